@@ -1,0 +1,125 @@
+"""The clinician's inputs: one titration plan, as entered. No arithmetic happens here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+SLOTS = ("morning", "midday", "evening", "bedtime")
+
+DEFAULT_SLOT_TIMES = (("morning", "08:00"), ("midday", "13:00"), ("evening", "18:00"), ("bedtime", "22:00"))
+
+# Larger doses go to bedtime first, where drowsiness matters least.
+DEFAULT_LARGER_DOSE_ORDER = ("bedtime", "evening", "midday", "morning")
+
+# The slots used for 1-4 doses a day. Three doses skip the evening so that no gap
+# between doses (overnight included) exceeds 12 hours with the default clock times.
+SLOTS_FOR_DOSES = {
+    1: ("bedtime",),
+    2: ("morning", "bedtime"),
+    3: ("morning", "midday", "bedtime"),
+    4: ("morning", "midday", "evening", "bedtime"),
+}
+
+# In "grow" mode the slots come into use in this order, one more at each step.
+GROW_ORDER = ("bedtime", "morning", "midday", "evening")
+
+SLOT_FILL_MODES = ("grow", "all")
+
+
+@dataclass(frozen=True)
+class Taper:
+    """Reduce the dose by step_mg or by step_percent of the current dose every step_days, to zero."""
+
+    step_days: int
+    step_mg: int | None = None
+    step_percent: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class KidneyInput:
+    """Either a CrCl entered directly, or the Cockcroft-Gault inputs to estimate it."""
+
+    crcl_ml_min: Decimal | None = None
+    age_years: Decimal | None = None
+    sex: str | None = None  # "female" or "male"
+    weight_kg: Decimal | None = None
+    serum_creatinine_mg_dl: Decimal | None = None
+    serum_creatinine_umol_l: Decimal | None = None
+    haemodialysis: bool = False
+
+
+@dataclass(frozen=True)
+class Patient:
+    name: str | None = None
+    date_of_birth: date | None = None
+    identifier: str | None = None  # hospital or health-service number
+
+
+@dataclass(frozen=True)
+class Prescriber:
+    name: str | None = None
+    organisation: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Pharmacy:
+    name: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    drug: str
+    start_date: date
+    start_dose_mg: int
+    increment_mg: int
+    step_days: int
+    target_dose_mg: int
+    doses_per_day: int
+    strengths_mg: tuple[int, ...] | None = None  # None: every solid strength of the drug
+    indication: str | None = None
+    slot_fill: str = "grow"
+    slot_times: tuple[tuple[str, str], ...] = DEFAULT_SLOT_TIMES
+    larger_dose_order: tuple[str, ...] = DEFAULT_LARGER_DOSE_ORDER
+    maintenance_days: int = 0
+    taper: Taper | None = None
+    kidney: KidneyInput | None = None
+    patient: Patient | None = None
+    prescriber: Prescriber | None = None
+    pharmacy: Pharmacy | None = None
+
+    def slot_time(self, slot: str) -> str:
+        return dict(self.slot_times)[slot]
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+@dataclass
+class PlanError(Exception):
+    """The plan cannot be used as it stands. Names every field that is wrong."""
+
+    errors: list[FieldError] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(str(self))
+
+    @classmethod
+    def one(cls, field_name: str, message: str) -> "PlanError":
+        return cls([FieldError(field_name, message)])
+
+    def __str__(self) -> str:
+        if not self.errors:
+            return "the plan is unusable"
+        first = str(self.errors[0])
+        more = len(self.errors) - 1
+        return first if more == 0 else f"{first} (and {more} more problem{'s' if more > 1 else ''})"

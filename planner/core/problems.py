@@ -1,0 +1,294 @@
+"""Safety checks on a computed schedule, in words a clinician understands.
+
+A problem is blocking when it would put an unsafe or wrong dose on paper: a dose above
+a label or kidney-function maximum, a taper shorter than the label's minimum, inputs
+that cannot make a plan. Warnings ask for a second look; notes inform.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .kidney import fmt_decimal, fmt_mg
+from .units import DoseMaker, describe_units
+
+if TYPE_CHECKING:
+    from .schedule import Day, Schedule
+
+SEVERITIES = ("blocking", "warning", "note")
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    severity: str  # blocking, warning or note
+    field: str  # the plan field to change, as named in the plan file
+    message: str
+    source: str | None = None  # the label section behind the limit, where there is one
+
+
+def cite(source: str) -> str:
+    """'Neurontin label, section 2.3, Table 1: ...' -> 'Neurontin label, section 2.3, Table 1'."""
+    return source.split(":", 1)[0]
+
+
+def _when(d: "Day") -> str:
+    return f"day {d.day} ({d.date.isoformat()})"
+
+
+def _listing(items: list[str], most: int = 4) -> str:
+    shown = "; ".join(items[:most])
+    return shown + (f"; and {len(items) - most} more" if len(items) > most else "")
+
+
+def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]]) -> tuple[Problem, ...]:
+    out: list[Problem] = []
+    plan, profile = s.plan, s.profile
+    name = profile.name
+
+    # --- inputs that cannot make a plan -------------------------------------------------
+    if plan.target_dose_mg > plan.start_dose_mg and plan.increment_mg == 0:
+        out.append(Problem(
+            "increment-cannot-reach-target", "blocking", "increment_mg",
+            f"The increment is 0 mg, so the dose never rises from {plan.start_dose_mg} mg/day to the "
+            f"target of {plan.target_dose_mg} mg/day. Enter the amount to add at each step.",
+        ))
+    if plan.target_dose_mg < plan.start_dose_mg:
+        if plan.taper is None:
+            out.append(Problem(
+                "target-below-start", "blocking", "target_dose_mg",
+                f"The target ({plan.target_dose_mg} mg/day) is below the start dose "
+                f"({plan.start_dose_mg} mg/day). Raise the target, or add a taper to plan a reduction.",
+            ))
+        else:
+            out.append(Problem(
+                "reduction-plan", "note", "target_dose_mg",
+                f"The target ({plan.target_dose_mg} mg/day) is below the start dose, so this plan holds "
+                f"{plan.start_dose_mg} mg/day and then tapers from it.",
+            ))
+
+    days = [d for d in s.days if d.total_mg > 0]
+    first_step_days = plan.step_days
+
+    def dose_field(d: "Day") -> str:
+        return "start_dose_mg" if d.day <= first_step_days and d.phase == "titration" else "target_dose_mg"
+
+    # --- the label's maximum (by indication where one is chosen) -------------------------
+    indication = profile.indication(plan.indication) if plan.indication else None
+    limit = profile.max_daily_mg
+    where = f"{name}"
+    if indication is not None and indication.max_daily_mg.value < limit.value:
+        limit = indication.max_daily_mg
+    if indication is not None:
+        where = f"{name} in {indication.name[:1].lower() + indication.name[1:]}"
+    peak = max((d.total_mg for d in days), default=0)
+    over = next((d for d in days if d.total_mg > limit.value), None)
+    if over is not None:
+        out.append(Problem(
+            "above-label-maximum", "blocking", dose_field(over),
+            f"From {_when(over)} the plan gives {over.total_mg} mg/day (peak {peak} mg/day), above "
+            f"{limit.value} mg/day, the label's maximum for {where} ({cite(limit.source)}).",
+            limit.source,
+        ))
+    if indication is not None and indication.recommended_max_daily_mg is not None:
+        rec = indication.recommended_max_daily_mg
+        above = next((d for d in days if d.total_mg > rec.value), None)
+        if above is not None and over is None:
+            out.append(Problem(
+                "above-recommended-dose", "warning", dose_field(above),
+                f"From {_when(above)} the plan gives {above.total_mg} mg/day. For {where} the label "
+                f"recommends up to {rec.value} mg/day ({cite(rec.source)}).",
+                rec.source,
+            ))
+    if indication is not None and indication.hold_before_raising is not None:
+        hold = indication.hold_before_raising
+        at, need = int(hold["at_mg"]), int(hold["days"])
+        first_above = next((d for d in days if d.total_mg > at), None)
+        if first_above is not None:
+            held = sum(1 for d in days if d.day < first_above.day and d.total_mg == at)
+            if held < need:
+                out.append(Problem(
+                    "raised-too-soon", "warning", "step_days",
+                    f"The plan goes above {at} mg/day on {_when(first_above)} after {held} days at "
+                    f"{at} mg/day. For {where} the label raises the dose above {at} mg/day only after "
+                    f"{need} days or more at {at} mg/day ({cite(hold['source'])}).",
+                    hold["source"],
+                ))
+
+    # --- kidney function -------------------------------------------------------------------
+    k = s.kidney
+    if k is None:
+        normal = profile.kidney.bands[0]
+        out.append(Problem(
+            "no-kidney-function", "note", "kidney",
+            f"No kidney function was entered, so doses were checked against the label's limits for "
+            f"normal kidney function ({normal.name}). {profile.display_name} needs lower doses "
+            f"when the kidneys clear less: enter CrCl or the Cockcroft-Gault values to check.",
+        ))
+        usual = profile.usual_doses_per_day
+        if indication is not None and indication.max_doses_per_day is not None:
+            usual = indication.max_doses_per_day
+        if plan.doses_per_day > usual.value:
+            out.append(Problem(
+                "more-doses-than-label", "warning", "doses_per_day",
+                f"The plan uses {plan.doses_per_day} doses a day; the label gives {where} in up to "
+                f"{usual.value} ({cite(usual.source)}).",
+                usual.source,
+            ))
+    else:
+        min_age = profile.kidney.min_age_years
+        if plan.kidney.age_years is not None and plan.kidney.age_years < min_age.value:
+            out.append(Problem(
+                "kidney-age", "blocking", "kidney.age_years",
+                f"The patient is {fmt_decimal(plan.kidney.age_years)} years old. The label's kidney "
+                f"dosing and the Cockcroft-Gault estimate apply from age {min_age.value} "
+                f"({cite(min_age.source)}); this planner cannot check a child's dose.",
+                min_age.source,
+            ))
+        over_k = next((d for d in days if d.total_mg > k.max_daily_mg), None)
+        if over_k is not None:
+            out.append(Problem(
+                "above-kidney-maximum", "blocking", dose_field(over_k),
+                f"From {_when(over_k)} the plan gives {over_k.total_mg} mg/day (peak {peak} mg/day), "
+                f"above {fmt_mg(k.max_daily_mg)} mg/day, the label's maximum for {k.describe()} "
+                f"({cite(k.source)}).",
+                k.source,
+            ))
+        if plan.target_dose_mg < k.min_daily_mg and plan.target_dose_mg >= plan.start_dose_mg:
+            out.append(Problem(
+                "below-kidney-range", "note", "target_dose_mg",
+                f"The target, {plan.target_dose_mg} mg/day, is below the label's usual range for "
+                f"{k.describe()} ({cite(k.source)}).",
+                k.source,
+            ))
+        if plan.doses_per_day > k.doses_per_day:
+            out.append(Problem(
+                "too-many-doses-for-kidney", "warning", "doses_per_day",
+                f"The plan uses {plan.doses_per_day} doses a day; for {k.describe()} the label gives "
+                f"{name} in {'1 dose' if k.doses_per_day == 1 else f'up to {k.doses_per_day} doses'} "
+                f"a day ({cite(k.source)}).",
+                k.source,
+            ))
+        if k.haemodialysis:
+            out.extend(_dialysis(s, maker))
+
+    # --- time between doses ----------------------------------------------------------------
+    gap_rule = indication.max_hours_between_doses if indication is not None else None
+    if gap_rule is not None and (k is None or k.doses_per_day >= 3):
+        for d in days:
+            if d.phase == "taper":
+                continue
+            hours = _longest_gap_hours(d)
+            if hours > gap_rule.value:
+                field = "slot_times"
+                if len(d.doses) < plan.doses_per_day:
+                    field = "slot_fill" if plan.slot_fill == "grow" else "doses_per_day"
+                elif plan.doses_per_day < 3:
+                    field = "doses_per_day"
+                out.append(Problem(
+                    "gap-between-doses", "warning", field,
+                    f"On {_when(d)} the longest gap between doses is {_hours(hours)} hours; in "
+                    f"{indication.name[:1].lower() + indication.name[1:]} the label allows no more than "
+                    f"{gap_rule.value} hours between doses ({cite(gap_rule.source)}). Give every dose "
+                    f"from day 1, or move the dose times closer.",
+                    gap_rule.source,
+                ))
+                break
+
+    # --- the taper ---------------------------------------------------------------------------
+    if plan.taper is not None and s.days:
+        taper_days = [d for d in s.days if d.phase == "taper" and d.total_mg > 0]
+        minimum = profile.taper_min_days
+        if len(taper_days) < minimum.value:
+            path = [str(x.total_mg) for x in s.steps if x.phase == "taper"]
+            start = taper_days[0].total_mg if taper_days else None
+            before = [d for d in s.days if d.phase != "taper"]
+            first = str(before[-1].total_mg) if before else (str(start) if start else "")
+            steps = " → ".join(([first] if first else []) + path)
+            span = "at once" if not taper_days else f"after {len(taper_days)} day{'s' if len(taper_days) != 1 else ''}"
+            out.append(Problem(
+                "taper-too-short", "blocking", "taper.step_days",
+                f"The taper stops {name} {span} ({steps} mg/day). The label says to reduce {name} "
+                f"gradually over at least {minimum.value} days ({cite(minimum.source)}): make the steps "
+                f"smaller or longer.",
+                minimum.source,
+            ))
+
+    # --- amounts the strengths could not make -------------------------------------------
+    out.extend(_roundings(s, maker))
+    if fewer:
+        items = [f"day {day}: {total} mg/day as {given} dose{'s' if given != 1 else ''}" for day, total, given in fewer]
+        out.append(Problem(
+            "fewer-doses", "warning", "doses_per_day",
+            f"Some daily doses cannot be split into {plan.doses_per_day} doses with "
+            f"{maker.describe()}, so they are given in fewer: {_listing(items)}.",
+        ))
+
+    order = {sev: i for i, sev in enumerate(SEVERITIES)}
+    return tuple(sorted(out, key=lambda p: order[p.severity]))
+
+
+def _roundings(s: "Schedule", maker: DoseMaker) -> list[Problem]:
+    out: list[Problem] = []
+    by_field: dict[str, list] = {}
+    for r in s.roundings:
+        by_field.setdefault(r.field, []).append(r)
+    for field, rs in by_field.items():
+        if field == "taper.step_percent":
+            path = " → ".join(str(x.total_mg) for x in s.steps if x.phase == "taper")
+            out.append(Problem(
+                "rounded-dose", "note", field,
+                f"Each {fmt_decimal(s.plan.taper.step_percent)}% cut is rounded to a daily dose that "
+                f"{maker.describe()} can make, always below the dose before: {path} mg/day.",
+            ))
+            continue
+        items = [f"day {r.day}: {fmt_mg(r.wanted)} → {r.used} mg/day" for r in rs]
+        out.append(Problem(
+            "rounded-dose", "warning", field,
+            f"{'This daily dose' if len(rs) == 1 else 'These daily doses'} cannot be made exactly from "
+            f"{maker.describe()}, so the plan uses the nearest amount that can: {_listing(items)}.",
+        ))
+    return out
+
+
+def _dialysis(s: "Schedule", maker: DoseMaker) -> list[Problem]:
+    profile = s.profile
+    if s.dialysis is None:
+        return [Problem(
+            "dialysis-supplement-not-given", "warning", "kidney.haemodialysis",
+            f"The planner does not give a supplementary dose after haemodialysis for {profile.name}: "
+            f"prescribe it from the label ({cite(profile.kidney.source)}).",
+            profile.kidney.source,
+        )]
+    d = s.dialysis
+    units = describe_units(d.units)
+    if d.mg == d.label_mg:
+        return [Problem(
+            "dialysis-supplement", "note", "kidney.haemodialysis",
+            f"After each {d.session_hours}-hour haemodialysis session, give a supplementary {d.mg} mg "
+            f"({units}) ({cite(d.source)}).",
+            d.source,
+        )]
+    return [Problem(
+        "dialysis-supplement", "warning", "kidney.haemodialysis",
+        f"After each {d.session_hours}-hour haemodialysis session the label gives a supplementary "
+        f"{d.label_mg} mg ({cite(d.source)}). {maker.describe()} cannot make {d.label_mg} mg; the "
+        f"nearest is {d.mg} mg ({units}). The oral solution ({profile.oral_solution}) can give the exact amount.",
+        d.source,
+    )]
+
+
+def _minutes(hhmm: str) -> int:
+    h, m = hhmm.split(":")
+    return int(h) * 60 + int(m)
+
+
+def _longest_gap_hours(d: "Day") -> float:
+    times = sorted(_minutes(x.time) for x in d.doses)
+    gaps = [b - a for a, b in zip(times, times[1:])] + [times[0] + 24 * 60 - times[-1]]
+    return max(gaps) / 60
+
+
+def _hours(h: float) -> str:
+    return str(int(h)) if h == int(h) else f"{h:.1f}"

@@ -1,0 +1,65 @@
+"""The shape of the code: a pure core, and data that ships inside the wheel."""
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORE_MODULES = sorted(p.stem for p in (ROOT / "planner" / "core").glob("*.py") if p.stem != "__init__")
+
+
+def test_import_linter_contract_keeps_qt_and_matplotlib_out_of_the_core():
+    exe = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
+    r = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "1 kept, 0 broken" in r.stdout
+
+
+def test_importing_every_core_module_loads_no_qt_or_matplotlib():
+    code = (
+        "import importlib, sys\n"
+        f"for m in {CORE_MODULES!r}: importlib.import_module('planner.core.' + m)\n"
+        "print([m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'matplotlib')])"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    r = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert r.returncode == 0, r.stderr
+    return next(out.glob("titration_planner-*.whl"))
+
+
+def test_wheel_ships_profiles_and_examples(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for f in (ROOT / "resources").rglob("*.json"):
+        assert f"planner/resources/{f.relative_to(ROOT / 'resources').as_posix()}" in names
+
+
+def test_profiles_and_examples_load_from_the_installed_wheel(wheel, tmp_path):
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = (
+        "import sys; sys.path.insert(0, %r)\n"
+        "import planner.resources\n"
+        "from planner.core.profiles import drug_ids, load_profile\n"
+        "from planner.core.planfile import example_names, load_example\n"
+        "from planner.core.schedule import compute_schedule\n"
+        "assert planner.resources.__file__.startswith(%r), planner.resources.__file__\n"
+        "print(drug_ids(), [load_profile(d).max_daily_mg.value for d in drug_ids()])\n"
+        "print(compute_schedule(load_example('gabapentin-phn-label-start')).days[2].total_mg)\n"
+    ) % (str(site), str(site))
+    r = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == ["('gabapentin', 'pregabalin') [3600, 600]", "900"]
