@@ -123,3 +123,11 @@ def test_kidney_dosing_under_age_12_is_blocking():
                                                       serum_creatinine_mg_dl=D("0.5"))))
     p = problem(s, "kidney-age")
     assert p.severity == "blocking" and p.field == "kidney.age_years"
+
+
+def test_daily_limits_for_drawing_include_the_kidney_maximum():
+    from planner.core.problems import daily_limits
+
+    s = compute_schedule(make_plan(indication="postherpetic_neuralgia", kidney=KidneyInput(crcl_ml_min=D("7.5"))))
+    limits = {lim.kind: lim.mg for lim in daily_limits(s)}
+    assert limits == {"target": 900, "label-maximum": 3600, "recommended": 1800, "kidney-maximum": 150}

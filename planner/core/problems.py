@@ -8,6 +8,7 @@ that cannot make a plan. Warnings ask for a second look; notes inform.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .kidney import fmt_decimal, fmt_mg
@@ -26,6 +27,36 @@ class Problem:
     field: str  # the plan field to change, as named in the plan file
     message: str
     source: str | None = None  # the label section behind the limit, where there is one
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A daily-dose line a chart or printout shows beside the schedule."""
+
+    kind: str  # "target", "label-maximum", "recommended", "kidney-maximum"
+    mg: Decimal
+    label: str  # short words for a legend
+    source: str | None = None
+
+
+def daily_limits(s: "Schedule") -> tuple[Limit, ...]:
+    """The target and every maximum the plan is checked against, for drawing beside it."""
+    plan, profile = s.plan, s.profile
+    out = [Limit("target", Decimal(plan.target_dose_mg), f"target {plan.target_dose_mg} mg/day")]
+    limit = profile.max_daily_mg
+    indication = profile.indication(plan.indication) if plan.indication else None
+    if indication is not None and indication.max_daily_mg.value < limit.value:
+        limit = indication.max_daily_mg
+    out.append(Limit("label-maximum", Decimal(limit.value), f"label maximum {limit.value} mg/day", limit.source))
+    if indication is not None and indication.recommended_max_daily_mg is not None:
+        rec = indication.recommended_max_daily_mg
+        out.append(Limit("recommended", Decimal(rec.value), f"recommended up to {rec.value} mg/day", rec.source))
+    if s.kidney is not None:
+        k = s.kidney
+        out.append(Limit("kidney-maximum", k.max_daily_mg,
+                         f"kidney maximum {fmt_mg(k.max_daily_mg)} mg/day (CrCl {fmt_decimal(k.crcl_ml_min)})",
+                         k.source))
+    return tuple(out)
 
 
 def cite(source: str) -> str:
@@ -76,19 +107,17 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]]) ->
 
     # --- the label's maximum (by indication where one is chosen) -------------------------
     indication = profile.indication(plan.indication) if plan.indication else None
-    limit = profile.max_daily_mg
     where = f"{name}"
-    if indication is not None and indication.max_daily_mg.value < limit.value:
-        limit = indication.max_daily_mg
     if indication is not None:
         where = f"{name} in {indication.name[:1].lower() + indication.name[1:]}"
+    limit = next(lim for lim in daily_limits(s) if lim.kind == "label-maximum")
     peak = max((d.total_mg for d in days), default=0)
-    over = next((d for d in days if d.total_mg > limit.value), None)
+    over = next((d for d in days if d.total_mg > limit.mg), None)
     if over is not None:
         out.append(Problem(
             "above-label-maximum", "blocking", dose_field(over),
             f"From {_when(over)} the plan gives {over.total_mg} mg/day (peak {peak} mg/day), above "
-            f"{limit.value} mg/day, the label's maximum for {where} ({cite(limit.source)}).",
+            f"{fmt_mg(limit.mg)} mg/day, the label's maximum for {where} ({cite(limit.source)}).",
             limit.source,
         ))
     if indication is not None and indication.recommended_max_daily_mg is not None:
