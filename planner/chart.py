@@ -61,7 +61,9 @@ LABEL_FONT = 7.5  # points
 LEGEND_FONT = 8
 LABEL_WRAP = 24  # characters per line of a limit label in the right margin
 INVALID_ALPHA = 0.25
-MARGINS = dict(left=0.075, right=0.79, bottom=0.11, top=0.83)
+# Margins in points, not fractions: the y-axis label, the limit labels on the right and
+# the title and legend on top need the same room whatever size the window gives the figure.
+MARGINS_PT = dict(left=60, right=150, bottom=36, top=56)
 EMPTY_MESSAGE = "No schedule: see the problems list"
 
 
@@ -105,7 +107,7 @@ class ScheduleChart:
 
     def __init__(self, figure: Figure) -> None:
         self.figure = figure
-        figure.subplots_adjust(**MARGINS)
+        self._fit_margins()
         ax = self.ax = figure.add_subplot(1, 1, 1)
         self._schedule: Schedule | None = None
         self._invalid = False
@@ -202,7 +204,7 @@ class ScheduleChart:
         self._alpha = {id(a): a.get_alpha() for a in self._data_artists}
 
         # Margin labels and phase labels are placed in points, so place them again on resize.
-        figure.canvas.mpl_connect("resize_event", lambda _event: self._place_labels())
+        figure.canvas.mpl_connect("resize_event", lambda _event: (self._fit_margins(), self._place_labels()))
         self._show_empty(None)
 
     # --- read-only views --------------------------------------------------------------
@@ -437,6 +439,12 @@ class ScheduleChart:
             text.set_visible(True)
             x += handle_w + 4 + text_w + 12
         self._legend_keys = keys
+
+    def _fit_margins(self) -> None:
+        w, h = (x * 72 for x in self.figure.get_size_inches())
+        m = MARGINS_PT
+        self.figure.subplots_adjust(left=m["left"] / w, right=1 - m["right"] / w,
+                                    bottom=m["bottom"] / h, top=1 - m["top"] / h)
 
     def _place_labels(self) -> None:
         """Limit labels in the right margin at their line's height, pushed apart so none

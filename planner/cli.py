@@ -1,7 +1,7 @@
 """The titration-planner command.
 
-With no arguments it will open the window; with a sub-command it works headless and
-imports only planner.core, so it runs with no display.
+With no sub-command it opens the window; with one it works headless and imports only
+planner.core, so it runs with no display.
 
 Exit codes (a contract other tools read): 0 no blocking problem, 1 a blocking problem,
 2 the input itself is unusable. Never a traceback.
@@ -15,10 +15,12 @@ import sys
 USAGE_NOTE = """\
 Plan how a patient starts (and stops) gabapentin or pregabalin step by step.
 
-The window is not part of this version yet; use a sub-command:
+  titration-planner [PLAN.json] [--screenshot OUT.png]     open the window (with that plan)
   titration-planner schedule PLAN.json [--format text|json|csv]
   titration-planner check PLAN.json [--format text|json]
 """
+
+SUBCOMMANDS = ("schedule", "check")
 
 EXIT_OK, EXIT_BLOCKING, EXIT_UNUSABLE = 0, 1, 2
 
@@ -48,13 +50,22 @@ def _utf8(stream) -> None:
         pass
 
 
+def _window_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="titration-planner", description=USAGE_NOTE,
+                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("plan", nargs="?", metavar="PLAN.json", help="a plan file to open")
+    p.add_argument("--screenshot", metavar="OUT.png",
+                   help="open the window, save a PNG of it after the first full paint, and exit")
+    return p
+
+
 def main(argv: list[str] | None = None) -> int:
     _utf8(sys.stdout)
     _utf8(sys.stderr)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv or argv[0] not in SUBCOMMANDS:
+        return _window(_window_parser().parse_args(argv))
     args = _parser().parse_args(argv)
-    if args.command is None:
-        sys.stdout.write(USAGE_NOTE)
-        return EXIT_OK
     try:
         return _run(args)
     except KeyboardInterrupt:
@@ -62,6 +73,16 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the contract is: never a traceback
         sys.stderr.write(f"titration-planner: internal error, please report it: {type(exc).__name__}: {exc}\n")
         return EXIT_UNUSABLE
+
+
+def _window(args: argparse.Namespace) -> int:
+    # Qt and matplotlib are imported only here, so the sub-commands need no display.
+    try:
+        from .app import run_window
+    except ImportError as exc:
+        sys.stderr.write(f"titration-planner: the window cannot start: {exc}\n")
+        return EXIT_UNUSABLE
+    return run_window(args.plan, args.screenshot)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -37,9 +37,10 @@ def test_console_script_is_installed():
     assert shutil.which("titration-planner") or shutil.which("titration-planner", path=sys.prefix + "/bin")
 
 
-def test_no_arguments_prints_usage():
-    r = run()
-    assert r.returncode == 0 and "schedule PLAN.json" in r.stdout
+def test_help_prints_usage_of_window_and_sub_commands():
+    r = run("--help")
+    assert r.returncode == 0
+    assert "schedule PLAN.json" in r.stdout and "--screenshot" in r.stdout
 
 
 def test_schedule_text_prints_the_label_days_1_to_3():

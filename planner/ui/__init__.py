@@ -1,0 +1,1 @@
+"""The Qt user interface: widgets and wiring only; every dose comes from planner.core."""

@@ -1,0 +1,507 @@
+"""The plan form: one widget per plan field, read and written as a plan-file dict.
+
+The form does no dose arithmetic and no validation of its own: it hands the dict to
+planner.core (plan_from_dict), and shows the core's field errors beside the fields.
+Spin-box ranges are deliberately wider than the core's limits, so that an out-of-range
+value gets the core's message instead of being silently clamped.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.plan import DEFAULT_LARGER_DOSE_ORDER, SLOTS
+from ..core.planfile import FORMAT_VERSION
+from ..core.profiles import drug_ids, load_profile
+
+TAPER_MODES = (("none", "No taper"), ("mg", "By mg per step"), ("percent", "By percent per step"))
+KIDNEY_MODES = (("none", "Not entered"), ("crcl", "CrCl entered"), ("cg", "Cockcroft-Gault"))
+SLOT_FILL_MODES = (("grow", "Add one dose a day at each step"), ("all", "Every dose from day 1"))
+NO_INDICATION = ""
+
+
+def _spin(lo: int, hi: int, suffix: str = "", step: int = 1) -> QSpinBox:
+    w = QSpinBox()
+    w.setRange(lo, hi)
+    w.setSingleStep(step)
+    w.setSuffix(suffix)
+    w.setAccelerated(True)
+    return w
+
+
+def _dspin(lo: float, hi: float, decimals: int, suffix: str = "") -> QDoubleSpinBox:
+    w = QDoubleSpinBox()
+    w.setRange(lo, hi)
+    w.setDecimals(decimals)
+    w.setSuffix(suffix)
+    return w
+
+
+def _days_suffix(w: QSpinBox) -> None:
+    w.valueChanged.connect(lambda v: w.setSuffix(" day" if abs(v) == 1 else " days"))
+
+
+def _num(x: float) -> int | float:
+    """A spin-box float as the plan file writes it: 41.3 stays 41.3, 60.0 becomes 60."""
+    r = round(x, 4)
+    return int(r) if r == int(r) else r
+
+
+class PlanForm(QWidget):
+    """Emits changed(field) after any edit, naming the plan field that changed."""
+
+    changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self._larger_dose_order = list(DEFAULT_LARGER_DOSE_ORDER)
+        self.fields: dict[str, QWidget] = {}  # plan field -> the widget to focus
+        self._errors: dict[str, QLabel] = {}  # plan field -> its inline message
+        self._names: dict[str, str] = {}  # plan field -> its label, as the clinician reads it
+        self._strength_boxes: dict[int, QCheckBox] = {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+
+        # --- the medicine
+        g, f = self._group("Medicine", outer)
+        self.drug = QComboBox()
+        for d in drug_ids():
+            p = load_profile(d)
+            self.drug.addItem(f"{p.display_name} ({p.brand})", d)
+        self._row(f, "&Drug", self.drug, "drug")
+        self.indication = QComboBox()
+        self._row(f, "&Indication", self.indication, "indication")
+        self.strengths_box = QWidget()
+        self._strengths_layout = QVBoxLayout(self.strengths_box)
+        self._strengths_layout.setContentsMargins(0, 0, 0, 0)
+        self._strengths_layout.setSpacing(2)
+        self._row(f, "Strengths dispensed", self.strengths_box, "strengths_mg")
+
+        # --- the schedule
+        g, f = self._group("Schedule", outer)
+        self.start_date = QDateEdit()
+        self.start_date.setCalendarPopup(True)
+        self.start_date.setDisplayFormat("ddd d MMM yyyy")
+        self._row(f, "Start &date", self.start_date, "start_date")
+        self.start_dose = _spin(-100000, 100000, " mg/day", 100)
+        self._row(f, "&Start dose", self.start_dose, "start_dose_mg")
+        self.increment = _spin(-100000, 100000, " mg/day", 100)
+        self._row(f, "In&crement", self.increment, "increment_mg")
+        self.step_days = _spin(-1000, 10000, " days")
+        self._row(f, "Step &interval", self.step_days, "step_days")
+        self.target = _spin(-100000, 100000, " mg/day", 100)
+        self._row(f, "&Target dose", self.target, "target_dose_mg")
+        self.doses_per_day = _spin(0, 10)
+        self._row(f, "Doses per da&y", self.doses_per_day, "doses_per_day")
+        self.slot_fill = QComboBox()
+        for key, text in SLOT_FILL_MODES:
+            self.slot_fill.addItem(text, key)
+        self._row(f, "Dose &filling", self.slot_fill, "slot_fill")
+        times = QWidget()
+        tl = QHBoxLayout(times)
+        tl.setContentsMargins(0, 0, 0, 0)
+        self.slot_times: dict[str, QTimeEdit] = {}
+        for slot in SLOTS:
+            t = QTimeEdit()
+            t.setDisplayFormat("HH:mm")
+            t.setAccessibleName(f"{slot} dose time")
+            t.setToolTip(f"Clock time of the {slot} dose")
+            self.slot_times[slot] = t
+            box = QVBoxLayout()
+            cap = QLabel(slot.capitalize())
+            cap.setBuddy(t)
+            cap.setStyleSheet("color: palette(mid); font-size: 8pt;")
+            box.addWidget(cap)
+            box.addWidget(t)
+            tl.addLayout(box)
+        self._row(f, "Dose times", times, "slot_times")
+        self.maintenance = _spin(-1000, 100000, " days")
+        for w in (self.step_days, self.maintenance):
+            _days_suffix(w)
+        self._row(f, "&Maintenance", self.maintenance, "maintenance_days")
+
+        # --- the taper
+        g, f = self._group("Taper", outer)
+        self.taper_mode = QComboBox()
+        for key, text in TAPER_MODES:
+            self.taper_mode.addItem(text, key)
+        self._row(f, "T&aper", self.taper_mode, "taper")
+        self.taper_mg = _spin(-100000, 100000, " mg/day", 100)
+        self.taper_mg_label = self._row(f, "Reduce by", self.taper_mg, "taper.step_mg")
+        self.taper_percent = _dspin(-1000, 1000, 1, " %")
+        self.taper_percent_label = self._row(f, "Reduce by", self.taper_percent, "taper.step_percent")
+        self.taper_days = _spin(-1000, 10000, " days")
+        _days_suffix(self.taper_days)
+        self.taper_days_label = self._row(f, "Every", self.taper_days, "taper.step_days")
+
+        # --- kidney function
+        g, f = self._group("Kidney function", outer)
+        self.kidney_mode = QComboBox()
+        for key, text in KIDNEY_MODES:
+            self.kidney_mode.addItem(text, key)
+        self._row(f, "&Kidney function", self.kidney_mode, "kidney")
+        self.crcl = _dspin(-1000, 10000, 1, " mL/min")
+        self.crcl_label = self._row(f, "CrCl", self.crcl, "kidney.crcl_ml_min")
+        self.age = _dspin(-10, 1000, 0, " years")
+        self.age_label = self._row(f, "Age", self.age, "kidney.age_years")
+        self.sex = QComboBox()
+        self.sex.addItem("Female", "female")
+        self.sex.addItem("Male", "male")
+        self.sex_label = self._row(f, "Sex", self.sex, "kidney.sex")
+        self.weight = _dspin(-10, 10000, 1, " kg")
+        self.weight_label = self._row(f, "Weight (actual)", self.weight, "kidney.weight_kg")
+        scr = QWidget()
+        sl = QHBoxLayout(scr)
+        sl.setContentsMargins(0, 0, 0, 0)
+        self.scr = _dspin(-10, 100000, 2)
+        self.scr_unit = QComboBox()
+        self.scr_unit.addItem("mg/dL", "mg_dl")
+        self.scr_unit.addItem("µmol/L", "umol_l")
+        self.scr_unit.setAccessibleName("Serum creatinine unit")
+        sl.addWidget(self.scr, 1)
+        sl.addWidget(self.scr_unit)
+        self.scr_label = self._row(f, "Serum creatinine", scr, "kidney.serum_creatinine_mg_dl", focus=self.scr)
+        self.fields["kidney.serum_creatinine_umol_l"] = self.scr
+        self._errors["kidney.serum_creatinine_umol_l"] = self._errors["kidney.serum_creatinine_mg_dl"]
+        self.haemodialysis = QCheckBox("On haemodialysis")
+        self.haemodialysis.setAccessibleName("On haemodialysis")
+        self.haemodialysis_label = self._row(f, "", self.haemodialysis, "kidney.haemodialysis")
+        self.kidney_result = QLabel()
+        self.kidney_result.setWordWrap(True)
+        self.kidney_result.setAccessibleName("Kidney function result")
+        self.kidney_result.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        f.addRow(self.kidney_result)
+
+        # --- people
+        g, f = self._group("Patient and prescriber", outer)
+        self.patient_name = QLineEdit()
+        self._row(f, "&Patient name", self.patient_name, "patient.name")
+        self.patient_id = QLineEdit()
+        self._row(f, "Patient number", self.patient_id, "patient.identifier")
+        self.prescriber_name = QLineEdit()
+        self._row(f, "P&rescriber", self.prescriber_name, "prescriber.name")
+        self.prescriber_org = QLineEdit()
+        self._row(f, "Clinic", self.prescriber_org, "prescriber.organisation")
+        self.prescriber_phone = QLineEdit()
+        self._row(f, "Prescriber p&hone", self.prescriber_phone, "prescriber.phone")
+        self.pharmacy_name = QLineEdit()
+        self._row(f, "Pharmacy", self.pharmacy_name, "pharmacy.name")
+        self.pharmacy_phone = QLineEdit()
+        self._row(f, "Pharmacy phone", self.pharmacy_phone, "pharmacy.phone")
+        for w in (self.patient_name, self.patient_id, self.prescriber_name, self.prescriber_org,
+                  self.prescriber_phone, self.pharmacy_name, self.pharmacy_phone):
+            w.setMaxLength(250)
+        outer.addStretch(1)
+
+        self._connect()
+        self._fill_drug_lists(drug_ids()[0], None, None)
+        self._show_modes()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _group(self, title: str, outer: QVBoxLayout) -> tuple[QGroupBox, QFormLayout]:
+        g = QGroupBox(title)
+        f = QFormLayout(g)
+        f.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        f.setVerticalSpacing(4)
+        outer.addWidget(g)
+        return g, f
+
+    def _row(self, form: QFormLayout, text: str, widget: QWidget, field: str,
+             focus: QWidget | None = None) -> QLabel:
+        """A labelled row with an inline error message under the field. The label is the
+        field's buddy, and the field gets the same accessible name, for screen readers."""
+        holder = QWidget()
+        v = QVBoxLayout(holder)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(1)
+        v.addWidget(widget)
+        err = QLabel()
+        err.setWordWrap(True)
+        err.setStyleSheet("color: #b00020;")
+        err.setAccessibleName(f"{text.replace('&', '') or field} error")
+        err.hide()
+        v.addWidget(err)
+        label = QLabel(text)
+        label.setMinimumWidth(120)
+        target = focus or widget
+        label.setBuddy(target)
+        if text:
+            target.setAccessibleName(text.replace("&", ""))
+        form.addRow(label, holder)
+        self.fields[field] = target
+        self._errors[field] = err
+        self._names[field] = text.replace("&", "") or target.accessibleName() or field
+        return label
+
+    def _connect(self) -> None:
+        def emit(field):
+            return lambda *_: self._edited(field)
+
+        self.drug.currentIndexChanged.connect(self._drug_changed)
+        self.indication.currentIndexChanged.connect(emit("indication"))
+        self.start_date.dateChanged.connect(emit("start_date"))
+        for w, name in ((self.start_dose, "start_dose_mg"), (self.increment, "increment_mg"),
+                        (self.step_days, "step_days"), (self.target, "target_dose_mg"),
+                        (self.doses_per_day, "doses_per_day"), (self.maintenance, "maintenance_days"),
+                        (self.taper_mg, "taper.step_mg"), (self.taper_percent, "taper.step_percent"),
+                        (self.taper_days, "taper.step_days"), (self.crcl, "kidney.crcl_ml_min"),
+                        (self.age, "kidney.age_years"), (self.weight, "kidney.weight_kg"),
+                        (self.scr, "kidney.serum_creatinine")):
+            w.valueChanged.connect(emit(name))
+        self.slot_fill.currentIndexChanged.connect(emit("slot_fill"))
+        for slot, t in self.slot_times.items():
+            t.timeChanged.connect(emit(f"slot_times.{slot}"))
+        self.taper_mode.currentIndexChanged.connect(lambda *_: (self._show_modes(), self._edited("taper")))
+        self.kidney_mode.currentIndexChanged.connect(lambda *_: (self._show_modes(), self._edited("kidney")))
+        self.sex.currentIndexChanged.connect(emit("kidney.sex"))
+        self.scr_unit.currentIndexChanged.connect(emit("kidney.serum_creatinine_unit"))
+        self.haemodialysis.toggled.connect(emit("kidney.haemodialysis"))
+        for w, name in ((self.patient_name, "patient.name"), (self.patient_id, "patient.identifier"),
+                        (self.prescriber_name, "prescriber.name"),
+                        (self.prescriber_org, "prescriber.organisation"),
+                        (self.prescriber_phone, "prescriber.phone"), (self.pharmacy_name, "pharmacy.name"),
+                        (self.pharmacy_phone, "pharmacy.phone")):
+            w.textEdited.connect(emit(name))
+
+    def _edited(self, field: str) -> None:
+        if not self._loading:
+            self.changed.emit(field)
+
+    def _drug_changed(self, *_: Any) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        try:
+            self._fill_drug_lists(self.drug.currentData(), None, None)
+        finally:
+            self._loading = False
+        self._edited("drug")
+
+    def _fill_drug_lists(self, drug: str, indication: str | None, strengths: list[int] | None) -> None:
+        profile = load_profile(drug)
+        self.indication.blockSignals(True)
+        self.indication.clear()
+        self.indication.addItem("Not specified (overall label limits)", NO_INDICATION)
+        for ind in profile.indications:
+            self.indication.addItem(ind.name, ind.id)
+        self.indication.setCurrentIndex(max(0, self.indication.findData(indication or NO_INDICATION)))
+        self.indication.blockSignals(False)
+        for box in self._strength_boxes.values():
+            self._strengths_layout.removeWidget(box)
+            box.deleteLater()
+        self._strength_boxes = {}
+        chosen = set(strengths) if strengths is not None else set(profile.strengths_mg)
+        for form in profile.forms:
+            text = f"{form.strength_mg} mg {form.form}" + (" (scored, may be halved)" if form.scored else "")
+            box = QCheckBox(text)
+            box.setChecked(form.strength_mg in chosen)
+            box.setAccessibleName(f"Dispense {form.strength_mg} mg {form.form}")
+            box.toggled.connect(lambda *_: self._edited("strengths_mg"))
+            self._strengths_layout.addWidget(box)
+            self._strength_boxes[form.strength_mg] = box
+        if self._strength_boxes:
+            self.fields["strengths_mg"] = next(iter(self._strength_boxes.values()))
+
+    def _show_modes(self) -> None:
+        taper = self.taper_mode.currentData()
+        for w, lab, on in ((self.taper_mg, self.taper_mg_label, taper == "mg"),
+                           (self.taper_percent, self.taper_percent_label, taper == "percent"),
+                           (self.taper_days, self.taper_days_label, taper != "none")):
+            w.parentWidget().setVisible(on)
+            lab.setVisible(on)
+        kidney = self.kidney_mode.currentData()
+        for w, lab, on in ((self.crcl, self.crcl_label, kidney == "crcl"),
+                           (self.age, self.age_label, kidney == "cg"),
+                           (self.sex, self.sex_label, kidney == "cg"),
+                           (self.weight, self.weight_label, kidney == "cg"),
+                           (self.scr.parentWidget(), self.scr_label, kidney == "cg"),
+                           (self.haemodialysis, self.haemodialysis_label, kidney != "none")):
+            w.parentWidget().setVisible(on)
+            lab.setVisible(on)
+        self.kidney_result.setVisible(kidney != "none")
+
+    # --- reading and writing -------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        """The form as a plan-file dict (validated by the core, not here)."""
+        d: dict[str, Any] = {
+            "format_version": FORMAT_VERSION,
+            "drug": self.drug.currentData(),
+        }
+        if self.indication.currentData():
+            d["indication"] = self.indication.currentData()
+        d.update({
+            "start_date": self.start_date.date().toString("yyyy-MM-dd"),
+            "start_dose_mg": self.start_dose.value(),
+            "increment_mg": self.increment.value(),
+            "step_days": self.step_days.value(),
+            "target_dose_mg": self.target.value(),
+            "doses_per_day": self.doses_per_day.value(),
+            "strengths_mg": [s for s, box in self._strength_boxes.items() if box.isChecked()],
+            "slot_fill": self.slot_fill.currentData(),
+            "slot_times": {s: t.time().toString("HH:mm") for s, t in self.slot_times.items()},
+            "larger_dose_order": list(self._larger_dose_order),
+            "maintenance_days": self.maintenance.value(),
+        })
+        taper = self.taper_mode.currentData()
+        if taper == "mg":
+            d["taper"] = {"step_mg": self.taper_mg.value(), "step_days": self.taper_days.value()}
+        elif taper == "percent":
+            d["taper"] = {"step_percent": _num(self.taper_percent.value()), "step_days": self.taper_days.value()}
+        kidney = self.kidney_mode.currentData()
+        if kidney == "crcl":
+            d["kidney"] = {"crcl_ml_min": _num(self.crcl.value()), "haemodialysis": self.haemodialysis.isChecked()}
+        elif kidney == "cg":
+            d["kidney"] = {
+                "age_years": _num(self.age.value()),
+                "sex": self.sex.currentData(),
+                "weight_kg": _num(self.weight.value()),
+                f"serum_creatinine_{self.scr_unit.currentData()}": _num(self.scr.value()),
+                "haemodialysis": self.haemodialysis.isChecked(),
+            }
+        for key, pairs in (
+            ("patient", (("name", self.patient_name), ("identifier", self.patient_id))),
+            ("prescriber", (("name", self.prescriber_name), ("organisation", self.prescriber_org),
+                            ("phone", self.prescriber_phone))),
+            ("pharmacy", (("name", self.pharmacy_name), ("phone", self.pharmacy_phone))),
+        ):
+            values = {k: w.text() for k, w in pairs if w.text().strip()}
+            if key == "patient" and self._patient_dob:
+                values["date_of_birth"] = self._patient_dob
+            if values:
+                d[key] = values
+        return d
+
+    _patient_dob: str | None = None  # kept from an opened file; the form has no field for it yet
+
+    def set_state(self, d: dict[str, Any]) -> None:
+        """Show a plan-file dict (one the core wrote or accepted) without emitting changed."""
+        self._loading = True
+        try:
+            drug = d.get("drug", drug_ids()[0])
+            self.drug.setCurrentIndex(max(0, self.drug.findData(drug)))
+            self._fill_drug_lists(drug, d.get("indication"), d.get("strengths_mg"))
+            self.start_date.setDate(QDate.fromString(d["start_date"], "yyyy-MM-dd"))
+            self.start_dose.setValue(d["start_dose_mg"])
+            self.increment.setValue(d["increment_mg"])
+            self.step_days.setValue(d["step_days"])
+            self.target.setValue(d["target_dose_mg"])
+            self.doses_per_day.setValue(d["doses_per_day"])
+            self.slot_fill.setCurrentIndex(max(0, self.slot_fill.findData(d.get("slot_fill", "grow"))))
+            times = d.get("slot_times") or {}
+            for slot, t in self.slot_times.items():
+                if slot in times:
+                    t.setTime(QTime.fromString(times[slot], "HH:mm"))
+            self._larger_dose_order = list(d.get("larger_dose_order") or DEFAULT_LARGER_DOSE_ORDER)
+            self.maintenance.setValue(d.get("maintenance_days", 0))
+            taper = d.get("taper")
+            if taper is None:
+                self.taper_mode.setCurrentIndex(0)
+            elif "step_percent" in taper:
+                self.taper_mode.setCurrentIndex(self.taper_mode.findData("percent"))
+                self.taper_percent.setValue(taper["step_percent"])
+                self.taper_days.setValue(taper["step_days"])
+            else:
+                self.taper_mode.setCurrentIndex(self.taper_mode.findData("mg"))
+                self.taper_mg.setValue(taper["step_mg"])
+                self.taper_days.setValue(taper["step_days"])
+            kidney = d.get("kidney")
+            if kidney is None:
+                self.kidney_mode.setCurrentIndex(0)
+            else:
+                self.haemodialysis.setChecked(bool(kidney.get("haemodialysis")))
+                if "crcl_ml_min" in kidney:
+                    self.kidney_mode.setCurrentIndex(self.kidney_mode.findData("crcl"))
+                    self.crcl.setValue(kidney["crcl_ml_min"])
+                else:
+                    self.kidney_mode.setCurrentIndex(self.kidney_mode.findData("cg"))
+                    self.age.setValue(kidney["age_years"])
+                    self.sex.setCurrentIndex(self.sex.findData(kidney["sex"]))
+                    self.weight.setValue(kidney["weight_kg"])
+                    unit = "umol_l" if "serum_creatinine_umol_l" in kidney else "mg_dl"
+                    self.scr_unit.setCurrentIndex(self.scr_unit.findData(unit))
+                    self.scr.setValue(kidney[f"serum_creatinine_{unit}"])
+            patient = d.get("patient") or {}
+            prescriber = d.get("prescriber") or {}
+            pharmacy = d.get("pharmacy") or {}
+            self.patient_name.setText(patient.get("name", ""))
+            self.patient_id.setText(patient.get("identifier", ""))
+            self._patient_dob = patient.get("date_of_birth")
+            self.prescriber_name.setText(prescriber.get("name", ""))
+            self.prescriber_org.setText(prescriber.get("organisation", ""))
+            self.prescriber_phone.setText(prescriber.get("phone", ""))
+            self.pharmacy_name.setText(pharmacy.get("name", ""))
+            self.pharmacy_phone.setText(pharmacy.get("phone", ""))
+        finally:
+            self._loading = False
+        self._show_modes()
+
+    # --- messages ----------------------------------------------------------------------
+
+    def widget_for(self, field: str) -> QWidget | None:
+        """The widget for a plan field as the core names it (kidney.weight_kg, strengths_mg[1])."""
+        name = field.split("[", 1)[0]
+        while name:
+            if name in self.fields:
+                return self.fields[name]
+            name = name.rpartition(".")[0]
+        return None
+
+    def field_name(self, field: str) -> str:
+        """The label a clinician sees for a plan field ('start_dose_mg' -> 'Start dose')."""
+        name = field.split("[", 1)[0]
+        while name:
+            if name in self._names:
+                return self._names[name]
+            name = name.rpartition(".")[0]
+        return field
+
+    def show_errors(self, errors: list[tuple[str, str]]) -> list[str]:
+        """Show each (field, message) under its field; return the fields with no place."""
+        for label in self._errors.values():
+            label.hide()
+            label.clear()
+        homeless = []
+        for field, message in errors:
+            name = field.split("[", 1)[0]
+            while name and name not in self._errors:
+                name = name.rpartition(".")[0]
+            label = self._errors.get(name)
+            if label is None:
+                homeless.append(field)
+                continue
+            label.setText((label.text() + "\n" if label.text() else "") + message)
+            label.show()
+        return homeless
+
+    def error_text(self, field: str) -> str:
+        label = self._errors.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def set_kidney_result(self, text: str) -> None:
+        self.kidney_result.setText(text)
+
+
+def qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)

@@ -1,0 +1,355 @@
+"""The clinician's window: the plan form beside its chart, table and problems.
+
+Every edit recomputes the schedule in planner.core and redraws at once. An input the
+core rejects shows its message at its field and greys the chart and table, so nothing
+on screen ever looks valid while it does not match the inputs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.plan import Plan, PlanError
+from ..core.planfile import load_example, load_plan_file, plan_from_dict, plan_to_dict, save_plan_file
+from ..core.problems import Problem
+from ..core.schedule import Schedule, compute_schedule
+from .chart_view import ChartCanvas
+from .form import PlanForm
+from .problems_view import ProblemsList
+from .schedule_table import ScheduleTableModel
+from .undo import FormEdit
+
+APP_NAME = "Titration Planner"
+DEFAULT_PLAN = "gabapentin-phn-default"
+MAX_RECENT = 8
+REMEMBERED = ("prescriber.name", "prescriber.organisation", "prescriber.phone", "pharmacy.name", "pharmacy.phone")
+
+
+class MainWindow(QMainWindow):
+    recomputed = Signal()  # after every recompute, valid or not
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.current_file: Path | None = None
+        self.plan: Plan | None = None
+        self.schedule: Schedule | None = None
+        self.input_errors: list[tuple[str, str]] = []
+
+        self.form = PlanForm()
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setMinimumWidth(self.form.sizeHint().width() + 24)
+
+        self.canvas = ChartCanvas()
+        self.table_model = ScheduleTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setAccessibleName("Schedule table")
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        # Size columns from the rows on screen only: measuring every row on each edit is slow.
+        self.table.horizontalHeader().setResizeContentsPrecision(0)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.dispense = QLabel()
+        self.dispense.setAccessibleName("Dispense totals")
+        self.dispense.setWordWrap(True)
+        self.dispense.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.stale = QLabel()
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet("background: #fff4c2; color: #5c4400; padding: 4px; border: 1px solid #e0c060;")
+        self.stale.hide()
+        table_box = QWidget()
+        tl = QVBoxLayout(table_box)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.stale)
+        tl.addWidget(self.table, 1)
+        tl.addWidget(self.dispense)
+        self.problems = ProblemsList()
+
+        right = QSplitter(Qt.Vertical)
+        right.addWidget(self.canvas)
+        right.addWidget(table_box)
+        right.addWidget(self.problems)
+        right.setStretchFactor(0, 5)
+        right.setStretchFactor(1, 4)
+        right.setStretchFactor(2, 2)
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.addWidget(self.form_scroll)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._make_actions()
+        self.form.changed.connect(self._form_changed)
+        self.problems.field_chosen.connect(self.focus_field)
+
+        self.resize(1400, 900)
+        self.new_plan(ask=False)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    # --- actions, in one place ---------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        def action(text: str, slot, shortcut=None, menu=None) -> QAction:
+            a = QAction(text, self)
+            if shortcut is not None:
+                a.setShortcut(shortcut)
+            a.triggered.connect(slot)
+            if menu is not None:
+                menu.addAction(a)
+            return a
+
+        file_menu = self.menuBar().addMenu("&File")
+        self.new_action = action("&New", lambda: self.new_plan(), QKeySequence.New, file_menu)
+        self.open_action = action("&Open…", lambda: self.open_plan(), QKeySequence.Open, file_menu)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.save_action = action("&Save", lambda: self.save(), QKeySequence.Save, file_menu)
+        self.save_as_action = action("Save &As…", lambda: self.save_as(), QKeySequence.SaveAs, file_menu)
+        file_menu.addSeparator()
+        action("&Quit", self.close, QKeySequence.Quit, file_menu)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        action("&About", self._about, None, help_menu)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}", (
+            f"<b>{APP_NAME}</b><p>Plans how a patient starts and stops gabapentin or pregabalin step "
+            "by step. Every dose is checked against the FDA label (Neurontin, Lyrica) and the "
+            "patient's kidney function. It makes no network connections.</p>"))
+
+    # --- the plan on screen -------------------------------------------------------------------
+
+    def load_plan(self, plan: Plan, path: Path | None) -> None:
+        """Show a plan as the new, unmodified document."""
+        self.form.set_state(plan_to_dict(plan))
+        self._state = self.form.state()
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.current_file = path
+        self.setWindowModified(False)
+        self._update_title()
+        self.recompute()
+
+    def _apply_state(self, state: dict[str, Any]) -> None:
+        """Undo and redo: put a whole earlier form back."""
+        self.form.set_state(state)
+        self._state = state
+        self.recompute()
+
+    def _form_changed(self, field: str) -> None:
+        after = self.form.state()
+        self.undo_stack.push(FormEdit(field, self._state, after, self._apply_state))
+        self._state = after
+        if field in REMEMBERED:
+            self.settings.setValue(field.replace(".", "/"), after.get(field.split(".")[0], {}).get(
+                field.split(".")[1], ""))
+        self.recompute()
+
+    def recompute(self) -> None:
+        try:
+            plan = plan_from_dict(self.form.state())
+            schedule = compute_schedule(plan)
+        except PlanError as exc:
+            self._show_invalid([(e.field, e.message) for e in exc.errors])
+        else:
+            self._show_schedule(plan, schedule)
+        self.recomputed.emit()
+
+    def _show_schedule(self, plan: Plan, schedule: Schedule) -> None:
+        self.plan, self.schedule, self.input_errors = plan, schedule, []
+        self.form.show_errors([])
+        self.canvas.show_schedule(schedule)
+        self.table_model.set_schedule(schedule)
+        self.table.setEnabled(True)
+        self.stale.hide()
+        parts = [f"{x.count} × {x.strength_mg} mg {x.form}" for x in schedule.dispense]
+        self.dispense.setText("Dispense for the whole plan: " + (", ".join(parts) if parts else "nothing"))
+        self.dispense.setEnabled(True)
+        self.problems.set_problems(schedule.problems)
+        k = schedule.kidney
+        if k is not None:
+            how = "entered" if k.method == "entered" else "Cockcroft-Gault estimate"
+            self.form.set_kidney_result(f"<b>{k.describe()}</b><br>{how}")
+        else:
+            self.form.set_kidney_result("")
+
+    def _show_invalid(self, errors: list[tuple[str, str]]) -> None:
+        """Never leave a chart or table that looks valid when it does not match the inputs."""
+        self.plan, self.schedule, self.input_errors = None, None, errors
+        self.form.show_errors(errors)
+        named = [(f, f"{self.form.field_name(f)}: {m}") for f, m in errors]
+        first = named[0][1] if named else "the plan is unusable"
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        self.canvas.show_invalid(f"Not up to date: {first}{more}")
+        self.table.setEnabled(False)
+        self.stale.setText(f"The chart and table show an earlier plan and do not match the inputs. "
+                           f"Fix {first}{more}.")
+        self.stale.show()
+        self.dispense.setEnabled(False)
+        self.problems.set_problems([Problem("invalid-input", "blocking", f, text) for f, text in named])
+        self.form.set_kidney_result("")
+
+    def focus_field(self, field: str) -> None:
+        w = self.form.widget_for(field)
+        if w is None:
+            return
+        self.form_scroll.ensureWidgetVisible(w)
+        w.setFocus(Qt.OtherFocusReason)
+
+    # --- files ----------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        name = self.current_file.name if self.current_file else "Untitled plan"
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current plan (saved, discarded, or unchanged)."""
+        if not self.isWindowModified():
+            return True
+        answer = QMessageBox.warning(
+            self, APP_NAME, "This plan has unsaved changes.\nDo you want to save them?",
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def new_plan(self, ask: bool = True) -> None:
+        if ask and not self.maybe_save():
+            return
+        plan = load_example(DEFAULT_PLAN)
+        d = plan_to_dict(plan)
+        # The clinic's details are typed once and remembered between sessions.
+        for field in REMEMBERED:
+            value = self.settings.value(field.replace(".", "/"), "")
+            if value:
+                group, key = field.split(".")
+                d.setdefault(group, {})[key] = str(value)
+        self.load_plan(plan_from_dict(d), None)
+
+    def open_plan(self, path: str | Path | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Open plan", self._folder(),
+                                                  "Titration plans (*.json);;All files (*)")
+            if not path:
+                return False
+        try:
+            plan = load_plan_file(path)
+        except PlanError as exc:
+            QMessageBox.warning(self, APP_NAME, f"Could not open {Path(path).name}:\n{exc}")
+            return False
+        self.load_plan(plan, Path(path))
+        self._add_recent(Path(path))
+        return True
+
+    def save(self) -> bool:
+        if self.current_file is None:
+            return self.save_as()
+        return self.write(self.current_file)
+
+    def save_as(self) -> bool:
+        suggested = str(self.current_file or Path(self._folder()) / "plan.json")
+        path, _ = QFileDialog.getSaveFileName(self, "Save plan", suggested, "Titration plans (*.json)")
+        if not path:
+            return False
+        if not path.endswith(".json"):
+            path += ".json"
+        return self.write(Path(path))
+
+    def write(self, path: Path) -> bool:
+        try:
+            plan = plan_from_dict(self.form.state())
+        except PlanError as exc:
+            QMessageBox.warning(self, APP_NAME, f"The plan cannot be saved until this is fixed:\n{exc}")
+            return False
+        try:
+            save_plan_file(plan, path)
+        except OSError as exc:
+            QMessageBox.warning(self, APP_NAME, f"Could not save {path.name}: {exc.strerror or exc}.\n"
+                                "The plan is still open here; nothing was lost.")
+            return False
+        self.current_file = path
+        self.undo_stack.setClean()
+        self.setWindowModified(False)
+        self._update_title()
+        self._add_recent(path)
+        self.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    def _folder(self) -> str:
+        return str(self.settings.value("last_folder", str(Path.home())))
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def _add_recent(self, path: Path) -> None:
+        path = path.resolve()
+        files = [f for f in self.recent_files() if f != str(path)]
+        self.settings.setValue("recent_files", [str(path)] + files[: MAX_RECENT - 1])
+        self.settings.setValue("last_folder", str(path.parent))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        if not files:
+            self.recent_menu.addAction("No recent plans").setEnabled(False)
+        for i, f in enumerate(files, 1):
+            a = self.recent_menu.addAction(f"&{i} {Path(f).name}")
+            a.setToolTip(f)
+            a.triggered.connect(lambda _=False, f=f: self.open_plan(f))
+
+    # --- window -----------------------------------------------------------------------------
+
+    def restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        event.accept()

@@ -1,0 +1,251 @@
+"""The clinician's window, driven as a user would (pytest-qt, offscreen)."""
+
+import os
+import subprocess
+import sys
+from importlib import resources
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from planner.core.planfile import load_example, load_plan_file
+from planner.core.schedule import compute_schedule
+from planner.ui.main_window import DEFAULT_PLAN, MainWindow
+
+EXAMPLE = str(resources.files("planner.resources").joinpath("examples", "pregabalin-phn.json"))
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+
+
+@pytest.fixture
+def win(qtbot, settings):
+    w = MainWindow(settings=settings)
+    # Teardown closes the window: it must not stop to ask about unsaved changes.
+    qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def totals_in_table(w):
+    m = w.table_model
+    return [(st.total_mg, st.days) for st in m.steps]
+
+
+def chart_totals(w):
+    return list(w.canvas.chart.total_line_data[1][:-1])  # the last point extends the last day
+
+
+def type_into(qtbot, spin, text):
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, text)
+    qtbot.keyClick(spin, Qt.Key_Tab)
+
+
+def test_starts_with_the_default_plan_charted_and_tabled(win):
+    s = compute_schedule(load_example(DEFAULT_PLAN))
+    assert win.schedule.days == s.days
+    assert win.plan.strengths_mg == (100, 300, 400, 600, 800)  # the form names every strength dispensed
+    assert chart_totals(win) == [d.total_mg for d in s.days]
+    assert totals_in_table(win)[:3] == [(300, 1), (600, 1), (900, 1)]
+    assert win.table_model.rowCount() == len(s.steps)
+    assert "Untitled plan" in win.windowTitle() and not win.isWindowModified()
+
+
+def test_typing_a_target_changes_the_table_and_the_chart(win, qtbot):
+    type_into(qtbot, win.form.target, "1200")
+    assert win.plan.target_dose_mg == 1200
+    assert totals_in_table(win)[-1] == (1200, 28)
+    assert max(chart_totals(win)) == 1200
+    assert chart_totals(win) == [d.total_mg for d in compute_schedule(win.plan).days]
+    # A change of strengths changes the units in the table: 400 mg doses become half an
+    # 800 mg tablet, then, without tablets, a 300 and a 100 mg capsule.
+    last = len(win.table_model.steps) - 1
+    win.form._strength_boxes[400].setChecked(False)
+    win.form._strength_boxes[600].setChecked(False)
+    assert win.table_model.index(last, 8).data() == "½ × 800 mg tablet each dose"
+    win.form._strength_boxes[800].setChecked(False)
+    assert win.table_model.index(last, 8).data() == "1 × 300 mg capsule + 1 × 100 mg capsule each dose"
+
+
+def test_undo_restores_the_previous_plan_and_spin_steps_merge(win, qtbot):
+    before = win.plan
+    win.form.start_dose.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(win.form.start_dose, Qt.Key_Up)
+    assert win.plan.start_dose_mg == before.start_dose_mg + 300
+    assert win.undo_stack.count() == 1  # three spin steps, one undo step
+    type_into(qtbot, win.form.target, "2400")
+    assert win.undo_stack.count() == 2
+    win.undo_action.trigger()
+    assert win.plan.target_dose_mg == before.target_dose_mg
+    win.undo_action.trigger()
+    assert win.plan == before and win.form.start_dose.value() == before.start_dose_mg
+    assert not win.isWindowModified()
+    win.redo_action.trigger()
+    assert win.plan.start_dose_mg == before.start_dose_mg + 300 and win.isWindowModified()
+
+
+def test_invalid_input_shows_its_message_and_greys_the_chart(win, qtbot):
+    type_into(qtbot, win.form.start_dose, "0")
+    assert "must be from 1 to 20000" in win.form.error_text("start_dose_mg")
+    assert win.canvas.chart.is_invalid and "Start dose: must be from 1" in win.canvas.chart.invalid_reason
+    assert not win.table.isEnabled() and win.stale.isVisible()
+    assert win.plan is None
+    assert win.problems.item(0).text().startswith("Blocking: Start dose: must be from 1")
+    type_into(qtbot, win.form.start_dose, "300")
+    assert not win.canvas.chart.is_invalid and win.table.isEnabled() and not win.stale.isVisible()
+    assert win.form.error_text("start_dose_mg") == ""
+
+
+def test_dose_times_out_of_order_get_a_message_at_the_times(win):
+    from PySide6.QtCore import QTime
+
+    win.form.slot_times["bedtime"].setTime(QTime(7, 0))
+    assert "in order" in win.form.error_text("slot_times")
+    assert win.canvas.chart.is_invalid
+
+
+def test_choosing_a_problem_moves_focus_to_its_field(win, qtbot):
+    win.activateWindow()
+    type_into(qtbot, win.form.doses_per_day, "4")
+    items = [win.problems.item(i) for i in range(win.problems.count())]
+    item = next(i for i in items if "doses a day" in i.text())
+    win.problems.itemActivated.emit(item)
+    qtbot.waitUntil(lambda: win.form.doses_per_day.hasFocus(), timeout=2000)
+
+
+def test_kidney_function_is_computed_and_shown_live(win):
+    f = win.form
+    f.kidney_mode.setCurrentIndex(f.kidney_mode.findData("cg"))
+    f.age.setValue(78)
+    f.weight.setValue(62)
+    f.scr_unit.setCurrentIndex(f.scr_unit.findData("umol_l"))
+    f.scr.setValue(97)
+    assert "CrCl 41.3 mL/min" in f.kidney_result.text() and "30-59" in f.kidney_result.text()
+    codes = {p.code for p in win.schedule.problems}
+    assert "above-kidney-maximum" in codes  # 1800 mg/day is above 1400
+
+
+def test_save_then_open_round_trips(win, qtbot, tmp_path, monkeypatch, settings):
+    path = tmp_path / "alex.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    win.form.patient_name.setText("Alex Example")
+    win.form.patient_name.textEdited.emit("Alex Example")
+    type_into(qtbot, win.form.maintenance, "14")
+    assert win.isWindowModified()
+    win.save_action.trigger()
+    assert path.exists() and not win.isWindowModified()
+    assert "alex.json" in win.windowTitle()
+    assert load_plan_file(path) == win.plan
+    other = MainWindow(settings=settings)
+    qtbot.addWidget(other)
+    assert other.open_plan(path)
+    assert other.plan == win.plan and other.form.state() == win.form.state()
+    assert other.recent_files()[0] == str(path.resolve())
+
+
+def test_opening_a_bad_file_says_why_and_keeps_the_plan(win, tmp_path, monkeypatch):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format_version": 1, "drug": "aspirin"}')
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]) or QMessageBox.Ok)
+    before = win.plan
+    assert not win.open_plan(bad)
+    assert "drug" in said[0]
+    assert win.plan == before
+
+
+def test_unsaved_marker_and_close_prompt(win, qtbot, monkeypatch):
+    asked = []
+    type_into(qtbot, win.form.target, "1500")
+    assert win.isWindowModified()
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a[2]) or QMessageBox.Cancel)
+    assert not win.close()
+    assert asked and "unsaved changes" in asked[0] and win.isVisible()
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a[2]) or QMessageBox.Discard)
+    assert win.close()
+    assert len(asked) == 2
+
+
+def test_closing_an_unchanged_plan_does_not_ask(win, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: pytest.fail("asked without changes"))
+    assert win.close()
+
+
+def test_prescriber_details_are_remembered_for_new_plans(win, qtbot, settings):
+    qtbot.keyClicks(win.form.prescriber_name, "Dr Ruth Kaye")
+    qtbot.keyClicks(win.form.prescriber_phone, "01234 567890")
+    fresh = MainWindow(settings=settings)
+    qtbot.addWidget(fresh)
+    assert fresh.plan.prescriber.name == "Dr Ruth Kaye" and fresh.plan.prescriber.phone == "01234 567890"
+    assert not fresh.isWindowModified()
+
+
+def test_every_field_has_an_accessible_name(win):
+    for field, widget in win.form.fields.items():
+        assert widget.accessibleName(), field
+
+
+def test_standard_shortcuts(win):
+    from PySide6.QtGui import QKeySequence
+
+    assert win.save_action.shortcut() == QKeySequence(QKeySequence.Save)
+    assert win.open_action.shortcut() == QKeySequence(QKeySequence.Open)
+    assert win.undo_action.shortcut() == QKeySequence(QKeySequence.Undo)
+
+
+def test_screenshot_command_saves_the_painted_window(tmp_path):
+    out = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    r = subprocess.run([sys.executable, "-m", "planner", EXAMPLE, "--screenshot", str(out)],
+                       capture_output=True, text=True, timeout=120, env=env)
+    assert r.returncode == 0, r.stderr
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1400, 900)
+    # The chart was painted: its area holds more than the window's background colours.
+    colours = {img.pixel(x, y) for x in range(700, 1300, 7) for y in range(80, 480, 7)}
+    assert len(colours) > 8
+
+
+def test_screenshot_of_an_unusable_plan_exits_2(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    r = subprocess.run([sys.executable, "-m", "planner", str(bad), "--screenshot", str(tmp_path / "x.png")],
+                       capture_output=True, text=True, timeout=120, env=env)
+    assert r.returncode == 2 and "file:" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_the_application_font_is_the_bundled_one(qapp):
+    from planner.app import register_fonts
+
+    register_fonts(qapp)
+    assert QApplication.font().family().startswith("DejaVu Sans")
+
+
+def test_window_geometry_is_restored(win, qtbot, settings):
+    win.resize(761, 557)  # inside the offscreen screen (800 x 600): restoring clamps to the screen
+    assert win.close()
+    again = MainWindow(settings=settings)
+    qtbot.addWidget(again)
+    again.restore_geometry()
+    assert (again.width(), again.height()) == (761, 557)
+
+
+def test_switching_drug_offers_its_strengths_and_indications(win):
+    f = win.form
+    f.drug.setCurrentIndex(f.drug.findData("pregabalin"))
+    assert sorted(f._strength_boxes) == [25, 50, 75, 100, 150, 200, 225, 300]
+    assert f.indication.findData("fibromyalgia") >= 0 and f.indication.findData("epilepsy") >= 0
+    # The default plan's 1800 mg/day target is far above pregabalin's maximum: blocking, said plainly.
+    p = next(p for p in win.schedule.problems if p.code == "above-label-maximum")
+    assert "600 mg/day" in p.message
+    win.undo_action.trigger()
+    assert f.drug.currentData() == "gabapentin" and 800 in f._strength_boxes
