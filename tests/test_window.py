@@ -249,3 +249,12 @@ def test_switching_drug_offers_its_strengths_and_indications(win):
     assert "600 mg/day" in p.message
     win.undo_action.trigger()
     assert f.drug.currentData() == "gabapentin" and 800 in f._strength_boxes
+
+
+def test_a_wrong_date_of_birth_is_named_at_its_field(win, qtbot):
+    qtbot.keyClicks(win.form.patient_dob, "1950-02-30")
+    assert "not a real date" in win.form.error_text("patient.date_of_birth")
+    assert win.canvas.chart.is_invalid
+    win.form.patient_dob.clear()
+    qtbot.keyClicks(win.form.patient_dob, "1950-02-28")
+    assert win.plan.patient.date_of_birth.isoformat() == "1950-02-28"

@@ -196,6 +196,9 @@ class PlanForm(QWidget):
         g, f = self._group("Patient and prescriber", outer)
         self.patient_name = QLineEdit()
         self._row(f, "&Patient name", self.patient_name, "patient.name")
+        self.patient_dob = QLineEdit()
+        self.patient_dob.setPlaceholderText("YYYY-MM-DD (optional)")
+        self._row(f, "Date of birth", self.patient_dob, "patient.date_of_birth")
         self.patient_id = QLineEdit()
         self._row(f, "Patient number", self.patient_id, "patient.identifier")
         self.prescriber_name = QLineEdit()
@@ -208,7 +211,7 @@ class PlanForm(QWidget):
         self._row(f, "Pharmacy", self.pharmacy_name, "pharmacy.name")
         self.pharmacy_phone = QLineEdit()
         self._row(f, "Pharmacy phone", self.pharmacy_phone, "pharmacy.phone")
-        for w in (self.patient_name, self.patient_id, self.prescriber_name, self.prescriber_org,
+        for w in (self.patient_name, self.patient_dob, self.patient_id, self.prescriber_name, self.prescriber_org,
                   self.prescriber_phone, self.pharmacy_name, self.pharmacy_phone):
             w.setMaxLength(250)
         outer.addStretch(1)
@@ -277,7 +280,8 @@ class PlanForm(QWidget):
         self.sex.currentIndexChanged.connect(emit("kidney.sex"))
         self.scr_unit.currentIndexChanged.connect(emit("kidney.serum_creatinine_unit"))
         self.haemodialysis.toggled.connect(emit("kidney.haemodialysis"))
-        for w, name in ((self.patient_name, "patient.name"), (self.patient_id, "patient.identifier"),
+        for w, name in ((self.patient_name, "patient.name"), (self.patient_dob, "patient.date_of_birth"),
+                        (self.patient_id, "patient.identifier"),
                         (self.prescriber_name, "prescriber.name"),
                         (self.prescriber_org, "prescriber.organisation"),
                         (self.prescriber_phone, "prescriber.phone"), (self.pharmacy_name, "pharmacy.name"),
@@ -381,19 +385,16 @@ class PlanForm(QWidget):
                 "haemodialysis": self.haemodialysis.isChecked(),
             }
         for key, pairs in (
-            ("patient", (("name", self.patient_name), ("identifier", self.patient_id))),
+            ("patient", (("name", self.patient_name), ("date_of_birth", self.patient_dob),
+                         ("identifier", self.patient_id))),
             ("prescriber", (("name", self.prescriber_name), ("organisation", self.prescriber_org),
                             ("phone", self.prescriber_phone))),
             ("pharmacy", (("name", self.pharmacy_name), ("phone", self.pharmacy_phone))),
         ):
-            values = {k: w.text() for k, w in pairs if w.text().strip()}
-            if key == "patient" and self._patient_dob:
-                values["date_of_birth"] = self._patient_dob
+            values = {k: w.text().strip() for k, w in pairs if w.text().strip()}
             if values:
                 d[key] = values
         return d
-
-    _patient_dob: str | None = None  # kept from an opened file; the form has no field for it yet
 
     def set_state(self, d: dict[str, Any]) -> None:
         """Show a plan-file dict (one the core wrote or accepted) without emitting changed."""
@@ -447,7 +448,7 @@ class PlanForm(QWidget):
             pharmacy = d.get("pharmacy") or {}
             self.patient_name.setText(patient.get("name", ""))
             self.patient_id.setText(patient.get("identifier", ""))
-            self._patient_dob = patient.get("date_of_birth")
+            self.patient_dob.setText(patient.get("date_of_birth", ""))
             self.prescriber_name.setText(prescriber.get("name", ""))
             self.prescriber_org.setText(prescriber.get("organisation", ""))
             self.prescriber_phone.setText(prescriber.get("phone", ""))
