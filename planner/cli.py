@@ -1,7 +1,8 @@
 """The titration-planner command.
 
 With no sub-command it opens the window; with one it works headless and imports only
-planner.core, so it runs with no display.
+planner.core (and planner.export), so it runs with no display. Only `export -o OUT.pdf`
+loads Qt, and draws offscreen.
 
 Exit codes (a contract other tools read): 0 no blocking problem, 1 a blocking problem,
 2 the input itself is unusable. Never a traceback.
@@ -18,9 +19,10 @@ Plan how a patient starts (and stops) gabapentin or pregabalin step by step.
   titration-planner [PLAN.json] [--screenshot OUT.png]     open the window (with that plan)
   titration-planner schedule PLAN.json [--format text|json|csv]
   titration-planner check PLAN.json [--format text|json]
+  titration-planner export PLAN.json -o OUT.pdf|OUT.csv|OUT.ics [--paper A4|Letter] [--large-print]
 """
 
-SUBCOMMANDS = ("schedule", "check")
+SUBCOMMANDS = ("schedule", "check", "export")
 
 EXIT_OK, EXIT_BLOCKING, EXIT_UNUSABLE = 0, 1, 2
 
@@ -39,6 +41,13 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="print the problems of a plan file")
     c.add_argument("plan", metavar="PLAN.json")
     c.add_argument("--format", choices=("text", "json"), default="text")
+    e = sub.add_parser("export", help="write the patient's plan as a PDF, a CSV or phone reminders (.ics)")
+    e.add_argument("plan", metavar="PLAN.json")
+    e.add_argument("-o", "--output", required=True, metavar="OUT.pdf|OUT.csv|OUT.ics",
+                   help="the file to write; its suffix chooses the format")
+    e.add_argument("--paper", choices=("A4", "Letter"), default=None,
+                   help="PDF paper size (default: the usual size where you are)")
+    e.add_argument("--large-print", action="store_true", help="PDF in large print")
     return p
 
 
@@ -91,6 +100,15 @@ def _run(args: argparse.Namespace) -> int:
     from .core.planfile import load_plan_file
     from .core.schedule import compute_schedule
 
+    if args.command == "export":
+        from .export.files import export_format
+
+        try:
+            export_format(args.output)
+        except ValueError as exc:
+            sys.stderr.write(f"titration-planner: -o: {args.output}: {exc}\n")
+            return EXIT_UNUSABLE
+
     try:
         plan = load_plan_file(args.plan)
         schedule = compute_schedule(plan)
@@ -98,6 +116,8 @@ def _run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"titration-planner: {args.plan}: {exc}\n")
         return EXIT_UNUSABLE
 
+    if args.command == "export":
+        return _export(args, schedule)
     if args.command == "schedule":
         render = {"text": formats.schedule_to_text, "json": formats.schedule_to_json,
                   "csv": formats.schedule_to_csv}[args.format]
@@ -105,6 +125,52 @@ def _run(args: argparse.Namespace) -> int:
         render = {"text": formats.problems_to_text, "json": formats.problems_to_json}[args.format]
     sys.stdout.write(render(schedule))
     return EXIT_BLOCKING if schedule.has_blocking else EXIT_OK
+
+
+def _export(args: argparse.Namespace, schedule) -> int:
+    """Write the plan only when no blocking problem is left without a recorded override."""
+    import dataclasses
+
+    from .core import formats
+    from .export.files import export_file, export_format
+
+    out = args.output
+    if schedule.unresolved_blocking:
+        unresolved = dataclasses.replace(schedule, problems=schedule.unresolved_blocking)
+        sys.stdout.write(formats.problems_to_text(unresolved))
+        n = len(schedule.unresolved_blocking)
+        sys.stderr.write(f"titration-planner: {out} not written: {n} blocking problem{'s' if n > 1 else ''} "
+                         f"with no override recorded in the plan file (\"overrides\")\n")
+        return EXIT_BLOCKING
+    if not schedule.exportable:  # no days at all
+        sys.stderr.write(f"titration-planner: {out} not written: the plan has no schedule to export\n")
+        return EXIT_BLOCKING
+
+    options = None
+    if export_format(out) == ".pdf":
+        if sys.platform not in ("win32", "darwin"):
+            # A headless command never needs the display, and a stale DISPLAY would abort Qt.
+            import os
+
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        try:
+            from .export.printout import PrintOptions, default_paper
+        except ImportError as exc:
+            sys.stderr.write(f"titration-planner: -o: {out}: PDF export is not available: {exc}\n")
+            return EXIT_UNUSABLE
+        options = PrintOptions(paper=args.paper or default_paper(), large_print=args.large_print)
+
+    try:
+        what = export_file(schedule, out, options)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        sys.stderr.write(f"titration-planner: -o: {out}: cannot write the file there: {reason}\n")
+        return EXIT_UNUSABLE
+    except ValueError as exc:
+        sys.stderr.write(f"titration-planner: -o: {out}: {exc}\n")
+        return EXIT_UNUSABLE
+    sys.stdout.write(f"wrote {out} ({what})\n")
+    return EXIT_OK
 
 
 if __name__ == "__main__":

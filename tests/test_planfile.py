@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from conftest import make_plan
-from planner.core.plan import KidneyInput, Patient, Pharmacy, PlanError, Prescriber, Taper
+from planner.core.plan import KidneyInput, Override, Patient, Pharmacy, PlanError, Prescriber, Taper
 from planner.core.planfile import (
     dump_plan,
     example_names,
@@ -38,6 +38,7 @@ def full_plan():
         patient=Patient(name="Ann O'Neill", date_of_birth=date(1956, 2, 29), identifier="943 476 5919"),
         prescriber=Prescriber(name="Dr Ruth Kaye", organisation="Elm Surgery", phone="+44 1234 567890"),
         pharmacy=Pharmacy(name="Corner Pharmacy", phone="01234 111222"),
+        overrides=(Override("above-kidney-maximum", "Renal team agreed 1400 mg/day; reviewed weekly"),),
     )
 
 
@@ -123,6 +124,11 @@ def field_of(data) -> list[str]:
     ({"prescriber": {"phone": "1" * 100}}, "prescriber.phone"),
     ({"dose": 300}, "dose"),
     ({"format_version": 2}, "format_version"),
+    ({"overrides": "yes"}, "overrides"),
+    ({"overrides": [{"code": "above-label-maximum"}]}, "overrides[0].reason"),
+    ({"overrides": [{"code": "above-label-maximum", "reason": "x" * 501}]}, "overrides[0].reason"),
+    ({"overrides": [{"code": "a", "reason": "b"}, {"code": "a", "reason": "c"}]}, "overrides[1].code"),
+    ({"overrides": [{"code": "a", "reason": "b", "by": "me"}]}, "overrides[0].by"),
     ({"format_version": "1"}, "format_version"),
 ])
 def test_bad_fields_are_named(change, field):

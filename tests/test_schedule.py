@@ -237,3 +237,18 @@ def test_doses_per_day_follow_the_indication():
     s = compute_schedule(make_plan(drug="pregabalin", indication="fibromyalgia", start_dose_mg=150,
                                    increment_mg=150, target_dose_mg=300, step_days=7, doses_per_day=2))
     assert "more-doses-than-label" not in codes(s)
+
+
+def test_a_recorded_override_lets_a_blocking_plan_be_exported():
+    from planner.core.plan import Override
+
+    s = compute_schedule(make_plan(target_dose_mg=4200, step_days=3))
+    assert s.has_blocking and not s.exportable
+    assert [p.code for p in s.unresolved_blocking] == ["above-label-maximum"]
+    s = compute_schedule(make_plan(target_dose_mg=4200, step_days=3,
+                                   overrides=(Override("above-label-maximum", "Specialist decision"),)))
+    assert s.has_blocking and s.unresolved_blocking == () and s.exportable
+    # An override of a different problem resolves nothing.
+    s = compute_schedule(make_plan(target_dose_mg=4200, step_days=3,
+                                   overrides=(Override("taper-too-short", "n/a"),)))
+    assert not s.exportable

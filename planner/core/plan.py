@@ -71,6 +71,14 @@ class Pharmacy:
 
 
 @dataclass(frozen=True)
+class Override:
+    """A clinician's recorded decision to export despite a blocking problem, and why."""
+
+    code: str  # the blocking problem's code, e.g. "above-kidney-maximum"
+    reason: str
+
+
+@dataclass(frozen=True)
 class Plan:
     drug: str
     start_date: date
@@ -90,6 +98,7 @@ class Plan:
     patient: Patient | None = None
     prescriber: Prescriber | None = None
     pharmacy: Pharmacy | None = None
+    overrides: tuple[Override, ...] = ()
 
     def slot_time(self, slot: str) -> str:
         return dict(self.slot_times)[slot]

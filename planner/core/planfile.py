@@ -24,6 +24,7 @@ from .plan import (
     SLOTS,
     FieldError,
     KidneyInput,
+    Override,
     Patient,
     Pharmacy,
     Plan,
@@ -232,6 +233,7 @@ def plan_from_dict(data: Any) -> Plan:
     patient = _patient(r.object("patient"))
     prescriber = _prescriber(r.object("prescriber"))
     pharmacy = _pharmacy(r.object("pharmacy"))
+    overrides = _overrides(r)
     r.finish()
 
     if errors:
@@ -255,7 +257,35 @@ def plan_from_dict(data: Any) -> Plan:
         patient=patient,
         prescriber=prescriber,
         pharmacy=pharmacy,
+        overrides=overrides,
     )
+
+
+MAX_REASON = 500
+
+
+def _overrides(r: _Reader) -> tuple[Override, ...]:
+    value = r.get("overrides", False)
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        r.fail("overrides", f"must be a list of {{code, reason}}; got {_show(value)}")
+        return ()
+    out: list[Override] = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict):
+            r.fail(f"overrides[{i}]", f"must be an object {{code, reason}}; got {_show(item)}")
+            continue
+        o = _Reader(r.errors, item, f"overrides[{i}].")
+        code = o.text("code", required=True, max_len=60)
+        reason = o.text("reason", required=True, max_len=MAX_REASON)
+        o.finish()
+        if code and reason:
+            if any(x.code == code for x in out):
+                o.fail("code", f"{code} is overridden twice")
+                continue
+            out.append(Override(code, reason))
+    return tuple(out)
 
 
 def _strengths(r: _Reader, profile) -> tuple[int, ...] | None:
@@ -456,6 +486,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         out["prescriber"] = _drop_none({"name": p.name, "organisation": p.organisation, "phone": p.phone})
     if plan.pharmacy is not None:
         out["pharmacy"] = _drop_none({"name": plan.pharmacy.name, "phone": plan.pharmacy.phone})
+    if plan.overrides:
+        out["overrides"] = [{"code": o.code, "reason": o.reason} for o in plan.overrides]
     return _drop_none(out)
 
 

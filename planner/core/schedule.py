@@ -116,6 +116,19 @@ class Schedule:
     def has_blocking(self) -> bool:
         return any(p.severity == "blocking" for p in self.problems)
 
+    def override_for(self, problem: Problem):
+        return next((o for o in self.plan.overrides if o.code == problem.code), None)
+
+    @property
+    def unresolved_blocking(self) -> tuple[Problem, ...]:
+        """Blocking problems with no recorded override: while there is one, the plan
+        cannot be printed or exported."""
+        return tuple(p for p in self.blocking if self.override_for(p) is None)
+
+    @property
+    def exportable(self) -> bool:
+        return bool(self.days) and not self.unresolved_blocking
+
     @cached_property
     def steps(self) -> tuple[Step, ...]:
         steps: list[Step] = []

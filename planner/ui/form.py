@@ -74,6 +74,7 @@ class PlanForm(QWidget):
         super().__init__(parent)
         self._loading = False
         self._larger_dose_order = list(DEFAULT_LARGER_DOSE_ORDER)
+        self._overrides: list[dict[str, str]] = []  # recorded from the problems list, not a widget
         self.fields: dict[str, QWidget] = {}  # plan field -> the widget to focus
         self._errors: dict[str, QLabel] = {}  # plan field -> its inline message
         self._names: dict[str, str] = {}  # plan field -> its label, as the clinician reads it
@@ -394,7 +395,14 @@ class PlanForm(QWidget):
             values = {k: w.text().strip() for k, w in pairs if w.text().strip()}
             if values:
                 d[key] = values
+        if self._overrides:
+            d["overrides"] = [dict(o) for o in self._overrides]
         return d
+
+    def set_overrides(self, overrides: list[dict[str, str]]) -> None:
+        """Record the clinician's overrides (the caller pushes the undo step)."""
+        self._overrides = [dict(o) for o in overrides]
+        self._edited("overrides")
 
     def set_state(self, d: dict[str, Any]) -> None:
         """Show a plan-file dict (one the core wrote or accepted) without emitting changed."""
@@ -454,6 +462,7 @@ class PlanForm(QWidget):
             self.prescriber_phone.setText(prescriber.get("phone", ""))
             self.pharmacy_name.setText(pharmacy.get("name", ""))
             self.pharmacy_phone.setText(pharmacy.get("phone", ""))
+            self._overrides = [dict(o) for o in d.get("overrides", [])]
         finally:
             self._loading = False
         self._show_modes()

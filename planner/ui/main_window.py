@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -104,6 +105,8 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self.form.changed.connect(self._form_changed)
         self.problems.field_chosen.connect(self.focus_field)
+        self.problems.override_asked.connect(self.record_override)
+        self.problems.override_removed.connect(self.remove_override)
 
         self.resize(1400, 900)
         self.new_plan(ask=False)
@@ -132,6 +135,29 @@ class MainWindow(QMainWindow):
         self.save_action = action("&Save", lambda: self.save(), QKeySequence.Save, file_menu)
         self.save_as_action = action("Save &As…", lambda: self.save_as(), QKeySequence.SaveAs, file_menu)
         file_menu.addSeparator()
+        self.preview_action = action("Print Pre&view…", lambda: self.print_preview(),
+                                     QKeySequence("Ctrl+Shift+P"), file_menu)
+        self.print_action = action("&Print…", lambda: self.print_plan(), QKeySequence.Print, file_menu)
+        self.export_pdf_action = action("Export as P&DF…", lambda: self.export(".pdf"),
+                                        QKeySequence("Ctrl+E"), file_menu)
+        self.export_csv_action = action("Export as &CSV…", lambda: self.export(".csv"), None, file_menu)
+        self.export_ics_action = action("Export to Ca&lendar (.ics)…", lambda: self.export(".ics"), None,
+                                        file_menu)
+        paper_menu = file_menu.addMenu("Printout &Options")
+        self.paper_group = QActionGroup(self)
+        self.paper_actions = {}
+        for paper in ("A4", "Letter"):
+            a = QAction(paper, self, checkable=True)
+            a.setData(paper)
+            self.paper_group.addAction(a)
+            paper_menu.addAction(a)
+            self.paper_actions[paper] = a
+        self.paper_group.triggered.connect(lambda a: self.settings.setValue("print/paper", a.data()))
+        paper_menu.addSeparator()
+        self.large_print_action = QAction("&Large print", self, checkable=True)
+        self.large_print_action.toggled.connect(lambda on: self.settings.setValue("print/large", on))
+        paper_menu.addAction(self.large_print_action)
+        file_menu.addSeparator()
         action("&Quit", self.close, QKeySequence.Quit, file_menu)
 
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -142,6 +168,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
+        self._load_print_settings()
         help_menu = self.menuBar().addMenu("&Help")
         action("&About", self._about, None, help_menu)
 
@@ -199,7 +226,7 @@ class MainWindow(QMainWindow):
         parts = [f"{x.count} × {x.strength_mg} mg {x.form}" for x in schedule.dispense]
         self.dispense.setText("Dispense for the whole plan: " + (", ".join(parts) if parts else "nothing"))
         self.dispense.setEnabled(True)
-        self.problems.set_problems(schedule.problems)
+        self.problems.set_problems(schedule.problems, {o.code: o.reason for o in plan.overrides})
         k = schedule.kidney
         if k is not None:
             how = "entered" if k.method == "entered" else "Cockcroft-Gault estimate"
@@ -222,6 +249,111 @@ class MainWindow(QMainWindow):
         self.dispense.setEnabled(False)
         self.problems.set_problems([Problem("invalid-input", "blocking", f, text) for f, text in named])
         self.form.set_kidney_result("")
+
+    # --- overrides, printing and export ----------------------------------------------------------
+
+    def record_override(self, code: str, reason: str | None = None) -> bool:
+        """Record why the prescriber accepts a blocking problem; the printout shows it."""
+        if reason is None:
+            problem = next((p for p in (self.schedule.problems if self.schedule else ()) if p.code == code), None)
+            text = problem.message if problem else code
+            reason, ok = QInputDialog.getMultiLineText(
+                self, "Override a blocking problem",
+                f"{text}\n\nWhy is this plan right for this patient? The reason is printed on the "
+                "prescriber and pharmacy page.")
+            if not ok:
+                return False
+        reason = reason.strip()
+        if not reason:
+            QMessageBox.warning(self, APP_NAME, "An override needs a reason.")
+            return False
+        overrides = [o for o in self.form.state().get("overrides", []) if o["code"] != code]
+        self.form.set_overrides(overrides + [{"code": code, "reason": reason}])
+        return True
+
+    def remove_override(self, code: str) -> None:
+        self.form.set_overrides([o for o in self.form.state().get("overrides", []) if o["code"] != code])
+
+    def _load_print_settings(self) -> None:
+        from ..export.printout import default_paper
+
+        paper = str(self.settings.value("print/paper", default_paper()))
+        self.paper_actions.get(paper, self.paper_actions["A4"]).setChecked(True)
+        self.large_print_action.setChecked(str(self.settings.value("print/large", False)).lower() == "true")
+
+    def print_options(self):
+        from ..export.printout import PrintOptions
+
+        paper = self.paper_group.checkedAction().data() if self.paper_group.checkedAction() else "A4"
+        return PrintOptions(paper=paper, large_print=self.large_print_action.isChecked())
+
+    def _ready_to_print(self) -> bool:
+        """A plan with a blocking problem is not printed until it is fixed or overridden."""
+        if self.schedule is None:
+            QMessageBox.warning(self, APP_NAME, "The plan has invalid inputs; fix them before printing:\n"
+                                + "\n".join(f"• {self.form.field_name(f)}: {m}" for f, m in self.input_errors))
+            return False
+        blocking = self.schedule.unresolved_blocking
+        if blocking:
+            QMessageBox.warning(self, APP_NAME, (
+                "This plan cannot be printed or exported while it has a blocking problem:\n\n"
+                + "\n".join(f"• {p.message}" for p in blocking)
+                + "\n\nChange the plan, or right-click the problem in the list to record an override "
+                "with a reason."))
+            return False
+        if not self.schedule.days:
+            return False
+        return True
+
+    def print_preview(self) -> None:
+        if not self._ready_to_print():
+            return
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from ..export.printout import paint_plan
+
+        printer = QPrinter(QPrinter.HighResolution)
+        schedule, options = self.schedule, self.print_options()
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle("Print preview — patient plan")
+        # One renderer: the preview, the printer and the PDF all come from paint_plan.
+        dialog.paintRequested.connect(lambda p: paint_plan(p, schedule, options))
+        dialog.exec()
+
+    def print_plan(self) -> None:
+        if not self._ready_to_print():
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from ..export.printout import paint_plan
+
+        printer = QPrinter(QPrinter.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.Accepted:
+            paint_plan(printer, self.schedule, self.print_options())
+
+    def export(self, suffix: str, path: str | Path | None = None) -> bool:
+        if not self._ready_to_print():
+            return False
+        from ..export.files import export_file
+
+        if path is None:
+            kinds = {".pdf": "PDF (*.pdf)", ".csv": "CSV spreadsheet (*.csv)", ".ics": "Calendar (*.ics)"}
+            stem = self.current_file.stem if self.current_file else "plan"
+            suggested = str(Path(self._folder()) / f"{stem}{suffix}")
+            path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, kinds[suffix])
+            if not path:
+                return False
+        path = Path(path)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        try:
+            what = export_file(self.schedule, path, self.print_options())
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, APP_NAME, f"Could not export {path.name}: {exc}")
+            return False
+        self.statusBar().showMessage(f"Exported {path} ({what})", 6000)
+        return True
 
     def focus_field(self, field: str) -> None:
         w = self.form.widget_for(field)

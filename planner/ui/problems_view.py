@@ -8,14 +8,22 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
 from ..core.problems import Problem
 
 FIELD_ROLE = Qt.UserRole + 1
+OVERRIDDEN_ROLE = Qt.UserRole + 4
 _ICONS = {"blocking": QStyle.SP_MessageBoxCritical, "warning": QStyle.SP_MessageBoxWarning,
           "note": QStyle.SP_MessageBoxInformation}
 
 
+CODE_ROLE = Qt.UserRole + 2
+SEVERITY_ROLE = Qt.UserRole + 3
+
+
 class ProblemsList(QListWidget):
-    """Emits field_chosen(field) when the user picks a problem (click or Enter)."""
+    """Emits field_chosen(field) when the user picks a problem (click or Enter), and
+    override_asked(code) / override_removed(code) from a blocking problem's context menu."""
 
     field_chosen = Signal(str)
+    override_asked = Signal(str)
+    override_removed = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -24,18 +32,43 @@ class ProblemsList(QListWidget):
         self.setAlternatingRowColors(True)
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
+        self.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
 
-    def set_problems(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
+    def _menu(self, pos) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        item = self.itemAt(pos)
+        if item is None or item.data(SEVERITY_ROLE) != "blocking" or item.data(CODE_ROLE) == "invalid-input":
+            return
+        code = item.data(CODE_ROLE)
+        menu = QMenu(self)
+        if item.data(OVERRIDDEN_ROLE):
+            menu.addAction("Remove the override", lambda: self.override_removed.emit(code))
+        else:
+            menu.addAction("Override with a reason…", lambda: self.override_asked.emit(code))
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+    def set_problems(self, problems: list[Problem] | tuple[Problem, ...],
+                     overrides: dict[str, str] | None = None) -> None:
         self.clear()
         if not problems:
             item = QListWidgetItem("No problems found.")
             item.setFlags(Qt.NoItemFlags)
             self.addItem(item)
             return
+        overrides = overrides or {}
         for p in problems:
             icon = self.style().standardIcon(_ICONS[p.severity])
-            item = QListWidgetItem(icon, f"{p.severity.capitalize()}: {p.message}")
+            text = f"{p.severity.capitalize()}: {p.message}"
+            reason = overrides.get(p.code) if p.severity == "blocking" else None
+            if reason:
+                text += f"\nOverridden by the prescriber: {reason}"
+            item = QListWidgetItem(icon, text)
             item.setData(FIELD_ROLE, p.field)
+            item.setData(CODE_ROLE, p.code)
+            item.setData(SEVERITY_ROLE, p.severity)
+            item.setData(OVERRIDDEN_ROLE, bool(reason))
             item.setToolTip(f"{p.code} — field: {p.field}" + (f"\n{p.source}" if p.source else ""))
             self.addItem(item)
 

@@ -1,0 +1,1 @@
+"""Writing a schedule out for the patient: the printed plan (PDF), CSV and phone reminders (iCalendar)."""

@@ -1,0 +1,137 @@
+"""A schedule as phone reminders: an iCalendar (.ics) file with one event per dose.
+
+Written with the maintained icalendar library, never by hand. Times are floating
+local times (no time zone), so a dose at 22:00 rings at 22:00 wherever the phone is.
+No dose arithmetic happens here: every amount and every unit comes from the engine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, time, timedelta, timezone
+
+from icalendar import Alarm, Calendar, Event
+
+from ..core.planfile import plan_to_dict
+from ..core.schedule import Day, Dose, Schedule
+from ..core.units import describe_units
+
+PRODID = "-//Titration Planner//EN"
+DOSE_MINUTES = 5
+
+PHASE_WORDS = {
+    "titration": "building up: the dose goes up step by step",
+    "maintenance": "staying on this dose",
+    "taper": "coming down: the dose goes down step by step",
+}
+
+
+def plan_hash(schedule: Schedule) -> str:
+    """A short, stable id for the plan: the same plan exports the same event UIDs, so
+    importing a re-export updates the reminders instead of doubling them."""
+    text = json.dumps(plan_to_dict(schedule.plan), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def dose_summary(schedule: Schedule, dose: Dose) -> str:
+    """'Gabapentin: take 1 × 300 mg capsule (300 mg)'."""
+    return f"{schedule.profile.display_name}: take {describe_units(dose.units)} ({dose.mg} mg)"
+
+
+def stop_summary(schedule: Schedule) -> str:
+    return f"Stop taking {schedule.profile.name} today (as planned)"
+
+
+def calendar_name(schedule: Schedule) -> str:
+    name = f"{schedule.profile.display_name} plan"
+    patient = schedule.plan.patient
+    if patient is not None and patient.name:
+        name += f" – {patient.name}"
+    return name
+
+
+def _dose_description(schedule: Schedule, day: Day) -> str:
+    drug = schedule.profile.name
+    last = schedule.days[-1].day
+    phase = PHASE_WORDS.get(day.phase, day.phase)
+    return (f"Day {day.day} of {last}: {day.total_mg} mg of {drug} in total today ({day.phase}, {phase}).\n"
+            f"Do not stop taking {drug} suddenly — see your printed plan.")
+
+
+def _stop_description(schedule: Schedule, day: Day) -> str:
+    drug = schedule.profile.name
+    return (f"Day {day.day}: the plan has brought your dose down to nothing. Take no more {drug} "
+            f"from today, as your printed plan says. If you have questions, ask your prescriber or pharmacist.")
+
+
+def _alarm(text: str, trigger: timedelta) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", trigger)  # relative to the event's start
+    alarm.add("description", text)
+    return alarm
+
+
+def _clock(hhmm: str) -> time:
+    h, m = hhmm.split(":")
+    return time(int(h), int(m))
+
+
+def schedule_to_ics(schedule: Schedule, now: datetime | None = None) -> bytes:
+    """The whole plan as an iCalendar file. Raises ValueError unless the schedule is
+    exportable (it has days and every blocking problem has a recorded override)."""
+    if not schedule.exportable:
+        if not schedule.days:
+            raise ValueError("the plan has no schedule to export")
+        codes = ", ".join(p.code for p in schedule.unresolved_blocking)
+        raise ValueError(f"the plan has blocking problems with no recorded override: {codes}")
+
+    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    uid = plan_hash(schedule)
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", calendar_name(schedule))
+
+    for day in schedule.days:
+        if not day.doses:
+            cal.add_component(_stop_event(schedule, day, uid, stamp))
+            continue
+        description = _dose_description(schedule, day)
+        for dose in day.doses:
+            start = datetime.combine(day.date, _clock(dose.time))  # naive: floating local time
+            summary = dose_summary(schedule, dose)
+            ev = Event()
+            ev.add("uid", f"{uid}-{day.day}-{dose.slot}@titration-planner")
+            ev.add("dtstamp", stamp)
+            ev.add("dtstart", start)
+            ev.add("dtend", start + timedelta(minutes=DOSE_MINUTES))
+            ev.add("summary", summary)
+            ev.add("description", description)
+            ev.add("transp", "TRANSPARENT")  # a reminder, not a busy meeting
+            ev.add_component(_alarm(summary, timedelta(0)))
+            cal.add_component(ev)
+    return cal.to_ical()
+
+
+def _stop_event(schedule: Schedule, day: Day, uid: str, stamp: datetime) -> Event:
+    summary = stop_summary(schedule)
+    ev = Event()
+    ev.add("uid", f"{uid}-{day.day}-stop@titration-planner")
+    ev.add("dtstamp", stamp)
+    ev.add("dtstart", day.date)  # a date: an all-day event
+    ev.add("dtend", day.date + timedelta(days=1))
+    ev.add("summary", summary)
+    ev.add("description", _stop_description(schedule, day))
+    ev.add("transp", "TRANSPARENT")
+    # Ring at the first clock time of the day, when a dose would otherwise be taken.
+    first = min(_clock(t) for _, t in schedule.plan.slot_times)
+    ev.add_component(_alarm(summary, timedelta(hours=first.hour, minutes=first.minute)))
+    return ev
+
+
+__all__ = ["schedule_to_ics", "dose_summary", "stop_summary", "calendar_name", "plan_hash", "PRODID"]

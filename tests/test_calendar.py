@@ -1,0 +1,140 @@
+"""Phone reminders: the .ics file holds every dose of the plan, at its clock time, in words."""
+
+from datetime import date, datetime, time, timedelta, timezone
+
+import pytest
+from icalendar import Calendar
+
+from conftest import make_plan
+from planner.core.plan import Override, Patient
+from planner.core.planfile import example_names, load_example
+from planner.core.schedule import compute_schedule
+from planner.core.units import describe_units
+from planner.export.calendar import PRODID, schedule_to_ics
+
+
+def parse(schedule, **kw):
+    return Calendar.from_ical(schedule_to_ics(schedule, **kw))
+
+
+def dose_starts(schedule):
+    """Each dose by its date and clock time."""
+    out = {}
+    for d in schedule.days:
+        for dose in d.doses:
+            h, m = map(int, dose.time.split(":"))
+            out[datetime.combine(d.date, time(h, m))] = (d, dose)
+    assert len(out) == sum(len(d.doses) for d in schedule.days)  # no two doses at one time
+    return out
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_one_event_per_dose_at_its_date_and_time_in_words(name):
+    s = compute_schedule(load_example(name))
+    if not s.exportable:
+        pytest.skip(f"{name} has a blocking problem")
+    cal = parse(s)
+    events = cal.walk("VEVENT")
+    doses = dose_starts(s)
+    stop_days = [d for d in s.days if not d.doses]
+    assert len(events) == sum(len(d.doses) for d in s.days) + len(stop_days)
+
+    dose_events = [e for e in events if isinstance(e.decoded("DTSTART"), datetime)]
+    assert len(dose_events) == len(doses)
+    seen = set()
+    for ev in dose_events:
+        start = ev.decoded("DTSTART")
+        assert start.tzinfo is None, "dose times are floating local times"
+        assert start in doses and start not in seen
+        seen.add(start)
+        day, dose = doses[start]
+        summary = str(ev["SUMMARY"])
+        assert describe_units(dose.units) in summary
+        assert summary.startswith(f"{s.profile.display_name}: take ") and f"({dose.mg} mg)" in summary
+        end = ev.decoded("DTEND") if "DTEND" in ev else start + ev.decoded("DURATION")
+        assert end - start == timedelta(minutes=5)
+        description = str(ev["DESCRIPTION"])
+        assert f"{day.total_mg} mg" in description and day.phase in description
+        assert f"Do not stop taking {s.profile.name} suddenly" in description
+        alarms = ev.walk("VALARM")
+        assert len(alarms) == 1
+        assert str(alarms[0]["ACTION"]) == "DISPLAY"
+        assert alarms[0].decoded("TRIGGER") == timedelta(0)
+        assert str(alarms[0]["DESCRIPTION"]) == summary
+        assert ev.decoded("DTSTAMP").tzinfo is not None
+
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+
+
+def test_no_time_zone_anywhere():
+    raw = schedule_to_ics(compute_schedule(make_plan()))
+    assert b"TZID" not in raw and b"VTIMEZONE" not in raw
+    assert b"DTSTART:20261201T220000\r\n" in raw
+
+
+def test_calendar_properties_and_patient_name():
+    s = compute_schedule(make_plan(patient=Patient(name="Alex Example")))
+    cal = parse(s)
+    assert str(cal["PRODID"]) == PRODID == "-//Titration Planner//EN"
+    assert str(cal["VERSION"]) == "2.0"
+    assert str(cal["X-WR-CALNAME"]) == "Gabapentin plan – Alex Example"
+    assert str(parse(compute_schedule(make_plan()))["X-WR-CALNAME"]) == "Gabapentin plan"
+
+
+def test_label_start_day_1_is_one_capsule_at_bedtime():
+    cal = parse(compute_schedule(make_plan()))
+    first = cal.walk("VEVENT")[0]
+    assert first.decoded("DTSTART") == datetime(2026, 12, 1, 22, 0)
+    assert str(first["SUMMARY"]) == "Gabapentin: take 1 × 300 mg capsule (300 mg)"
+
+
+def test_half_tablets_are_said_as_the_engine_says_them():
+    s = compute_schedule(make_plan(start_dose_mg=300, target_dose_mg=300, doses_per_day=1, strengths_mg=(600,)))
+    summaries = {str(e["SUMMARY"]) for e in parse(s).walk("VEVENT")}
+    assert summaries == {"Gabapentin: take ½ × 600 mg tablet (300 mg)"}
+
+
+def test_stop_day_is_one_all_day_event():
+    s = compute_schedule(load_example("gabapentin-phn-to-1800-with-taper"))
+    stop = [d for d in s.days if not d.doses]
+    assert len(stop) == 1 and stop[0] is s.days[-1]
+    events = [e for e in parse(s).walk("VEVENT") if not isinstance(e.decoded("DTSTART"), datetime)]
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.decoded("DTSTART") == stop[0].date and isinstance(ev.decoded("DTSTART"), date)
+    assert str(ev["SUMMARY"]) == "Stop taking gabapentin today (as planned)"
+
+
+def test_pregabalin_says_pregabalin():
+    s = compute_schedule(load_example("pregabalin-phn"))
+    for ev in parse(s).walk("VEVENT"):
+        assert "gabapentin" not in str(ev["SUMMARY"]).lower() + str(ev.get("DESCRIPTION", "")).lower()
+        assert str(ev["SUMMARY"]).startswith(("Pregabalin: take ", "Stop taking pregabalin"))
+
+
+def test_same_plan_same_uids_different_plan_different_uids():
+    now = datetime(2026, 11, 1, 9, 30, tzinfo=timezone.utc)
+    a = schedule_to_ics(compute_schedule(make_plan()), now=now)
+    assert a == schedule_to_ics(compute_schedule(make_plan()), now=now)
+    uids = lambda raw: {str(e["UID"]) for e in Calendar.from_ical(raw).walk("VEVENT")}  # noqa: E731
+    assert uids(a).isdisjoint(uids(schedule_to_ics(compute_schedule(make_plan(target_dose_mg=1200)), now=now)))
+
+
+def test_a_plan_with_an_unresolved_blocking_problem_is_not_exported():
+    s = compute_schedule(make_plan(target_dose_mg=4800))
+    assert s.unresolved_blocking and not s.exportable
+    with pytest.raises(ValueError, match="above-label-maximum"):
+        schedule_to_ics(s)
+    overridden = make_plan(target_dose_mg=4800, overrides=tuple(
+        Override(p.code, "specialist pain clinic decision") for p in s.unresolved_blocking))
+    s2 = compute_schedule(overridden)
+    assert s2.exportable
+    assert len(parse(s2).walk("VEVENT")) == sum(len(d.doses) for d in s2.days)
+
+
+def test_a_plan_with_no_days_is_not_exported():
+    s = compute_schedule(make_plan(increment_mg=0))  # cannot reach the target: no schedule
+    assert not s.days
+    with pytest.raises(ValueError):
+        schedule_to_ics(s)
