@@ -107,7 +107,38 @@ def bench_redraw() -> list[tuple[str, list[float]]]:
     return results
 
 
+def bench_export() -> list[tuple[str, list[float]]]:
+    """PDF export in-process after start-up (the app and fonts ready, one warm-up export)."""
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from .app import register_fonts
+    from .core.planfile import load_example
+    from .core.schedule import compute_schedule
+    from .export.printout import PrintOptions, export_pdf
+
+    app = QApplication.instance() or QApplication([])
+    register_fonts(app)
+    plans = {"12 weeks": _plans()["12 weeks"], "two years": load_example("gabapentin-slow-two-year")}
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "plan.pdf"
+        export_pdf(compute_schedule(plans["12 weeks"]), out, PrintOptions())  # warm-up
+        for name, plan in plans.items():
+            times = []
+            for _ in range(7):
+                t0 = time.perf_counter()
+                pages = export_pdf(compute_schedule(plan), out, PrintOptions())
+                times.append(time.perf_counter() - t0)
+            days = len(compute_schedule(plan).days)
+            results.append((f"PDF export, {name} ({days} days, {pages} pages)", times))
+    return results
+
+
 def main() -> int:
+    exports = bench_export()
     rows = bench_redraw()
     floor = statistics.median(rows[-1][1])
     print(f"Python {sys.version.split()[0]}, {EDITS} edits each, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}")
@@ -115,6 +146,9 @@ def main() -> int:
     for name, times in rows:
         med = statistics.median(times)
         print(f"{name:<52} {med * 1000:>10.1f} {_p95(times) * 1000:>8.1f} {med / floor:>8.2f}")
+    print(f"{'export (7 runs each)':<52} {'median ms':>10} {'p95 ms':>8}")
+    for name, times in exports:
+        print(f"{name:<52} {statistics.median(times) * 1000:>10.1f} {_p95(times) * 1000:>8.1f}")
     return 0
 
 

@@ -28,3 +28,24 @@ def make_plan(**changes) -> Plan:
 @pytest.fixture
 def plan_factory():
     return make_plan
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """QSettings of the test's own, so tests never read or write the user's."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+
+
+@pytest.fixture
+def win(qtbot, settings):
+    """The main window with the default plan, shown offscreen."""
+    from planner.ui.main_window import MainWindow
+
+    w = MainWindow(settings=settings)
+    # Teardown closes the window: it must not stop to ask about unsaved changes.
+    qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
+    w.show()
+    qtbot.waitExposed(w)
+    return w

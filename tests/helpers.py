@@ -1,6 +1,25 @@
-"""Small readers over a computed schedule, shared by the tests."""
+"""Small helpers shared by the tests: readers over a schedule, and running the CLI."""
+
+import json
+import subprocess
+import sys
 
 from planner.core.schedule import Schedule
+
+
+def run_cli(*args, cwd=None, timeout=120):
+    """titration-planner as another tool runs it: no display, no Qt platform chosen,
+    a C locale and no home folder."""
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C", "HOME": "/nonexistent"}
+    return subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True,
+                          env=env, cwd=cwd, timeout=timeout, encoding="utf-8")
+
+
+def write_plan(tmp_path, data, name="plan.json") -> str:
+    """A plan file: a dict as JSON, or text as given."""
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return str(path)
 
 
 def codes(s: Schedule) -> set[str]:

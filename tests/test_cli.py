@@ -9,6 +9,7 @@ import sys
 from importlib import resources
 
 import pytest
+from helpers import run_cli, write_plan
 
 from planner.core.planfile import load_example
 from planner.core.schedule import compute_schedule
@@ -20,17 +21,7 @@ VALID = {
 }
 
 
-def run(*args, cwd=None):
-    # The CLI must work with no display at all: make sure no Qt platform is set up for it.
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C", "HOME": "/nonexistent"}
-    return subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True,
-                          env=env, cwd=cwd, timeout=60, encoding="utf-8")
 
-
-def write(tmp_path, data, name="plan.json"):
-    path = tmp_path / name
-    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
-    return str(path)
 
 
 def test_console_script_is_installed():
@@ -38,13 +29,13 @@ def test_console_script_is_installed():
 
 
 def test_help_prints_usage_of_window_and_sub_commands():
-    r = run("--help")
+    r = run_cli("--help")
     assert r.returncode == 0
     assert "schedule PLAN.json" in r.stdout and "--screenshot" in r.stdout
 
 
 def test_schedule_text_prints_the_label_days_1_to_3():
-    r = run("schedule", PHN)
+    r = run_cli("schedule", PHN)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     day = {n: lines.index(next(x for x in lines if x.startswith(f"Day {n} "))) for n in (1, 2, 3)}
@@ -55,7 +46,7 @@ def test_schedule_text_prints_the_label_days_1_to_3():
 
 
 def test_schedule_json_matches_the_engine():
-    r = run("schedule", PHN, "--format", "json")
+    r = run_cli("schedule", PHN, "--format", "json")
     assert r.returncode == 0
     out = json.loads(r.stdout)
     s = compute_schedule(load_example("gabapentin-phn-label-start"))
@@ -73,16 +64,16 @@ def test_schedule_json_matches_the_engine():
 
 
 def test_schedule_json_half_tablet_count_and_kidney(tmp_path):
-    path = write(tmp_path, {**VALID, "start_dose_mg": 300, "target_dose_mg": 300, "doses_per_day": 1,
+    path = write_plan(tmp_path, {**VALID, "start_dose_mg": 300, "target_dose_mg": 300, "doses_per_day": 1,
                             "strengths_mg": [600], "kidney": {"crcl_ml_min": 41.3}})
-    out = json.loads(run("schedule", path, "--format", "json").stdout)
+    out = json.loads(run_cli("schedule", path, "--format", "json").stdout)
     assert out["days"][0]["doses"][0]["units"] == [{"strength_mg": 600, "form": "tablet", "count": 0.5}]
     k = out["kidney"]
     assert (k["crcl_ml_min"], k["band"], k["max_daily_mg"], k["doses_per_day"]) == (41.3, "30-59", 1400, 2)
 
 
 def test_schedule_csv_parses_back_to_the_schedule():
-    r = run("schedule", PHN, "--format", "csv")
+    r = run_cli("schedule", PHN, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     s = compute_schedule(load_example("gabapentin-phn-label-start"))
     assert len(rows) == len(s.days)
@@ -93,13 +84,13 @@ def test_schedule_csv_parses_back_to_the_schedule():
 
 
 def test_check_exit_codes(tmp_path):
-    assert run("check", PHN).returncode == 0
-    blocking = write(tmp_path, {**VALID, "target_dose_mg": 4800})
-    r = run("check", blocking)
+    assert run_cli("check", PHN).returncode == 0
+    blocking = write_plan(tmp_path, {**VALID, "target_dose_mg": 4800})
+    r = run_cli("check", blocking)
     assert r.returncode == 1 and "above-label-maximum" in r.stdout
-    r = run("check", blocking, "--format", "json")
+    r = run_cli("check", blocking, "--format", "json")
     assert r.returncode == 1 and json.loads(r.stdout)["blocking"] is True
-    assert run("schedule", blocking).returncode == 1
+    assert run_cli("schedule", blocking).returncode == 1
 
 
 BAD = {
@@ -128,8 +119,8 @@ def test_bad_input_gets_one_line_naming_the_field_and_exit_2(tmp_path, command, 
     if isinstance(content, bytes):
         (tmp_path / "nope.json").write_bytes(content)
     elif content is not None:
-        path = write(tmp_path, content, "nope.json")
-    r = run(command, path)
+        path = write_plan(tmp_path, content, "nope.json")
+    r = run_cli(command, path)
     assert r.returncode == 2, (r.stdout, r.stderr)
     assert "Traceback" not in r.stderr and r.stdout == ""
     lines = r.stderr.strip().splitlines()
@@ -139,7 +130,7 @@ def test_bad_input_gets_one_line_naming_the_field_and_exit_2(tmp_path, command, 
 
 @pytest.mark.parametrize("args", [["schedule"], ["frobnicate", PHN], ["schedule", PHN, "--format", "pdf"]])
 def test_bad_arguments_exit_2_in_one_line(args):
-    r = run(*args)
+    r = run_cli(*args)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from importlib import resources
 
 import pytest
+from helpers import run_cli, write_plan
 from icalendar import Calendar
 
 from planner.core.planfile import load_example
@@ -26,17 +27,7 @@ VALID = {
 BLOCKING = {**VALID, "target_dose_mg": 4800}  # above the label's maximum
 
 
-def run(*args, cwd=None):
-    # No display, no Qt platform chosen: the export must work headless, PDF included.
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C", "HOME": "/nonexistent"}
-    return subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True,
-                          env=env, cwd=cwd, timeout=120, encoding="utf-8")
 
-
-def write(tmp_path, data, name="plan.json"):
-    path = tmp_path / name
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return str(path)
 
 
 def only(tmp_path, *names):
@@ -54,15 +45,15 @@ def assert_one_line_exit_2(r, *words):
 
 
 def test_help_lists_export():
-    r = run("--help")
+    r = run_cli("--help")
     assert r.returncode == 0 and "export PLAN.json -o" in r.stdout
-    r = run("export", "--help")
+    r = run_cli("export", "--help")
     assert r.returncode == 0 and "--paper" in r.stdout and "--large-print" in r.stdout
 
 
 def test_csv_export_parses_back_to_the_schedule(tmp_path):
     out = tmp_path / "plan.csv"
-    r = run("export", PHN, "-o", str(out))
+    r = run_cli("export", PHN, "-o", str(out))
     assert r.returncode == 0, r.stderr
     s = compute_schedule(load_example("gabapentin-phn-label-start"))
     assert r.stdout == f"wrote {out} ({len(s.days)} rows)\n"
@@ -78,7 +69,7 @@ def test_csv_export_parses_back_to_the_schedule(tmp_path):
 
 def test_ics_export_parses_back(tmp_path):
     out = tmp_path / "reminders.ICS"  # the suffix is not case-sensitive
-    r = run("export", TAPER, "-o", str(out))
+    r = run_cli("export", TAPER, "-o", str(out))
     assert r.returncode == 0, r.stderr
     s = compute_schedule(load_example("gabapentin-phn-to-1800-with-taper"))
     n_doses = sum(len(d.doses) for d in s.days)
@@ -94,7 +85,7 @@ def test_ics_export_parses_back(tmp_path):
 def test_export_replaces_an_existing_file_whole(tmp_path):
     out = tmp_path / "plan.csv"
     out.write_text("old contents\n")
-    assert run("export", PHN, "-o", str(out)).returncode == 0
+    assert run_cli("export", PHN, "-o", str(out)).returncode == 0
     assert out.read_text().startswith("day,date,phase,total_mg")
     only(tmp_path, "plan.csv")
 
@@ -103,7 +94,7 @@ def test_export_replaces_an_existing_file_whole(tmp_path):
 def test_pdf_export(tmp_path, options):
     pytest.importorskip("planner.export.printout")
     out = tmp_path / "plan.pdf"
-    r = run("export", PHN, "-o", str(out), *options)
+    r = run_cli("export", PHN, "-o", str(out), *options)
     assert r.returncode == 0, r.stderr
     assert out.read_bytes().startswith(b"%PDF")
     pypdf = pytest.importorskip("pypdf")
@@ -115,8 +106,8 @@ def test_pdf_export(tmp_path, options):
 
 @pytest.mark.parametrize("suffix", [".csv", ".ics", ".pdf"])
 def test_blocking_plan_exits_1_prints_the_problems_and_writes_nothing(tmp_path, suffix):
-    plan = write(tmp_path, BLOCKING)
-    r = run("export", plan, "-o", str(tmp_path / f"out{suffix}"))
+    plan = write_plan(tmp_path, BLOCKING)
+    r = run_cli("export", plan, "-o", str(tmp_path / f"out{suffix}"))
     assert r.returncode == 1, (r.stdout, r.stderr)
     assert "Traceback" not in r.stderr
     lines = r.stdout.splitlines()
@@ -126,47 +117,47 @@ def test_blocking_plan_exits_1_prints_the_problems_and_writes_nothing(tmp_path, 
 
 
 def test_recorded_override_lets_the_plan_export(tmp_path):
-    check = subprocess.run([sys.executable, "-m", "planner", "check", write(tmp_path, BLOCKING, "b.json"),
+    check = subprocess.run([sys.executable, "-m", "planner", "check", write_plan(tmp_path, BLOCKING, "b.json"),
                             "--format", "json"], capture_output=True, text=True, timeout=60)
     codes = {p["code"] for p in json.loads(check.stdout)["problems"] if p["severity"] == "blocking"}
     assert "above-label-maximum" in codes
     overrides = [{"code": c, "reason": "Specialist pain clinic: higher dose agreed with the patient"}
                  for c in sorted(codes)]
-    plan = write(tmp_path, {**BLOCKING, "overrides": overrides})
-    r = run("export", plan, "-o", str(tmp_path / "out.ics"))
+    plan = write_plan(tmp_path, {**BLOCKING, "overrides": overrides})
+    r = run_cli("export", plan, "-o", str(tmp_path / "out.ics"))
     assert r.returncode == 0, (r.stdout, r.stderr)
     assert (tmp_path / "out.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
 def test_override_of_one_problem_leaves_the_others_blocking(tmp_path):
-    plan = write(tmp_path, {**BLOCKING, "overrides": [{"code": "some-other-code", "reason": "x"}]})
-    r = run("export", plan, "-o", str(tmp_path / "out.csv"))
+    plan = write_plan(tmp_path, {**BLOCKING, "overrides": [{"code": "some-other-code", "reason": "x"}]})
+    r = run_cli("export", plan, "-o", str(tmp_path / "out.csv"))
     assert r.returncode == 1 and "above-label-maximum" in r.stdout
     assert not (tmp_path / "out.csv").exists()
 
 
 @pytest.mark.parametrize("name", ["out.txt", "out", "out.json", "out.pdf.bak"])
 def test_unknown_output_suffix_exits_2_naming_o(tmp_path, name):
-    r = run("export", PHN, "-o", str(tmp_path / name))
+    r = run_cli("export", PHN, "-o", str(tmp_path / name))
     assert_one_line_exit_2(r, "-o", name)
     only(tmp_path)
 
 
 def test_missing_plan_exits_2(tmp_path):
-    r = run("export", str(tmp_path / "nope.json"), "-o", str(tmp_path / "out.csv"))
+    r = run_cli("export", str(tmp_path / "nope.json"), "-o", str(tmp_path / "out.csv"))
     assert_one_line_exit_2(r, "file:")
     only(tmp_path)
 
 
 def test_unusable_plan_exits_2_naming_the_field(tmp_path):
-    plan = write(tmp_path, {**VALID, "step_days": -3})
-    r = run("export", plan, "-o", str(tmp_path / "out.ics"))
+    plan = write_plan(tmp_path, {**VALID, "step_days": -3})
+    r = run_cli("export", plan, "-o", str(tmp_path / "out.ics"))
     assert_one_line_exit_2(r, "step_days:")
     only(tmp_path, "plan.json")
 
 
 def test_missing_output_argument_exits_2():
-    r = run("export", PHN)
+    r = run_cli("export", PHN)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
 
@@ -175,10 +166,10 @@ def test_missing_output_argument_exits_2():
 def test_unwritable_place_exits_2_without_a_traceback(tmp_path, suffix):
     (tmp_path / "a-file").write_text("x")
     for out in (tmp_path / "no-such-dir" / f"out{suffix}", tmp_path / "a-file" / f"out{suffix}"):
-        r = run("export", PHN, "-o", str(out))
+        r = run_cli("export", PHN, "-o", str(out))
         assert_one_line_exit_2(r, "-o", str(out))
     (tmp_path / f"a-dir{suffix}").mkdir()
-    r = run("export", PHN, "-o", str(tmp_path / f"a-dir{suffix}"))
+    r = run_cli("export", PHN, "-o", str(tmp_path / f"a-dir{suffix}"))
     assert_one_line_exit_2(r, "-o")
     assert sorted(os.listdir(tmp_path)) == sorted(["a-file", f"a-dir{suffix}"])
     assert os.listdir(tmp_path / f"a-dir{suffix}") == []
@@ -190,7 +181,7 @@ def test_read_only_folder_exits_2(tmp_path):
     ro.mkdir()
     ro.chmod(0o500)
     try:
-        r = run("export", PHN, "-o", str(ro / "out.csv"))
+        r = run_cli("export", PHN, "-o", str(ro / "out.csv"))
         assert_one_line_exit_2(r, "-o")
         assert os.listdir(ro) == []
     finally:
@@ -211,5 +202,5 @@ def test_headless_export_imports_no_qt_or_matplotlib(tmp_path, suffix):
 
 
 def test_schedule_and_check_still_work():
-    assert run("schedule", PHN).returncode == 0
-    assert run("check", PHN).returncode == 0
+    assert run_cli("schedule", PHN).returncode == 0
+    assert run_cli("check", PHN).returncode == 0

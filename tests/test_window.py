@@ -6,7 +6,7 @@ import sys
 from importlib import resources
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -17,19 +17,8 @@ from planner.ui.main_window import DEFAULT_PLAN, MainWindow
 EXAMPLE = str(resources.files("planner.resources").joinpath("examples", "pregabalin-phn.json"))
 
 
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
 
 
-@pytest.fixture
-def win(qtbot, settings):
-    w = MainWindow(settings=settings)
-    # Teardown closes the window: it must not stop to ask about unsaved changes.
-    qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def totals_in_table(w):

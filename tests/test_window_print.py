@@ -5,7 +5,6 @@ import io
 import re
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from planner.ui.main_window import MainWindow
@@ -13,16 +12,8 @@ from planner.ui.main_window import MainWindow
 pypdf = pytest.importorskip("pypdf")
 
 
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
 
 
-@pytest.fixture
-def win(qtbot, settings):
-    w = MainWindow(settings=settings)
-    qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
-    return w
 
 
 def pdf_text(path) -> list[str]:

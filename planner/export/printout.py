@@ -27,7 +27,6 @@ from typing import Callable
 
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QFontDatabase,
@@ -541,7 +540,7 @@ class _Builder:
         self.add(Block(height, paint, space_after=c.pt(12)))
 
     def schedule_blocks(self) -> None:
-        c, s = self.c, self.s
+        s = self.s
         self.heading("Your doses, day by day", top=0)
         self.paragraph(
             "Take the doses shown for each date, at the times shown. Tick a box each day once you have "
@@ -778,7 +777,7 @@ class _Builder:
         self.blocks[-1].space_after = c.pt(6)
 
     def advice(self) -> None:
-        c, t = self.c, self.texts
+        t = self.texts
         if t.get("how_to_take"):
             self.heading("How to take your medicine")
             self.bullets(list(t["how_to_take"]))
@@ -831,23 +830,24 @@ class _Builder:
         if plan.taper is not None:
             t = plan.taper
             amount = f"{t.step_mg} mg" if t.step_mg is not None else f"{t.step_percent}% of the current dose"
-            taper = f"reduce by {amount} every {t.step_days} days, to zero"
+            taper = f"reduce by {amount} every {_days(t.step_days)}, to zero"
         strengths = ", ".join(f.label for f in _plan_forms(s))
         if plan.strengths_mg is None:
             strengths = f"every solid strength: {strengths}"
         rows = [
-            ("Drug", f"{profile.display_name} ({profile.product}); {profile.label_title}"),
+            ("Drug", f"{profile.display_name}: {profile.product}"),
+            ("Label", profile.label_title),
             ("Indication", ind or "not given"),
             ("Start", f"{plain_date(plan.start_date)} at {plan.start_dose_mg} mg/day"),
             ("Increment", f"{plan.increment_mg} mg/day"),
-            ("Step interval", f"{plan.step_days} days"),
+            ("Step interval", _days(plan.step_days)),
             ("Target", f"{plan.target_dose_mg} mg/day"),
             ("Doses per day", str(plan.doses_per_day)),
             ("Slot filling", {"grow": "grow (one more dose a day at each step)",
                               "all": "all (every dose from the start)"}.get(plan.slot_fill, plan.slot_fill)),
             ("Times", ", ".join(f"{SLOT_NAMES.get(k, k)} {v}" for k, v in plan.slot_times)),
             ("Larger doses first at", ", ".join(plan.larger_dose_order)),
-            ("Maintenance", f"{plan.maintenance_days} days"),
+            ("Maintenance", _days(plan.maintenance_days)),
             ("Taper", taper),
             ("Strengths", strengths),
             ("Plan length", f"{len(s.days)} days, {len(s.steps)} steps"
@@ -972,6 +972,10 @@ def _set_page(device: QPagedPaintDevice, options: PrintOptions) -> None:
         # A printer whose hardware margins are wider: keep its margins, still set the paper.
         device.setPageSize(QPageSize(size_id))
         device.setPageOrientation(QPageLayout.Orientation.Portrait)
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
 
 
 def _footer_text(schedule: Schedule, printed_on: date) -> str:
