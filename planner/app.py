@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 SCREENSHOT_SIZE = (1400, 900)
+
+# python3 -m planner.bench starts the app with this set: it prints when the form is up
+# and when the chart is painted (wall-clock seconds), then the peak memory, and exits.
+PROBE = "TITRATION_PLANNER_STARTUP_PROBE"
 
 
 def register_fonts(app) -> None:
     """Use the DejaVu fonts matplotlib ships, so the window, the chart and screenshots
     look the same on every machine, including one with no system fonts (where Qt would
     otherwise draw empty boxes)."""
-    import matplotlib
+    from importlib.util import find_spec
+
     from PySide6.QtGui import QFont, QFontDatabase
 
-    ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    # Found without importing matplotlib, which start-up leaves until the form is shown.
+    ttf = Path(find_spec("matplotlib").submodule_search_locations[0]) / "mpl-data" / "fonts" / "ttf"
     families = []
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"):
         font_id = QFontDatabase.addApplicationFont(str(ttf / name))
@@ -29,9 +37,13 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from .ui.main_window import APP_NAME, ChartLoader, MainWindow
+
+    # Start matplotlib's import now, so it overlaps Qt's start-up and the form's.
+    loader = ChartLoader().start()
+
     from .core.plan import PlanError
     from .core.planfile import load_plan_file
-    from .ui.main_window import APP_NAME, MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("TitrationPlanner")
@@ -48,7 +60,7 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
                 return 2
             problem = f"Could not open {Path(plan_path).name}:\n{exc}"
 
-    win = MainWindow()
+    win = MainWindow(defer_chart=True)
     if plan is not None:
         win.load_plan(plan, Path(plan_path))
     if screenshot:
@@ -56,9 +68,13 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
     else:
         win.restore_geometry()
     win.show()
+    # The form first; the chart follows when its modules are loaded.
+    win.make_chart_when_loaded(loader)
     if problem:
         QTimer.singleShot(0, lambda: QMessageBox.warning(win, APP_NAME, problem))
 
+    if os.environ.get(PROBE):
+        return _probe(app, win)
     if screenshot:
         result = {"code": 2}
 
@@ -74,9 +90,46 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
             app.quit()
 
         # Wait for the chart's first paint (the last thing to appear), then grab the window.
-        win.canvas.painted.connect(lambda: QTimer.singleShot(0, grab))
+        win.chart_painted.connect(lambda: QTimer.singleShot(0, grab))
         QTimer.singleShot(15000, grab)  # never hang if no paint arrives
         win.setWindowModified(False)
         app.exec()
         return result["code"]
     return app.exec()
+
+
+def _probe(app, win) -> int:
+    """Start-up timing for the benchmark: form usable, chart painted, peak RSS; then
+    optionally N edits (PROBE=N) and the peak RSS after them."""
+    import resource
+
+    from PySide6.QtCore import QTimer
+
+    edits = int(os.environ.get(PROBE) or 0)
+
+    def rss_mb() -> float:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    def form_ready() -> None:
+        print(f"form {time.time():.6f}", flush=True)
+
+    def painted() -> None:
+        if getattr(win, "_probe_done", False):
+            return
+        win._probe_done = True
+        print(f"chart {time.time():.6f}", flush=True)
+        print(f"rss_start {rss_mb():.1f}", flush=True)
+        for i in range(edits):
+            win.form.target.setValue(win.form.target.value() + (100 if i % 2 == 0 else -100))
+            app.processEvents()
+            win.canvas.draw()
+            app.processEvents()
+        if edits:
+            print(f"rss_edits {rss_mb():.1f}", flush=True)
+        win.setWindowModified(False)
+        app.quit()
+
+    QTimer.singleShot(0, form_ready)
+    win.chart_painted.connect(lambda: QTimer.singleShot(0, painted))
+    app.exec()
+    return 0

@@ -137,11 +137,124 @@ def bench_export() -> list[tuple[str, list[float]]]:
     return results
 
 
+# The floor of start-up: a bare PySide6 window holding one FigureCanvasQTAgg with a step
+# plot, the same size as ours, timed to its first paint like the application.
+FLOOR_STARTUP = r"""
+import os, resource, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+
+class Canvas(FigureCanvasQTAgg):
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not getattr(self, "done", False):
+            self.done = True
+            print(f"chart {time.time():.6f}", flush=True)
+            print(f"rss_start {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+app = QApplication(sys.argv[:1])
+fig = Figure(figsize=(8.4, 4.6), dpi=100)
+ax = fig.add_subplot()
+ax.plot(range(365), [min(300 + 300 * (d // 3), 1800) for d in range(365)], drawstyle="steps-post")
+w = QMainWindow()
+w.setCentralWidget(Canvas(fig))
+w.resize(1400, 900)
+w.show()
+QTimer.singleShot(0, lambda: print(f"form {time.time():.6f}", flush=True))
+app.exec()
+"""
+
+
+def _cold_start(cmd: list[str], extra_env: dict[str, str]) -> dict[str, float]:
+    import subprocess
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra_env}
+    t0 = time.time()
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120).stdout
+    values = {}
+    for line in out.splitlines():
+        key, _, value = line.partition(" ")
+        if key in ("form", "chart"):
+            values[key] = float(value) - t0
+        elif key.startswith("rss"):
+            values[key] = float(value)
+    return values
+
+
+def bench_startup(runs: int = 7):
+    from .app import PROBE
+
+    app_cmd = [sys.executable, "-m", "planner"]
+    floor_cmd = [sys.executable, "-c", FLOOR_STARTUP]
+    app_runs, floor_runs = [], []
+    for _ in range(runs):  # interleaved, so both see the same machine load
+        floor_runs.append(_cold_start(floor_cmd, {}))
+        app_runs.append(_cold_start(app_cmd, {PROBE: "1"}))
+    edits = _cold_start(app_cmd, {PROBE: str(EDITS)})
+    return app_runs, floor_runs, edits
+
+
+def bench_headless(runs: int = 7):
+    import subprocess
+    from importlib import resources
+
+    example = str(resources.files("planner.resources").joinpath("examples", "gabapentin-phn-label-start.json"))
+    cmds = {"titration-planner schedule (label example)": [sys.executable, "-m", "planner", "schedule", example],
+            "floor: python -c pass": [sys.executable, "-c", "pass"]}
+    out = {}
+    for name, cmd in cmds.items():
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, check=True)
+            times.append(time.perf_counter() - t0)
+        out[name] = times
+    probe = ("import sys; from planner.cli import main; import contextlib, io\n"
+             f"with contextlib.redirect_stdout(io.StringIO()): main(['schedule', {example!r}])\n"
+             "print(sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'matplotlib', 'shiboken6'}))")
+    imported = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip()
+    return out, imported
+
+
 def main() -> int:
+    app_runs, floor_runs, edit_run = bench_startup()
+    headless, headless_imports = bench_headless()
     exports = bench_export()
     rows = bench_redraw()
+
+    def med(runs, key):
+        return statistics.median(r[key] for r in runs)
+
+    floor_paint = med(floor_runs, "chart")
+    print(f"Start-up, cold process to first paint, median of {len(app_runs)} runs each (interleaved):")
+    print(f"{'measure':<52} {'median ms':>10} {'p95 ms':>8} {'x floor':>8}")
+    for name, runs, key in (("floor: bare window + FigureCanvasQTAgg, painted", floor_runs, "chart"),
+                            ("app: form visible, accepting typing", app_runs, "form"),
+                            ("app: chart painted (first full paint)", app_runs, "chart")):
+        values = [r[key] for r in runs]
+        print(f"{name:<52} {statistics.median(values) * 1000:>10.0f} {_p95(values) * 1000:>8.0f} "
+              f"{statistics.median(values) / floor_paint:>8.2f}")
+    floor_rss = med(floor_runs, "rss_start")
+    print(f"\nPeak RSS (MB):{'':<38} {'MB':>10} {'':>8} {'x floor':>8}")
+    for name, value in (("floor: bare window + canvas", floor_rss),
+                        ("app after start-up", med(app_runs, "rss_start")),
+                        (f"app after start-up, then {EDITS} edits (same process)", edit_run.get("rss_edits", 0.0))):
+        print(f"{name:<52} {value:>10.1f} {'':>8} {value / floor_rss:>8.2f}")
+    print(f"  (the edited process peaked at {edit_run.get('rss_start', 0):.1f} MB after start-up, "
+          f"{edit_run.get('rss_edits', 0):.1f} MB after {EDITS} edits)")
+    floor_pass = statistics.median(headless["floor: python -c pass"])
+    print(f"\nHeadless command, wall time, median of 7:{'':<11} {'median ms':>10} {'p95 ms':>8} {'x floor':>8}")
+    for name, times in headless.items():
+        print(f"{name:<52} {statistics.median(times) * 1000:>10.0f} {_p95(times) * 1000:>8.0f} "
+              f"{statistics.median(times) / floor_pass:>8.2f}")
+    print(f"  Qt or matplotlib imported by 'schedule': {headless_imports}")
+    print()
     floor = statistics.median(rows[-1][1])
-    print(f"Python {sys.version.split()[0]}, {EDITS} edits each, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}")
+    print(f"Live redraw, Python {sys.version.split()[0]}, {EDITS} edits each, "
+          f"QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}")
     print(f"{'measure':<52} {'median ms':>10} {'p95 ms':>8} {'x floor':>8}")
     for name, times in rows:
         med = statistics.median(times)

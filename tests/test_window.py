@@ -247,3 +247,24 @@ def test_a_wrong_date_of_birth_is_named_at_its_field(win, qtbot):
     win.form.patient_dob.clear()
     qtbot.keyClicks(win.form.patient_dob, "1950-02-28")
     assert win.plan.patient.date_of_birth.isoformat() == "1950-02-28"
+
+
+def test_problems_list_is_rebuilt_only_when_the_problems_change(win, qtbot):
+    first = win.problems.item(0)
+    type_into(qtbot, win.form.maintenance, "20")  # changes the plan, not its problems
+    assert win.problems.item(0) is first
+    type_into(qtbot, win.form.doses_per_day, "4")  # a new problem
+    assert any("doses a day" in win.problems.item(i).text() for i in range(win.problems.count()))
+
+
+def test_the_window_can_show_the_form_before_the_chart(qtbot, settings):
+    from planner.ui.main_window import ChartLoader
+
+    w = MainWindow(settings=settings, defer_chart=True)
+    qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
+    assert w.canvas is None and w.plan is not None  # the form works before matplotlib
+    w.form.target.setValue(1500)
+    loader = ChartLoader().start()
+    w.make_chart_when_loaded(loader)
+    qtbot.waitUntil(lambda: w.canvas is not None, timeout=20000)
+    assert max(w.canvas.chart.total_line_data[1]) == 1500  # the chart shows the current plan

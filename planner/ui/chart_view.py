@@ -10,16 +10,25 @@ from ..chart import ScheduleChart
 from ..core.schedule import Schedule
 
 
+def new_chart() -> tuple[Figure, ScheduleChart]:
+    """The window's figure and chart: plain matplotlib objects, so they may be built off
+    the GUI thread while the form is already on screen."""
+    figure = Figure(figsize=(9, 4.2), dpi=100)
+    return figure, ScheduleChart(figure)
+
+
 class ChartCanvas(FigureCanvasQTAgg):
     """Emits painted() after each paint, so callers can wait for a drawn chart."""
 
     painted = Signal()
 
-    def __init__(self) -> None:
-        super().__init__(Figure(figsize=(9, 4.2), dpi=100))
+    def __init__(self, figure: Figure | None = None, chart: ScheduleChart | None = None) -> None:
+        if figure is None or chart is None:
+            figure, chart = new_chart()
+        super().__init__(figure)
         self.setAccessibleName("Schedule chart")
         self.setMinimumHeight(260)
-        self.chart = ScheduleChart(self.figure)
+        self.chart = chart
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)

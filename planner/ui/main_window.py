@@ -7,10 +7,11 @@ on screen ever looks valid while it does not match the inputs.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,7 +31,6 @@ from ..core.plan import Plan, PlanError
 from ..core.planfile import load_example, load_plan_file, plan_from_dict, plan_to_dict, save_plan_file
 from ..core.problems import Problem
 from ..core.schedule import Schedule, compute_schedule
-from .chart_view import ChartCanvas
 from .form import PlanForm
 from .problems_view import ProblemsList
 from .schedule_table import ScheduleTableModel
@@ -42,11 +42,45 @@ MAX_RECENT = 8
 REMEMBERED = ("prescriber.name", "prescriber.organisation", "prescriber.phone", "pharmacy.name", "pharmacy.phone")
 
 
+class ChartLoader(QObject):
+    """Imports matplotlib and builds the chart's figure in a thread, then says so.
+
+    Importing matplotlib is most of the start-up time. It creates no widget, so it runs
+    off the GUI thread while Qt starts and the form is shown and takes typing; the canvas
+    itself is then made on the GUI thread."""
+
+    done = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.figure = None
+        self.chart = None
+        self.finished = threading.Event()
+
+    def start(self) -> "ChartLoader":
+        threading.Thread(target=self._run, name="chart-import", daemon=True).start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            from .chart_view import new_chart
+
+            self.figure, self.chart = new_chart()
+        finally:
+            self.finished.set()
+            self.done.emit()  # queued to the GUI thread
+
+
 class MainWindow(QMainWindow):
     recomputed = Signal()  # after every recompute, valid or not
+    chart_painted = Signal()  # after each paint of the chart
 
-    def __init__(self, settings: QSettings | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, defer_chart: bool = False) -> None:
+        """defer_chart: show the form first and build the chart (matplotlib) just after,
+        so the clinician can start typing sooner; the chart then shows the current plan."""
         super().__init__()
+        self.canvas = None
+        self._invalid_reason = ""
         self.settings = settings or QSettings()
         self.current_file: Path | None = None
         self.plan: Plan | None = None
@@ -59,7 +93,9 @@ class MainWindow(QMainWindow):
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setMinimumWidth(self.form.sizeHint().width() + 24)
 
-        self.canvas = ChartCanvas()
+        self._chart_holder = QLabel("Drawing the chart…")
+        self._chart_holder.setAlignment(Qt.AlignCenter)
+        self._chart_holder.setMinimumHeight(260)
         self.table_model = ScheduleTableModel()
         self.table = QTableView()
         self.table.setModel(self.table_model)
@@ -88,7 +124,8 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsList()
 
         right = QSplitter(Qt.Vertical)
-        right.addWidget(self.canvas)
+        right.addWidget(self._chart_holder)
+        self._right = right
         right.addWidget(table_box)
         right.addWidget(self.problems)
         right.setStretchFactor(0, 5)
@@ -110,6 +147,34 @@ class MainWindow(QMainWindow):
 
         self.resize(1400, 900)
         self.new_plan(ask=False)
+        if not defer_chart:
+            self.make_chart()
+
+    def make_chart_when_loaded(self, loader: ChartLoader) -> None:
+        """Make the chart as soon as the loader has built it (maybe already)."""
+        self._loader = loader
+        loader.done.connect(self.make_chart)
+        if loader.finished.is_set():  # done before we listened: make_chart is idempotent
+            QTimer.singleShot(0, self.make_chart)
+
+    def make_chart(self) -> None:
+        """Put the chart in its place (matplotlib is imported here, not at start-up)."""
+        if self.canvas is not None:
+            return
+        from .chart_view import ChartCanvas
+
+        loader = getattr(self, "_loader", None)
+        if loader is not None and loader.chart is not None:
+            self.canvas = ChartCanvas(loader.figure, loader.chart)
+        else:
+            self.canvas = ChartCanvas()
+        self.canvas.painted.connect(self.chart_painted)
+        self._right.replaceWidget(0, self.canvas)
+        self._chart_holder.deleteLater()
+        if self.schedule is not None:
+            self.canvas.show_schedule(self.schedule)
+        else:
+            self.canvas.show_invalid(self._invalid_reason)
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
@@ -219,7 +284,8 @@ class MainWindow(QMainWindow):
     def _show_schedule(self, plan: Plan, schedule: Schedule) -> None:
         self.plan, self.schedule, self.input_errors = plan, schedule, []
         self.form.show_errors([])
-        self.canvas.show_schedule(schedule)
+        if self.canvas is not None:
+            self.canvas.show_schedule(schedule)
         self.table_model.set_schedule(schedule)
         self.table.setEnabled(True)
         self.stale.hide()
@@ -241,7 +307,9 @@ class MainWindow(QMainWindow):
         named = [(f, f"{self.form.field_name(f)}: {m}") for f, m in errors]
         first = named[0][1] if named else "the plan is unusable"
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        self.canvas.show_invalid(f"Not up to date: {first}{more}")
+        self._invalid_reason = f"Not up to date: {first}{more}"
+        if self.canvas is not None:
+            self.canvas.show_invalid(self._invalid_reason)
         self.table.setEnabled(False)
         self.stale.setText(f"The chart and table show an earlier plan and do not match the inputs. "
                            f"Fix {first}{more}.")

@@ -34,6 +34,8 @@ class ProblemsList(QListWidget):
         self.itemClicked.connect(self._chosen)
         self.setContextMenuPolicy(Qt.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
+        self._icons = {sev: self.style().standardIcon(kind) for sev, kind in _ICONS.items()}
+        self._shown: tuple | None = None
 
     def _menu(self, pos) -> None:
         from PySide6.QtWidgets import QMenu
@@ -51,6 +53,12 @@ class ProblemsList(QListWidget):
 
     def set_problems(self, problems: list[Problem] | tuple[Problem, ...],
                      overrides: dict[str, str] | None = None) -> None:
+        # Most edits leave the problems as they were: rebuilding the items on every
+        # keystroke costs time and, over a long session, memory.
+        key = (tuple(problems), tuple(sorted((overrides or {}).items())))
+        if key == self._shown:
+            return
+        self._shown = key
         self.clear()
         if not problems:
             item = QListWidgetItem("No problems found.")
@@ -59,7 +67,7 @@ class ProblemsList(QListWidget):
             return
         overrides = overrides or {}
         for p in problems:
-            icon = self.style().standardIcon(_ICONS[p.severity])
+            icon = self._icons[p.severity]
             text = f"{p.severity.capitalize()}: {p.message}"
             reason = overrides.get(p.code) if p.severity == "blocking" else None
             if reason:

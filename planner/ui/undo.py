@@ -33,6 +33,10 @@ class FormEdit(QUndoCommand):
         if not isinstance(other, FormEdit) or other.field != self.field:
             return False
         self.after = other.after
+        # Qt deletes the merged command, but its Python wrapper can outlive it: drop what it
+        # holds, so a long run of edits does not keep a copy of the plan per keystroke.
+        other.before = other.after = None
+        other._apply = None
         return True
 
     def redo(self) -> None:
