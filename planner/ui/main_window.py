@@ -169,7 +169,10 @@ class MainWindow(QMainWindow):
         else:
             self.canvas = ChartCanvas()
         self.canvas.painted.connect(self.chart_painted)
+        sizes = self._right.sizes()  # the canvas takes the placeholder's room, no more
         self._right.replaceWidget(0, self.canvas)
+        if sum(sizes):
+            self._right.setSizes(sizes)
         self._chart_holder.deleteLater()
         if self.schedule is not None:
             self.canvas.show_schedule(self.schedule)
