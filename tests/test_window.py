@@ -268,3 +268,28 @@ def test_the_window_can_show_the_form_before_the_chart(qtbot, settings):
     w.make_chart_when_loaded(loader)
     qtbot.waitUntil(lambda: w.canvas is not None, timeout=20000)
     assert max(w.canvas.chart.total_line_data[1]) == 1500  # the chart shows the current plan
+
+
+@pytest.mark.parametrize("name, content, words", [
+    ("truncated.json", '{"format_version": 1, "drug": "gabap', "not valid JSON"),
+    ("huge.json", None, "larger than"),
+    ("nested.json", "[" * 50000 + "]" * 50000, "nested too deeply"),
+    ("wrong-type.json", '{"format_version": 1, "drug": 7}', "drug"),
+    ("newer.json", '{"format_version": 99}', "newer"),
+    ("binary.json", b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8"),
+])
+def test_hostile_files_get_a_message_and_leave_the_plan_alone(win, tmp_path, monkeypatch, name, content, words):
+    path = tmp_path / name
+    if content is None:
+        with open(path, "wb") as f:  # 100 MB, sparse: the loader must not read it all
+            f.truncate(100 * 1024 * 1024)
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content)
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]) or QMessageBox.Ok)
+    before, state = win.plan, win.form.state()
+    assert not win.open_plan(path)
+    assert said and words in said[0] and name in said[0]
+    assert win.plan == before and win.form.state() == state and win.current_file is None
