@@ -8,7 +8,6 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from .kidney import fmt_decimal, fmt_mg
 from .plan import SLOTS
 from .problems import Problem
 from .schedule import Dose, Schedule
@@ -141,5 +140,5 @@ def problems_to_json(s: Schedule) -> str:
 
 __all__ = [
     "schedule_to_dict", "schedule_to_json", "schedule_to_csv", "schedule_to_text",
-    "problems_to_text", "problems_to_json", "fmt_mg", "fmt_decimal",
+    "problems_to_text", "problems_to_json",
 ]

@@ -10,7 +10,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -32,6 +31,7 @@ from .plan import (
     Prescriber,
     Taper,
 )
+from . import safefile
 from .profiles import drug_ids, load_profile
 
 FORMAT_VERSION = 1
@@ -551,22 +551,7 @@ def load_plan_file(path: str | os.PathLike[str]) -> Plan:
 def save_plan_file(plan: Plan, path: str | os.PathLike[str]) -> None:
     """Write atomically: the old file stays whole until the new one is complete.
     The file is readable by its owner only, as it may hold patient details."""
-    target = Path(path)
-    data = dump_plan(plan).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    safefile.write_bytes(path, dump_plan(plan).encode("utf-8"))
 
 
 def _examples_dir():

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..core import safefile
 from ..core.schedule import Schedule
 
 FORMATS = {".pdf", ".csv", ".ics"}
-FILE_MODE = 0o600
 
 _APP: Any = None  # keeps a QGuiApplication made here alive
 
@@ -53,38 +52,6 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
-def _temp_beside(target: Path) -> str:
-    # mkstemp makes the file with mode 0o600 and a name no one else can race for.
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}", dir=target.parent)
-    os.close(fd)
-    return tmp
-
-
-def _finish(tmp: str, target: Path) -> None:
-    os.chmod(tmp, FILE_MODE)
-    os.replace(tmp, target)
-
-
-def _write_bytes(target: Path, data: bytes) -> None:
-    tmp = _temp_beside(target)
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        _finish(tmp, target)
-    except BaseException:
-        _remove(tmp)
-        raise
-
-
-def _remove(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
 def export_file(schedule: Schedule, path: str | os.PathLike[str], options=None) -> str:
     """Write the schedule to path in the format its suffix names; return what was
     written in a few words ("3 pages", "1,234 events", "110 rows").
@@ -104,30 +71,25 @@ def export_file(schedule: Schedule, path: str | os.PathLike[str], options=None) 
     if fmt == ".csv":
         from ..core.formats import schedule_to_csv
 
-        _write_bytes(target, schedule_to_csv(schedule).encode("utf-8"))
+        safefile.write_bytes(target, schedule_to_csv(schedule).encode("utf-8"))
         return _plural(len(schedule.days), "row")
 
     if fmt == ".ics":
         from .calendar import schedule_to_ics
 
         data = schedule_to_ics(schedule)
-        _write_bytes(target, data)
+        safefile.write_bytes(target, data)
         events = sum(len(d.doses) or 1 for d in schedule.days)
         return _plural(events, "event")
 
     from .printout import PrintOptions, export_pdf
 
     ensure_gui_app()
-    tmp = _temp_beside(target)
-    try:
+    with safefile.replacing(target) as tmp:
         pages = export_pdf(schedule, tmp, options if options is not None else PrintOptions())
         with open(tmp, "rb") as f:
             if f.read(5) != b"%PDF-":  # Qt reports a file it could not write only by leaving it empty
                 raise OSError(f"{target}: the PDF could not be written")
-        _finish(tmp, target)
-    except BaseException:
-        _remove(tmp)
-        raise
     return _plural(int(pages), "page")
 
 

@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
         """Undo and redo: put a whole earlier form back."""
         self.form.set_state(state)
         self._state = state
-        self.recompute()
+        self.recompute(state)
 
     def _form_changed(self, field: str) -> None:
         after = self.form.state()
@@ -272,11 +272,12 @@ class MainWindow(QMainWindow):
         if field in REMEMBERED:
             self.settings.setValue(field.replace(".", "/"), after.get(field.split(".")[0], {}).get(
                 field.split(".")[1], ""))
-        self.recompute()
+        self.recompute(after)
 
-    def recompute(self) -> None:
+    def recompute(self, state: dict[str, Any] | None = None) -> None:
+        """Validate and compute the plan the form shows (state: the form's, if already read)."""
         try:
-            plan = plan_from_dict(self.form.state())
+            plan = plan_from_dict(state if state is not None else self.form.state())
             schedule = compute_schedule(plan)
         except PlanError as exc:
             self._show_invalid([(e.field, e.message) for e in exc.errors])
