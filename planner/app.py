@@ -37,6 +37,7 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from .ui.autosave import default_store
     from .ui.main_window import APP_NAME, ChartLoader, MainWindow
 
     # Start matplotlib's import now, so it overlaps Qt's start-up and the form's.
@@ -60,7 +61,9 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
                 return 2
             problem = f"Could not open {Path(plan_path).name}:\n{exc}"
 
-    win = MainWindow(defer_chart=True)
+    # Screenshots and the start-up probe are not clinical sessions: nothing to keep or offer.
+    recovery = None if (screenshot or os.environ.get(PROBE)) else default_store()
+    win = MainWindow(defer_chart=True, recovery=recovery)
     if plan is not None:
         win.load_plan(plan, Path(plan_path))
     if screenshot:
@@ -72,6 +75,8 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
     win.make_chart_when_loaded(loader)
     if problem:
         QTimer.singleShot(0, lambda: QMessageBox.warning(win, APP_NAME, problem))
+    if recovery is not None:  # after a crash: offer the unsaved plan back
+        QTimer.singleShot(0, win.offer_recovery)
 
     if os.environ.get(PROBE):
         return _probe(app, win)

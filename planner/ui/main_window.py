@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 from ..core.plan import Plan, PlanError
 from ..core.planfile import load_example, load_plan_file, plan_from_dict, plan_to_dict, save_plan_file
 from ..core.problems import Problem
+from ..core.recovery import Recovered, RecoveryStore, release
 from ..core.schedule import Schedule, compute_schedule
+from .autosave import INTERVAL_MS, Autosaver
 from .form import PlanForm
 from .problems_view import ProblemsList
 from .schedule_table import ScheduleTableModel
@@ -75,9 +77,11 @@ class MainWindow(QMainWindow):
     recomputed = Signal()  # after every recompute, valid or not
     chart_painted = Signal()  # after each paint of the chart
 
-    def __init__(self, settings: QSettings | None = None, defer_chart: bool = False) -> None:
+    def __init__(self, settings: QSettings | None = None, defer_chart: bool = False,
+                 recovery: RecoveryStore | None = None, autosave_ms: int = INTERVAL_MS) -> None:
         """defer_chart: show the form first and build the chart (matplotlib) just after,
-        so the clinician can start typing sooner; the chart then shows the current plan."""
+        so the clinician can start typing sooner; the chart then shows the current plan.
+        recovery: where unsaved work is autosaved (None: not autosaved, as in most tests)."""
         super().__init__()
         self.canvas = None
         self._invalid_reason = ""
@@ -137,6 +141,12 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
 
+        self.autosaver = None
+        if recovery is not None:
+            self.autosaver = Autosaver(recovery, self.form.state, lambda: self.current_file, autosave_ms, self)
+            self.autosaver.failed.connect(lambda why: self.statusBar().showMessage(
+                f"Autosave failed: {why}. Save the plan to keep it safe."))
+            self.autosaver.saved.connect(self._autosaved)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._make_actions()
@@ -181,6 +191,16 @@ class MainWindow(QMainWindow):
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
+        if clean and self.autosaver is not None:  # undone back to the saved plan, or saved
+            self.autosaver.clear()
+
+    def _unsaved_edit(self) -> None:
+        if self.autosaver is not None and not self.undo_stack.isClean():
+            self.autosaver.edited()
+
+    def _autosaved(self) -> None:
+        if self.statusBar().currentMessage().startswith("Autosave failed"):
+            self.statusBar().clearMessage()
 
     # --- actions, in one place ---------------------------------------------------------------
 
@@ -256,6 +276,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.setClean()
         self.current_file = path
         self.setWindowModified(False)
+        if self.autosaver is not None:  # the plan on screen is a file's, or a fresh one
+            self.autosaver.clear()
         self._update_title()
         self.recompute()
 
@@ -264,6 +286,7 @@ class MainWindow(QMainWindow):
         self.form.set_state(state)
         self._state = state
         self.recompute(state)
+        self._unsaved_edit()
 
     def _form_changed(self, field: str) -> None:
         after = self.form.state()
@@ -273,6 +296,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue(field.replace(".", "/"), after.get(field.split(".")[0], {}).get(
                 field.split(".")[1], ""))
         self.recompute(after)
+        self._unsaved_edit()
 
     def recompute(self, state: dict[str, Any] | None = None) -> None:
         """Validate and compute the plan the form shows (state: the form's, if already read)."""
@@ -449,7 +473,11 @@ class MainWindow(QMainWindow):
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         if answer == QMessageBox.Save:
             return self.save()
-        return answer == QMessageBox.Discard
+        if answer == QMessageBox.Discard:
+            if self.autosaver is not None:  # a deliberate discard: keep no copy
+                self.autosaver.clear()
+            return True
+        return False
 
     def new_plan(self, ask: bool = True) -> None:
         if ask and not self.maybe_save():
@@ -510,6 +538,8 @@ class MainWindow(QMainWindow):
         self.current_file = path
         self.undo_stack.setClean()
         self.setWindowModified(False)
+        if self.autosaver is not None:
+            self.autosaver.clear()
         self._update_title()
         self._add_recent(path)
         self.statusBar().showMessage(f"Saved {path}", 4000)
@@ -540,6 +570,73 @@ class MainWindow(QMainWindow):
             a.setToolTip(f)
             a.triggered.connect(lambda _=False, f=f: self.open_plan(f))
 
+    # --- recovery after a crash -----------------------------------------------------------------
+
+    def offer_recovery(self, store: RecoveryStore | None = None) -> bool:
+        """Offer back the unsaved plans of windows that did not close properly (newest
+        first). True when one was restored into this window."""
+        store = store or (self.autosaver.store if self.autosaver is not None else None)
+        if store is None:
+            return False
+        orphans = store.orphans()
+        for i, r in enumerate(orphans):
+            if r.problem is not None:
+                answer = self._ask_damaged(r)
+            else:
+                answer = self._ask_restore(r)
+            if answer == "restore" and self.maybe_save():
+                self.restore(r, store)
+                for rest in orphans[i + 1:]:  # offered again at the next start
+                    release(rest)
+                return True
+            if answer == "discard":
+                store.discard(r)
+            else:
+                release(r)
+        return False
+
+    def _ask_restore(self, r: Recovered) -> str:
+        who = f"for {r.patient}" if r.patient else "for a patient with no name entered"
+        where = f"from {r.source_file.name}" if r.source_file else "not yet saved to a file"
+        when = f" It was saved automatically at {r.saved_at:%H:%M on %d %b %Y}." if r.saved_at else ""
+        box = QMessageBox(QMessageBox.Warning, APP_NAME, "Titration Planner did not close properly last time.",
+                          parent=self)
+        box.setInformativeText(f"It kept the unsaved plan {who} ({where}).{when}\n\n"
+                               "Restore it now? Discard deletes it for good; Not now asks again next time.")
+        restore = box.addButton("&Restore", QMessageBox.AcceptRole)
+        discard = box.addButton("&Discard", QMessageBox.DestructiveRole)
+        box.addButton("&Not now", QMessageBox.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        return {restore: "restore", discard: "discard"}.get(box.clickedButton(), "later")
+
+    def _ask_damaged(self, r: Recovered) -> str:
+        box = QMessageBox(QMessageBox.Warning, APP_NAME,
+                          "An unsaved plan kept after a crash cannot be restored:", parent=self)
+        box.setInformativeText(f"{r.problem[:1].upper()}{r.problem[1:]}.\n\nThe file is {r.path}. Delete it, or keep it for someone "
+                               "to look at (you will be asked again next time)?")
+        discard = box.addButton("&Delete", QMessageBox.DestructiveRole)
+        box.addButton("&Keep", QMessageBox.RejectRole)
+        box.exec()
+        return "discard" if box.clickedButton() is discard else "later"
+
+    def restore(self, r: Recovered, store: RecoveryStore) -> None:
+        """Put a recovered form on screen as unsaved work of this window; its old file
+        goes only once this window's own autosave holds it."""
+        self.form.set_state(r.state)
+        self._state = self.form.state()
+        self.undo_stack.clear()
+        self.current_file = r.source_file
+        self.undo_stack.resetClean()  # unsaved: it differs from any file on disk
+        self.setWindowModified(True)
+        self._update_title()
+        self.recompute(self._state)
+        if self.autosaver is None or not (self.autosaver.edited() or self.autosaver.save_now()):
+            release(r)  # keep the old file: it is the only copy on disk
+            return
+        store.discard(r)
+        self.statusBar().showMessage("Restored the unsaved plan. Save it to keep it.", 8000)
+
     # --- window -----------------------------------------------------------------------------
 
     def restore_geometry(self) -> None:
@@ -556,4 +653,6 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        if self.autosaver is not None:  # saved, discarded or unchanged: nothing to recover
+            self.autosaver.close()
         event.accept()
