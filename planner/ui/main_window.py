@@ -529,11 +529,15 @@ class MainWindow(QMainWindow):
         except PlanError as exc:
             QMessageBox.warning(self, APP_NAME, f"The plan cannot be saved until this is fixed:\n{exc}")
             return False
+        existed = path.exists()
         try:
             save_plan_file(plan, path)
         except OSError as exc:
-            QMessageBox.warning(self, APP_NAME, f"Could not save {path.name}: {exc.strerror or exc}.\n"
-                                "The plan is still open here; nothing was lost.")
+            # The write is atomic (safefile): the file on disk is the one from before.
+            kept = (f"{path.name} on disk is unchanged: it still holds the version saved before."
+                    if existed else "No file was written.")
+            QMessageBox.warning(self, APP_NAME, f"Could not save {path.name}: {exc.strerror or exc}.\n\n"
+                                f"{kept} The plan is still open here; nothing was lost.")
             return False
         self.current_file = path
         self.undo_stack.setClean()
