@@ -77,6 +77,10 @@ def restore(out: str) -> None:
 
 def after_restore(out: str) -> None:
     win = window()
+    # The click only ends the dialog's own event loop; the restore follows when it returns.
+    if QApplication.activeModalWidget() is not None or win.autosaver.path is None:
+        later(20, lambda: after_restore(out))
+        return
     win.autosaver.save_now()
     report(state=win.form.state(), modified=win.isWindowModified(), title=win.windowTitle(),
            files=recovery_files(), own=win.autosaver.path.name)
