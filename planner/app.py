@@ -79,7 +79,9 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
         QTimer.singleShot(0, win.offer_recovery)
 
     if os.environ.get(PROBE):
-        return _probe(app, win)
+        code = _probe(app, win)
+        loader.finished.wait(30)
+        return code
     if screenshot:
         result = {"code": 2}
 
@@ -99,8 +101,13 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
         QTimer.singleShot(15000, grab)  # never hang if no paint arrives
         win.setWindowModified(False)
         app.exec()
+        loader.finished.wait(30)
         return result["code"]
-    return app.exec()
+    code = app.exec()
+    # A quit in the first second can come while matplotlib is still importing in its
+    # thread; letting Python tear down under it aborts the process (std::terminate).
+    loader.finished.wait(30)
+    return code
 
 
 def _probe(app, win) -> int:

@@ -3,6 +3,8 @@ it like a clinician, for test_recovery's crash test. Not a test module.
 
   python crash_driver.py edit      type into the plan, wait for the autosave, print
                                    AUTOSAVED and idle until the test kills the process
+  python crash_driver.py quit      close the window as soon as it shows (the chart's
+                                   modules are still loading in their thread)
   python crash_driver.py restore OUT.json
                                    answer the restore offer with Restore, report the form,
                                    save to OUT.json, report the recovery folder, quit
@@ -64,6 +66,15 @@ def wait_for_autosave() -> None:
     report(autosaved=str(win.autosaver.path), folder=str(win.autosaver.store.directory))
 
 
+def quit_at_once() -> None:
+    win = window()
+    if win is None:
+        later(1, quit_at_once)
+        return
+    report(chart_loaded=win.canvas is not None)
+    win.close()
+
+
 def restore(out: str) -> None:
     box = QApplication.activeModalWidget()
     if not isinstance(box, QMessageBox):
@@ -94,6 +105,8 @@ def main() -> int:
     QApplication(sys.argv[:1])  # run_window takes this instance
     if mode == "edit":
         later(0, edit)
+    elif mode == "quit":
+        later(0, quit_at_once)
     else:
         later(0, lambda: restore(sys.argv[2]))
         later(20000, lambda: (report(error="no restore offer within 20 s"), QApplication.exit(3)))

@@ -292,6 +292,7 @@ def driver(tmp_path, *args):
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONFAULTHANDLER": "1",  # a crash on exit shows where
         "XDG_DATA_HOME": str(tmp_path / "data"),  # the application's data folder lives here
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_RUNTIME_DIR": str(tmp_path / "runtime"),
@@ -359,3 +360,23 @@ def test_kill_9_then_the_next_start_offers_the_plan_back(tmp_path):
     assert app.wait(30) == 0, app.stderr.read()
     assert names(folder) == []
     assert json.loads(out.read_text())["patient"]["name"] == "Ada Crash-Test"
+
+
+def test_discard_then_a_failed_open_keeps_the_recovery_file(qtbot, awin, monkeypatch, tmp_path):
+    awin.form.target.setValue(1500)
+    path = autosaved(qtbot, awin) and awin.autosaver.path
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ truncated")
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.Discard)
+    assert not awin.open_plan(bad)
+    # The plan is still on screen and unsaved, so its copy stays.
+    assert awin.form.target.value() == 1500 and awin.isWindowModified() and path.exists()
+
+
+def test_quitting_while_the_chart_still_loads_exits_cleanly(tmp_path):
+    # Python must not tear down under the chart-import thread (it aborted or crashed).
+    for _ in range(3):
+        app = driver(tmp_path, "quit")
+        got = Reports(app).until("chart_loaded")
+        assert app.wait(60) == 0, app.stderr.read()
+    assert not got["chart_loaded"]  # the window really closed before its chart was made

@@ -57,7 +57,8 @@ class ChartLoader(QObject):
         super().__init__()
         self.figure = None
         self.chart = None
-        self.finished = threading.Event()
+        self.built = threading.Event()  # figure and chart made (or failed): set before `done`
+        self.finished = threading.Event()  # the thread is done with Qt: set after `done`
 
     def start(self) -> "ChartLoader":
         threading.Thread(target=self._run, name="chart-import", daemon=True).start()
@@ -69,8 +70,10 @@ class ChartLoader(QObject):
 
             self.figure, self.chart = new_chart()
         finally:
-            self.finished.set()
+            self.built.set()
             self.done.emit()  # queued to the GUI thread
+            # Last: run_window waits for this before Python tears down (see there).
+            self.finished.set()
 
 
 class MainWindow(QMainWindow):
@@ -164,7 +167,7 @@ class MainWindow(QMainWindow):
         """Make the chart as soon as the loader has built it (maybe already)."""
         self._loader = loader
         loader.done.connect(self.make_chart)
-        if loader.finished.is_set():  # done before we listened: make_chart is idempotent
+        if loader.built.is_set():  # done before we listened: make_chart is idempotent
             QTimer.singleShot(0, self.make_chart)
 
     def make_chart(self) -> None:
@@ -473,11 +476,9 @@ class MainWindow(QMainWindow):
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         if answer == QMessageBox.Save:
             return self.save()
-        if answer == QMessageBox.Discard:
-            if self.autosaver is not None:  # a deliberate discard: keep no copy
-                self.autosaver.clear()
-            return True
-        return False
+        # Discard: the recovery file goes when the plan really leaves the screen (load_plan,
+        # closeEvent), not before: an open that then fails leaves the plan here, unsaved.
+        return answer == QMessageBox.Discard
 
     def new_plan(self, ask: bool = True) -> None:
         if ask and not self.maybe_save():
