@@ -277,7 +277,7 @@ def test_the_window_can_show_the_form_before_the_chart(qtbot, settings):
     ("wrong-type.json", '{"format_version": 1, "drug": 7}', "drug"),
     ("newer.json", '{"format_version": 99}', "newer"),
     ("binary.json", b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8"),
-])
+], ids=["truncated", "huge", "nested", "wrong-type", "newer", "binary"])
 def test_hostile_files_get_a_message_and_leave_the_plan_alone(win, tmp_path, monkeypatch, name, content, words):
     path = tmp_path / name
     if content is None:
@@ -291,5 +291,6 @@ def test_hostile_files_get_a_message_and_leave_the_plan_alone(win, tmp_path, mon
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]) or QMessageBox.Ok)
     before, state = win.plan, win.form.state()
     assert not win.open_plan(path)
-    assert said and words in said[0] and name in said[0]
+    assert said and said[0].startswith(f"Could not open {name}:")
+    assert words in said[0].split("\n", 1)[1]  # the reason, not just the file's name
     assert win.plan == before and win.form.state() == state and win.current_file is None
