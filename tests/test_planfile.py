@@ -88,6 +88,13 @@ def field_of(data) -> list[str]:
     ({"drug": "aspirin"}, "drug"),
     ({"start_date": "2026-02-30"}, "start_date"),
     ({"start_date": "1 Dec 2026"}, "start_date"),
+    # Found by the fuzz (test_fuzz): "$" took a final newline, "\d" took any script's digits,
+    # and a lone surrogate could not be written to a calendar file.
+    ({"start_date": "2026-12-01\n"}, "start_date"),
+    ({"slot_times": {"morning": "08:00\n"}}, "slot_times.morning"),
+    ({"slot_times": {"morning": "0\u0668:00"}}, "slot_times.morning"),
+    ({"patient": {"name": "Ada\u2028Lovelace"}}, "patient.name"),
+    ({"patient": {"name": "Al\ud800ex"}}, "patient.name"),
     ({"start_dose_mg": "300"}, "start_dose_mg"),
     ({"start_dose_mg": -300}, "start_dose_mg"),
     ({"start_dose_mg": 0}, "start_dose_mg"),

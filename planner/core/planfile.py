@@ -46,8 +46,9 @@ MAX_STEP_DAYS = 365
 MAX_MAINTENANCE_DAYS = 3650
 MAX_TEXT = 200
 
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# ASCII digits, whole string: \d takes any script's digits and $ takes a final newline.
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME_RE = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 
 
 class _Reader:
@@ -122,8 +123,12 @@ class _Reader:
         if len(value) > max_len:
             self.fail(key, f"is longer than {max_len} characters")
             return None
-        if any(ord(c) < 32 and c not in "\t" for c in value):
+        # Control characters and Unicode line breaks would split the printout's lines.
+        if any((ord(c) < 32 and c != "\t") or c in "\x7f\x85\u2028\u2029" for c in value):
             self.fail(key, "must be a single line of text")
+            return None
+        if any("\ud800" <= c <= "\udfff" for c in value):  # "\ud800" in JSON: not writable as UTF-8
+            self.fail(key, "is not valid text (it holds a lone UTF-16 surrogate)")
             return None
         return value.strip() or None
 
@@ -150,7 +155,7 @@ class _Reader:
         value = self.get(key, required)
         if value is None:
             return None
-        if not isinstance(value, str) or not _DATE_RE.match(value):
+        if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
             self.fail(key, f"must be a date written YYYY-MM-DD; got {_show(value)}")
             return None
         try:
@@ -175,7 +180,9 @@ class _Reader:
     def finish(self) -> None:
         for key in self.obj:
             if key not in self.seen:
-                self.fail(key, "is not a field of a plan file (check its spelling)")
+                # The key is the file's own text: quoted and cut, so the message stays one line.
+                shown = key if key.isidentifier() and len(key) <= 40 else _show(key)
+                self.fail(shown, "is not a field of a plan file (check its spelling)")
 
 
 def _show(value: Any) -> str:
@@ -323,7 +330,7 @@ def _slot_times(r: _Reader) -> tuple[tuple[str, str], ...]:
         value = sub.get(slot, False)
         if value is None:
             continue
-        if not isinstance(value, str) or not _TIME_RE.match(value):
+        if not isinstance(value, str) or not _TIME_RE.fullmatch(value):
             sub.fail(slot, f"must be a clock time written HH:MM (24-hour); got {_show(value)}")
             continue
         times[slot] = value
