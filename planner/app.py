@@ -78,10 +78,19 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
     if recovery is not None:  # after a crash: offer the unsaved plan back
         QTimer.singleShot(0, win.offer_recovery)
 
-    if os.environ.get(PROBE):
-        code = _probe(app, win)
+    try:
+        return _event_loop(app, win, screenshot)
+    finally:
+        # A quit in the first second can come while matplotlib is still importing in its
+        # thread; letting Python tear down under it aborts the process (std::terminate).
         loader.finished.wait(30)
-        return code
+
+
+def _event_loop(app, win, screenshot: str | None) -> int:
+    from PySide6.QtCore import QTimer
+
+    if os.environ.get(PROBE):
+        return _probe(app, win)
     if screenshot:
         result = {"code": 2}
 
@@ -101,13 +110,8 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
         QTimer.singleShot(15000, grab)  # never hang if no paint arrives
         win.setWindowModified(False)
         app.exec()
-        loader.finished.wait(30)
         return result["code"]
-    code = app.exec()
-    # A quit in the first second can come while matplotlib is still importing in its
-    # thread; letting Python tear down under it aborts the process (std::terminate).
-    loader.finished.wait(30)
-    return code
+    return app.exec()
 
 
 def _probe(app, win) -> int:

@@ -29,10 +29,6 @@ MAX_BYTES = 1_000_000  # a form is a few kB; refuse anything that cannot be one
 DIR_MODE = 0o700
 
 
-class RecoveryError(Exception):
-    """A recovery file that cannot be read back (the message says why)."""
-
-
 if sys.platform == "win32":  # pragma: no cover - the tests run on Linux
     import msvcrt
 
@@ -150,10 +146,6 @@ class RecoverySession:
     def clear(self) -> None:
         """Nothing unsaved any more: the plan was saved, discarded or closed cleanly."""
         _remove(self.path)
-
-    @property
-    def exists(self) -> bool:
-        return self.path.exists()
 
     def close(self) -> None:
         """The window is closing normally: remove both files and let go of the lock."""

@@ -34,7 +34,6 @@ class Autosaver(QObject):
         self._state = state
         self._source_file = source_file
         self.session: RecoverySession | None = None
-        self.error: str | None = None
         self._pending = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -55,12 +54,10 @@ class Autosaver(QObject):
                 self.session = self.store.start_session()
             self.session.write(self._state(), self._source_file())
         except OSError as exc:
-            self.error = f"{exc.strerror or exc} ({self.store.directory})"
-            self.failed.emit(self.error)
+            self.failed.emit(f"{exc.strerror or exc} ({self.store.directory})")
             self._timer.start()  # try again: the disk may have room by then
             return False
         self._pending = False
-        self.error = None
         self.saved.emit()
         return True
 

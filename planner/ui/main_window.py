@@ -194,7 +194,9 @@ class MainWindow(QMainWindow):
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
-        if clean and self.autosaver is not None:  # undone back to the saved plan, or saved
+        # The one place the recovery file goes while the window lives: saved, undone back
+        # to the saved plan, or another plan loaded (undo_stack.clear() makes it clean).
+        if clean and self.autosaver is not None:
             self.autosaver.clear()
 
     def _unsaved_edit(self) -> None:
@@ -279,8 +281,6 @@ class MainWindow(QMainWindow):
         self.undo_stack.setClean()
         self.current_file = path
         self.setWindowModified(False)
-        if self.autosaver is not None:  # the plan on screen is a file's, or a fresh one
-            self.autosaver.clear()
         self._update_title()
         self.recompute()
 
@@ -543,8 +543,6 @@ class MainWindow(QMainWindow):
         self.current_file = path
         self.undo_stack.setClean()
         self.setWindowModified(False)
-        if self.autosaver is not None:
-            self.autosaver.clear()
         self._update_title()
         self._add_recent(path)
         self.statusBar().showMessage(f"Saved {path}", 4000)
@@ -577,12 +575,12 @@ class MainWindow(QMainWindow):
 
     # --- recovery after a crash -----------------------------------------------------------------
 
-    def offer_recovery(self, store: RecoveryStore | None = None) -> bool:
+    def offer_recovery(self) -> bool:
         """Offer back the unsaved plans of windows that did not close properly (newest
         first). True when one was restored into this window."""
-        store = store or (self.autosaver.store if self.autosaver is not None else None)
-        if store is None:
+        if self.autosaver is None:
             return False
+        store = self.autosaver.store
         orphans = store.orphans()
         for i, r in enumerate(orphans):
             if r.problem is not None:
@@ -590,7 +588,7 @@ class MainWindow(QMainWindow):
             else:
                 answer = self._ask_restore(r)
             if answer == "restore" and self.maybe_save():
-                self.restore(r, store)
+                self.restore(r)
                 for rest in orphans[i + 1:]:  # offered again at the next start
                     release(rest)
                 return True
@@ -625,21 +623,21 @@ class MainWindow(QMainWindow):
         box.exec()
         return "discard" if box.clickedButton() is discard else "later"
 
-    def restore(self, r: Recovered, store: RecoveryStore) -> None:
+    def restore(self, r: Recovered) -> None:
         """Put a recovered form on screen as unsaved work of this window; its old file
         goes only once this window's own autosave holds it."""
         self.form.set_state(r.state)
         self._state = self.form.state()
         self.undo_stack.clear()
         self.current_file = r.source_file
-        self.undo_stack.resetClean()  # unsaved: it differs from any file on disk
-        self.setWindowModified(True)
+        self.undo_stack.resetClean()  # unsaved (cleanChanged marks the window): it matches no file
         self._update_title()
         self.recompute(self._state)
-        if self.autosaver is None or not (self.autosaver.edited() or self.autosaver.save_now()):
+        self.autosaver.edited()
+        if not self.autosaver.save_now():
             release(r)  # keep the old file: it is the only copy on disk
             return
-        store.discard(r)
+        self.autosaver.store.discard(r)
         self.statusBar().showMessage("Restored the unsaved plan. Save it to keep it.", 8000)
 
     # --- window -----------------------------------------------------------------------------
