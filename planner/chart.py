@@ -443,6 +443,8 @@ class ScheduleChart:
     def _fit_margins(self) -> None:
         w, h = (x * 72 for x in self.figure.get_size_inches())
         m = MARGINS_PT
+        if w <= m["left"] + m["right"] or h <= m["bottom"] + m["top"]:
+            return  # squeezed smaller than its margins (a splitter dragged shut): nothing to fit
         self.figure.subplots_adjust(left=m["left"] / w, right=1 - m["right"] / w,
                                     bottom=m["bottom"] / h, top=1 - m["top"] / h)
 

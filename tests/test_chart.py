@@ -165,3 +165,22 @@ def test_title_names_the_drug_and_doses():
 
 def test_chart_module_never_imports_pyplot():
     assert "pyplot" not in Path(planner.chart.__file__).read_text("utf-8")
+
+
+def test_a_canvas_squeezed_smaller_than_its_margins_draws_without_error():
+    # A splitter dragged shut: matplotlib refused the margins ("left cannot be >= right").
+    from matplotlib.backend_bases import ResizeEvent
+
+    fig = Figure(figsize=(8, 4))
+    FigureCanvasAgg(fig)
+    chart = draw_schedule(fig, compute_schedule(make_plan()))
+    for size in ((0.3, 4), (8, 0.3), (0.05, 0.05)):
+        fig.set_size_inches(*size)
+        ResizeEvent("resize_event", fig.canvas)._process()
+        fig.canvas.draw()
+    fig.set_size_inches(8, 4)
+    ResizeEvent("resize_event", fig.canvas)._process()
+    fig.canvas.draw()
+    days = compute_schedule(make_plan()).days
+    assert chart.total_line_data[1] == [d.total_mg for d in days] + [days[-1].total_mg]
+    assert fig.subplotpars.left < fig.subplotpars.right  # the margins fit again at full size
