@@ -40,6 +40,7 @@ from planner.chart import EMPTY_MESSAGE
 from planner.core.plan import SLOTS, PlanError
 from planner.core.planfile import plan_from_dict
 from planner.core.schedule import compute_schedule
+from planner.ui.number_field import NumberField
 from planner.ui.schedule_table import COLUMNS, _row
 
 # Each step repaints the chart (~80 ms of matplotlib): two seeds of 250 steps take about 40 s.
@@ -80,7 +81,7 @@ TYPICAL = {
 
 # What a user types into a spin box: numbers, and junk the validator must cope with.
 SPIN_TEXTS = ("300", "1200", "0", "-5", "7", "12.5", "99999999", "00300", "abc", "", "-", "1e9", "+", " ", ".",
-              "3,5", "-0", "1.2.3")
+              "3,5", "-0", "1.2.3", "1,500", "1.500", "12,5", "1.234,5", "1 500")
 
 SLOT_HOURS = {"morning": (6, 9), "midday": (11, 14), "evening": (16, 19), "bedtime": (21, 23)}
 
@@ -127,8 +128,10 @@ def _select_all_and_delete(w):
 
 
 def drive_spin(r, w, typical, tame=False):
+    # A number field has no range (the core checks it): these bounds only pick values.
+    lo, hi = (w.minimum(), w.maximum()) if not isinstance(w, NumberField) else (-100000, 100000)
     if tame:
-        v = typical(r) if typical is not None else r.randint(max(w.minimum(), 1), min(w.maximum(), 10))
+        v = typical(r) if typical is not None else r.randint(max(lo, 1), min(hi, 10))
         w.setValue(v)
         return f"setValue({v!r}) to fix it"
     roll = r.random()
@@ -153,11 +156,11 @@ def drive_spin(r, w, typical, tame=False):
     if roll < 0.8 and typical is not None:
         v = typical(r)
     elif roll < 0.88:
-        v = r.choice((w.minimum(), w.maximum()))
+        v = r.choice((lo, hi))
     elif roll < 0.94:
         v = r.choice((0, -1, 1, -100, 0.05, 250.05))
     else:
-        v = r.uniform(w.minimum(), w.maximum())
+        v = r.uniform(lo, hi)
     if isinstance(w, QSpinBox):
         v = int(v)
     w.setValue(v)
@@ -260,6 +263,7 @@ DRIVERS = (
     (QTimeEdit, drive_time),
     (QSpinBox, drive_spin),
     (QDoubleSpinBox, drive_spin),
+    (NumberField, drive_spin),
     (QComboBox, drive_combo),
     (QCheckBox, drive_check),
     (QLineEdit, drive_line),

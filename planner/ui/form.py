@@ -2,8 +2,8 @@
 
 The form does no dose arithmetic and no validation of its own: it hands the dict to
 planner.core (plan_from_dict), and shows the core's field errors beside the fields.
-Spin-box ranges are deliberately wider than the core's limits, so that an out-of-range
-value gets the core's message instead of being silently clamped.
+Number fields (number_field.NumberField) hold exactly what was typed or opened, with no
+range: an out-of-range value gets the core's message instead of being rounded or clamped.
 """
 
 from __future__ import annotations
@@ -16,21 +16,20 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.plan import DEFAULT_LARGER_DOSE_ORDER, SLOTS
+from ..core.plan import DEFAULT_LARGER_DOSE_ORDER, SLOTS, FieldError, PlanError
 from ..core.planfile import FORMAT_VERSION
 from ..core.profiles import drug_ids, load_profile
+from .number_field import NumberField, exact_decimal, guard_wheel, holds_exactly, plain_number
 
 TAPER_MODES = (("none", "No taper"), ("mg", "By mg per step"), ("percent", "By percent per step"))
 KIDNEY_MODES = (("none", "Not entered"), ("crcl", "CrCl entered"), ("cg", "Cockcroft-Gault"))
@@ -38,31 +37,15 @@ SLOT_FILL_MODES = (("grow", "Add one dose a day at each step"), ("all", "Every d
 NO_INDICATION = ""
 
 
-def _spin(lo: int, hi: int, suffix: str = "", step: int = 1) -> QSpinBox:
-    w = QSpinBox()
-    w.setRange(lo, hi)
-    w.setSingleStep(step)
-    w.setSuffix(suffix)
-    w.setAccelerated(True)
-    return w
+MG_DAY = " mg/day"
+DAYS = (" day", " days")
 
 
-def _dspin(lo: float, hi: float, decimals: int, suffix: str = "") -> QDoubleSpinBox:
-    w = QDoubleSpinBox()
-    w.setRange(lo, hi)
-    w.setDecimals(decimals)
-    w.setSuffix(suffix)
-    return w
-
-
-def _days_suffix(w: QSpinBox) -> None:
-    w.valueChanged.connect(lambda v: w.setSuffix(" day" if abs(v) == 1 else " days"))
-
-
-def _num(x: float) -> int | float:
-    """A spin-box float as the plan file writes it: 41.3 stays 41.3, 60.0 becomes 60."""
-    r = round(x, 4)
-    return int(r) if r == int(r) else r
+def _number(w: NumberField) -> int | float | str:
+    """A number field as the plan file holds it: 59.96 stays 59.96, 60 is 60; a text that
+    cannot be read goes on as typed, so the core refuses it and the plan shows invalid."""
+    value = w.value()
+    return plain_number(value) if value is not None else w.raw_text()
 
 
 class PlanForm(QWidget):
@@ -104,15 +87,15 @@ class PlanForm(QWidget):
         self.start_date.setCalendarPopup(True)
         self.start_date.setDisplayFormat("ddd d MMM yyyy")
         self._row(f, "Start &date", self.start_date, "start_date")
-        self.start_dose = _spin(-100000, 100000, " mg/day", 100)
+        self.start_dose = NumberField(MG_DAY, 100)
         self._row(f, "&Start dose", self.start_dose, "start_dose_mg")
-        self.increment = _spin(-100000, 100000, " mg/day", 100)
+        self.increment = NumberField(MG_DAY, 100)
         self._row(f, "In&crement", self.increment, "increment_mg")
-        self.step_days = _spin(-1000, 10000, " days")
+        self.step_days = NumberField(DAYS)
         self._row(f, "Step &interval", self.step_days, "step_days")
-        self.target = _spin(-100000, 100000, " mg/day", 100)
+        self.target = NumberField(MG_DAY, 100)
         self._row(f, "&Target dose", self.target, "target_dose_mg")
-        self.doses_per_day = _spin(0, 10)
+        self.doses_per_day = NumberField()
         self._row(f, "Doses per da&y", self.doses_per_day, "doses_per_day")
         self.slot_fill = QComboBox()
         for key, text in SLOT_FILL_MODES:
@@ -136,9 +119,7 @@ class PlanForm(QWidget):
             box.addWidget(t)
             tl.addLayout(box)
         self._row(f, "Dose times", times, "slot_times")
-        self.maintenance = _spin(-1000, 100000, " days")
-        for w in (self.step_days, self.maintenance):
-            _days_suffix(w)
+        self.maintenance = NumberField(DAYS)
         self._row(f, "&Maintenance", self.maintenance, "maintenance_days")
 
         # --- the taper
@@ -147,12 +128,11 @@ class PlanForm(QWidget):
         for key, text in TAPER_MODES:
             self.taper_mode.addItem(text, key)
         self._row(f, "T&aper", self.taper_mode, "taper")
-        self.taper_mg = _spin(-100000, 100000, " mg/day", 100)
+        self.taper_mg = NumberField(MG_DAY, 100)
         self.taper_mg_label = self._row(f, "Reduce by", self.taper_mg, "taper.step_mg")
-        self.taper_percent = _dspin(-1000, 1000, 1, " %")
+        self.taper_percent = NumberField(" %")
         self.taper_percent_label = self._row(f, "Reduce by", self.taper_percent, "taper.step_percent")
-        self.taper_days = _spin(-1000, 10000, " days")
-        _days_suffix(self.taper_days)
+        self.taper_days = NumberField(DAYS)
         self.taper_days_label = self._row(f, "Every", self.taper_days, "taper.step_days")
 
         # --- kidney function
@@ -161,20 +141,20 @@ class PlanForm(QWidget):
         for key, text in KIDNEY_MODES:
             self.kidney_mode.addItem(text, key)
         self._row(f, "&Kidney function", self.kidney_mode, "kidney")
-        self.crcl = _dspin(-1000, 10000, 1, " mL/min")
+        self.crcl = NumberField(" mL/min")
         self.crcl_label = self._row(f, "CrCl", self.crcl, "kidney.crcl_ml_min")
-        self.age = _dspin(-10, 1000, 0, " years")
+        self.age = NumberField(" years")
         self.age_label = self._row(f, "Age", self.age, "kidney.age_years")
         self.sex = QComboBox()
         self.sex.addItem("Female", "female")
         self.sex.addItem("Male", "male")
         self.sex_label = self._row(f, "Sex", self.sex, "kidney.sex")
-        self.weight = _dspin(-10, 10000, 1, " kg")
+        self.weight = NumberField(" kg")
         self.weight_label = self._row(f, "Weight (actual)", self.weight, "kidney.weight_kg")
         scr = QWidget()
         sl = QHBoxLayout(scr)
         sl.setContentsMargins(0, 0, 0, 0)
-        self.scr = _dspin(-10, 100000, 2)
+        self.scr = NumberField()
         self.scr_unit = QComboBox()
         self.scr_unit.addItem("mg/dL", "mg_dl")
         self.scr_unit.addItem("µmol/L", "umol_l")
@@ -220,6 +200,7 @@ class PlanForm(QWidget):
         self._connect()
         self._fill_drug_lists(drug_ids()[0], None, None)
         self._show_modes()
+        self._wheel_guard = guard_wheel(self)
 
     # --- building -------------------------------------------------------------------------
 
@@ -358,31 +339,31 @@ class PlanForm(QWidget):
             d["indication"] = self.indication.currentData()
         d.update({
             "start_date": self.start_date.date().toString("yyyy-MM-dd"),
-            "start_dose_mg": self.start_dose.value(),
-            "increment_mg": self.increment.value(),
-            "step_days": self.step_days.value(),
-            "target_dose_mg": self.target.value(),
-            "doses_per_day": self.doses_per_day.value(),
+            "start_dose_mg": _number(self.start_dose),
+            "increment_mg": _number(self.increment),
+            "step_days": _number(self.step_days),
+            "target_dose_mg": _number(self.target),
+            "doses_per_day": _number(self.doses_per_day),
             "strengths_mg": [s for s, box in self._strength_boxes.items() if box.isChecked()],
             "slot_fill": self.slot_fill.currentData(),
             "slot_times": {s: t.time().toString("HH:mm") for s, t in self.slot_times.items()},
             "larger_dose_order": list(self._larger_dose_order),
-            "maintenance_days": self.maintenance.value(),
+            "maintenance_days": _number(self.maintenance),
         })
         taper = self.taper_mode.currentData()
         if taper == "mg":
-            d["taper"] = {"step_mg": self.taper_mg.value(), "step_days": self.taper_days.value()}
+            d["taper"] = {"step_mg": _number(self.taper_mg), "step_days": _number(self.taper_days)}
         elif taper == "percent":
-            d["taper"] = {"step_percent": _num(self.taper_percent.value()), "step_days": self.taper_days.value()}
+            d["taper"] = {"step_percent": _number(self.taper_percent), "step_days": _number(self.taper_days)}
         kidney = self.kidney_mode.currentData()
         if kidney == "crcl":
-            d["kidney"] = {"crcl_ml_min": _num(self.crcl.value()), "haemodialysis": self.haemodialysis.isChecked()}
+            d["kidney"] = {"crcl_ml_min": _number(self.crcl), "haemodialysis": self.haemodialysis.isChecked()}
         elif kidney == "cg":
             d["kidney"] = {
-                "age_years": _num(self.age.value()),
+                "age_years": _number(self.age),
                 "sex": self.sex.currentData(),
-                "weight_kg": _num(self.weight.value()),
-                f"serum_creatinine_{self.scr_unit.currentData()}": _num(self.scr.value()),
+                "weight_kg": _number(self.weight),
+                f"serum_creatinine_{self.scr_unit.currentData()}": _number(self.scr),
                 "haemodialysis": self.haemodialysis.isChecked(),
             }
         for key, pairs in (
@@ -404,37 +385,67 @@ class PlanForm(QWidget):
         self._overrides = [dict(o) for o in overrides]
         self._edited("overrides")
 
+    def _numbers_in(self, d: dict[str, Any]) -> list[tuple[str, NumberField, Any]]:
+        """(plan field, its number field, the value d gives it) for each number set_state shows."""
+        out = [(k, w, d.get(k)) for k, w in (
+            ("start_dose_mg", self.start_dose), ("increment_mg", self.increment), ("step_days", self.step_days),
+            ("target_dose_mg", self.target), ("doses_per_day", self.doses_per_day))]
+        out.append(("maintenance_days", self.maintenance, d.get("maintenance_days", 0)))
+        taper = d.get("taper")
+        if isinstance(taper, dict):
+            key, w = ("step_percent", self.taper_percent) if "step_percent" in taper else ("step_mg", self.taper_mg)
+            out += [(f"taper.{key}", w, taper.get(key)), ("taper.step_days", self.taper_days, taper.get("step_days"))]
+        kidney = d.get("kidney")
+        if isinstance(kidney, dict):
+            if "crcl_ml_min" in kidney:
+                out.append(("kidney.crcl_ml_min", self.crcl, kidney.get("crcl_ml_min")))
+            else:
+                unit = "umol_l" if "serum_creatinine_umol_l" in kidney else "mg_dl"
+                out += [("kidney.age_years", self.age, kidney.get("age_years")),
+                        ("kidney.weight_kg", self.weight, kidney.get("weight_kg")),
+                        (f"kidney.serum_creatinine_{unit}", self.scr, kidney.get(f"serum_creatinine_{unit}"))]
+        return out
+
+    def _check_numbers(self, d: dict[str, Any]) -> None:
+        """Raise PlanError naming each number the form cannot show exactly, before any change."""
+        errors = []
+        for field, _, value in self._numbers_in(d):
+            if isinstance(value, str):
+                continue  # a text typed earlier that could not be read: shown as it was
+            exact = exact_decimal(value)
+            if value is None:
+                errors.append(FieldError(field, "is missing"))
+            elif exact is None:
+                errors.append(FieldError(field, f"is {_shown(value)}, which is not a number the form can show"))
+            elif not holds_exactly(exact):
+                errors.append(FieldError(field, f"is {exact}, with more digits than the form can keep exactly"))
+        if errors:
+            raise PlanError(errors)
+
     def set_state(self, d: dict[str, Any]) -> None:
-        """Show a plan-file dict (one the core wrote or accepted) without emitting changed."""
+        """Show a plan-file dict (one the core wrote or accepted, or an earlier state()) without
+        emitting changed. Every number is shown exactly as d holds it; one that cannot be
+        raises PlanError naming its field, and then nothing on the form has changed."""
+        self._check_numbers(d)
         self._loading = True
         try:
             drug = d.get("drug", drug_ids()[0])
             self.drug.setCurrentIndex(max(0, self.drug.findData(drug)))
             self._fill_drug_lists(drug, d.get("indication"), d.get("strengths_mg"))
             self.start_date.setDate(QDate.fromString(d["start_date"], "yyyy-MM-dd"))
-            self.start_dose.setValue(d["start_dose_mg"])
-            self.increment.setValue(d["increment_mg"])
-            self.step_days.setValue(d["step_days"])
-            self.target.setValue(d["target_dose_mg"])
-            self.doses_per_day.setValue(d["doses_per_day"])
             self.slot_fill.setCurrentIndex(max(0, self.slot_fill.findData(d.get("slot_fill", "grow"))))
             times = d.get("slot_times") or {}
             for slot, t in self.slot_times.items():
                 if slot in times:
                     t.setTime(QTime.fromString(times[slot], "HH:mm"))
             self._larger_dose_order = list(d.get("larger_dose_order") or DEFAULT_LARGER_DOSE_ORDER)
-            self.maintenance.setValue(d.get("maintenance_days", 0))
             taper = d.get("taper")
             if taper is None:
                 self.taper_mode.setCurrentIndex(0)
             elif "step_percent" in taper:
                 self.taper_mode.setCurrentIndex(self.taper_mode.findData("percent"))
-                self.taper_percent.setValue(taper["step_percent"])
-                self.taper_days.setValue(taper["step_days"])
             else:
                 self.taper_mode.setCurrentIndex(self.taper_mode.findData("mg"))
-                self.taper_mg.setValue(taper["step_mg"])
-                self.taper_days.setValue(taper["step_days"])
             kidney = d.get("kidney")
             if kidney is None:
                 self.kidney_mode.setCurrentIndex(0)
@@ -442,15 +453,11 @@ class PlanForm(QWidget):
                 self.haemodialysis.setChecked(bool(kidney.get("haemodialysis")))
                 if "crcl_ml_min" in kidney:
                     self.kidney_mode.setCurrentIndex(self.kidney_mode.findData("crcl"))
-                    self.crcl.setValue(kidney["crcl_ml_min"])
                 else:
                     self.kidney_mode.setCurrentIndex(self.kidney_mode.findData("cg"))
-                    self.age.setValue(kidney["age_years"])
                     self.sex.setCurrentIndex(self.sex.findData(kidney["sex"]))
-                    self.weight.setValue(kidney["weight_kg"])
                     unit = "umol_l" if "serum_creatinine_umol_l" in kidney else "mg_dl"
                     self.scr_unit.setCurrentIndex(self.scr_unit.findData(unit))
-                    self.scr.setValue(kidney[f"serum_creatinine_{unit}"])
             patient = d.get("patient") or {}
             prescriber = d.get("prescriber") or {}
             pharmacy = d.get("pharmacy") or {}
@@ -463,6 +470,11 @@ class PlanForm(QWidget):
             self.pharmacy_name.setText(pharmacy.get("name", ""))
             self.pharmacy_phone.setText(pharmacy.get("phone", ""))
             self._overrides = [dict(o) for o in d.get("overrides", [])]
+            for _, w, value in self._numbers_in(d):
+                if isinstance(value, str):
+                    w.set_unread_text(value)
+                else:
+                    w.setValue(value)
         finally:
             self._loading = False
         self._show_modes()
@@ -494,6 +506,9 @@ class PlanForm(QWidget):
             label.clear()
         homeless = []
         for field, message in errors:
+            w = self.widget_for(field)
+            if isinstance(w, NumberField) and w.problem():
+                message = w.problem()  # why the text could not be read, not just that it is not a number
             name = field.split("[", 1)[0]
             while name and name not in self._errors:
                 name = name.rpartition(".")[0]
@@ -511,6 +526,11 @@ class PlanForm(QWidget):
 
     def set_kidney_result(self, text: str) -> None:
         self.kidney_result.setText(text)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if isinstance(value, (int, float)) else f"a {type(value).__name__}"
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def qdate(d: date) -> QDate:

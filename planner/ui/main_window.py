@@ -273,9 +273,17 @@ class MainWindow(QMainWindow):
 
     # --- the plan on screen -------------------------------------------------------------------
 
-    def load_plan(self, plan: Plan, path: Path | None) -> None:
-        """Show a plan as the new, unmodified document."""
-        self.form.set_state(plan_to_dict(plan))
+    def load_plan(self, plan: Plan, path: Path | None) -> bool:
+        """Show a plan as the new, unmodified document. False (and a message, the plan on
+        screen kept) when the form cannot show one of its values exactly."""
+        try:
+            self.form.set_state(plan_to_dict(plan))
+        except PlanError as exc:
+            name = path.name if path is not None else "the plan"
+            QMessageBox.warning(self, APP_NAME, f"Could not open {name}: the form cannot show it exactly.\n"
+                                + "\n".join(f"• {self.form.field_name(e.field)}: {e.message}" for e in exc.errors)
+                                + "\n\nThe plan on screen is unchanged.")
+            return False
         self._state = self.form.state()
         self.undo_stack.clear()
         self.undo_stack.setClean()
@@ -283,6 +291,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(False)
         self._update_title()
         self.recompute()
+        return True
 
     def _apply_state(self, state: dict[str, Any]) -> None:
         """Undo and redo: put a whole earlier form back."""
@@ -506,7 +515,8 @@ class MainWindow(QMainWindow):
         except PlanError as exc:
             QMessageBox.warning(self, APP_NAME, f"Could not open {Path(path).name}:\n{exc}")
             return False
-        self.load_plan(plan, Path(path))
+        if not self.load_plan(plan, Path(path)):
+            return False
         self._add_recent(Path(path))
         return True
 
