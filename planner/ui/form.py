@@ -9,6 +9,7 @@ range: an out-of-range value gets the core's message instead of being rounded or
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
@@ -416,9 +417,11 @@ class PlanForm(QWidget):
             if value is None:
                 errors.append(FieldError(field, "is missing"))
             elif exact is None:
-                errors.append(FieldError(field, f"is {_shown(value)}, which is not a number the form can show"))
+                what = "a finite number" if isinstance(value, (float, Decimal)) else "a number"
+                errors.append(FieldError(field, f"is not {what} (got {_shown(value)})"))
             elif not holds_exactly(exact):
-                errors.append(FieldError(field, f"is {exact}, with more digits than the form can keep exactly"))
+                errors.append(FieldError(field, f"is too large or has more digits than the form can keep "
+                                                f"exactly (got {_shown(value)})"))
         if errors:
             raise PlanError(errors)
 
@@ -529,7 +532,10 @@ class PlanForm(QWidget):
 
 
 def _shown(value: Any) -> str:
-    text = repr(value) if isinstance(value, (int, float)) else f"a {type(value).__name__}"
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        text = str(Decimal(value) if isinstance(value, int) else value)  # str(int) refuses over 4300 digits
+    else:
+        text = f"a {type(value).__name__}"
     return text if len(text) <= 40 else text[:37] + "..."
 
 

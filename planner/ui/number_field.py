@@ -19,6 +19,9 @@ and C):
 A refused text stays in the field as typed, with the reason under it, and the plan is shown
 invalid (the form hands the text to the core, which refuses it). The value is always shown
 with L and without grouping, so what is shown reads back as the same value in this locale.
+The table, the printout and the plan file are English and write '.': the same digits, never
+rounded (59.96 is "59,96" in the field under de_DE and 59.96 on paper and in the file). A
+number goes from field to file as a number, never as text read again in another locale.
 Texts are read only in the locale they were typed in: a text put back by undo or recovery
 is shown, never re-read as a number (see NumberField.set_unread_text).
 """
@@ -36,6 +39,7 @@ from PySide6.QtGui import QValidator, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 MAX_TEXT = 40  # a longer text is not a number anyone means to type
+MAX_DIGITS = 1000  # beyond any limit the core checks, far below Python's int-to-text limit
 _MINUS = "-\u2212"
 _SPACES = " \u00a0\u202f\u2009\u2007'\u2019_"
 
@@ -75,6 +79,8 @@ def exact_decimal(value: Any) -> Decimal | None:
 
 def holds_exactly(value: Decimal) -> bool:
     """True when a plan file (a JSON number, read back as float) keeps this value exactly."""
+    if abs(value.adjusted()) > MAX_DIGITS:  # nor could it be shown (or turned into an int quickly)
+        return False
     if value == value.to_integral_value():
         return True
     f = float(value)
@@ -115,11 +121,11 @@ def read_number(text: str, locale: QLocale | None = None, units: tuple[str, ...]
     if not re.fullmatch(r"[0-9.,]+", t):
         if re.fullmatch(r"[0-9.,]+[eE][-+]?[0-9]+", t):
             return Reading(None, f"“{shown}” is written with an exponent: type the number in full")
-        return Reading(None, f"“{shown}” is not a number: type digits, with {mark} for decimals")
+        return Reading(None, f"“{shown}” is not a number: type digits, with “{mark}” for decimals")
     marks = [c for c in t if c in ".,"]
     if len(marks) > 1:
         return Reading(None, f"“{shown}” has more than one mark: type the number with one decimal mark "
-                             f"({mark}) and no thousands separators, e.g. {_example(mark)}")
+                             f"(“{mark}”) and no thousands separators, e.g. {_example(mark)}")
     if not marks:
         return Reading(Decimal(sign + t))
     whole, _, frac = t.partition(marks[0])
@@ -129,10 +135,9 @@ def read_number(text: str, locale: QLocale | None = None, units: tuple[str, ...]
     if marks[0] != mark and len(frac) == 3:
         grouped = Decimal(sign + whole + frac)
         decimal = Decimal(f"{sign}{whole}.{frac}")
-        return Reading(None, f"“{shown}” could be read as {format_number(grouped, locale)} or as "
-                             f"{format_number(decimal, locale)}: type {format_number(grouped, locale)} "
-                             f"for the first, or {format_number(decimal, locale)} for the second "
-                             f"(the decimal mark here is {mark}, with no thousands separators)")
+        a, b = format_number(grouped, locale), format_number(decimal, locale)
+        return Reading(None, f"“{shown}” could be read as {a} or as {b}. Type {a} or {b}: the decimal "
+                             f"mark is “{mark}”, and no thousands separators are used")
     value = Decimal(f"{sign}{whole}.{frac}")
     if not holds_exactly(value):
         return Reading(None, f"“{shown}” has more digits than a plan can keep exactly: "
@@ -196,7 +201,8 @@ class NumberField(QAbstractSpinBox):
         if d is None:
             self._set(Reading(None, f"“{value}” is not a finite number"), str(value))
         elif not holds_exactly(d):
-            self._set(Reading(None, f"{d} has more digits than a plan can keep exactly"), str(d))
+            shown = str(d) if len(str(d)) <= MAX_TEXT else format(d, ".6E")
+            self._set(Reading(None, f"{shown} is too large or has more digits than a plan can keep exactly"), shown)
         else:
             self._set(Reading(d), None)
 
