@@ -153,3 +153,16 @@ def test_autosave_and_recovery_keep_the_id(qtbot, settings, tmp_path):
     qtbot.addWidget(other, before_close_func=lambda w: w.setWindowModified(False))
     other.form.set_state(state)
     assert other.form.state()["plan_id"] == pid
+
+
+def test_the_stop_reminder_moves_with_the_stop_day_instead_of_staying_behind():
+    plan = load_example("gabapentin-phn-to-1800-with-taper")
+    plan = plan_from_dict({**plan_to_dict(plan), "plan_id": ID})
+    longer = plan_from_dict({**plan_to_dict(plan), "maintenance_days": plan.maintenance_days + 7})
+    stop = lambda p: [(k[0], str(e["UID"])) for k, e in events(p).items() if k[1] == "stop"]  # noqa: E731
+    (old_day, old_uid), = stop(plan)
+    (new_day, new_uid), = stop(longer)
+    assert new_day > old_day and new_uid == old_uid
+    # The old stop day now has doses: the re-import updates the stop event, it does not add doses beside it.
+    assert {u for k, u in uids(longer).items() if k[0] == old_day} and old_uid not in {
+        u for k, u in uids(longer).items() if k[0] == old_day}

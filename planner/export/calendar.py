@@ -36,9 +36,17 @@ SEQUENCE_EPOCH = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
 def event_uid(schedule: Schedule, day: date, slot: str) -> str:
-    """One dose's UID: the plan's identity, the date and the time of day ("stop" for the
-    all-day stop event). A dose edit keeps it; only a dose that moves gets a new one."""
+    """One dose's UID: the plan's identity, the date and the time of day. A dose edit
+    keeps it; only a dose that moves gets a new one."""
     return f"{plan_identity(schedule.plan)}-{day:%Y%m%d}-{slot}@titration-planner"
+
+
+def stop_uid(schedule: Schedule, day: Day) -> str:
+    """The plan's one stop day has one UID wherever an edit moves it, so the old "stop
+    today" reminder moves too instead of staying on a day that now has doses."""
+    if day is schedule.days[-1]:
+        return f"{plan_identity(schedule.plan)}-stop@titration-planner"
+    return event_uid(schedule, day.date, "stop")
 
 
 def expected_events(schedule: Schedule) -> list[tuple[str, date | datetime]]:
@@ -47,7 +55,7 @@ def expected_events(schedule: Schedule) -> list[tuple[str, date | datetime]]:
     out: list[tuple[str, date | datetime]] = []
     for day in schedule.days:
         if not day.doses:
-            out.append((event_uid(schedule, day.date, "stop"), day.date))
+            out.append((stop_uid(schedule, day), day.date))
         for dose in day.doses:
             out.append((event_uid(schedule, day.date, dose.slot), datetime.combine(day.date, _clock(dose.time))))
     return out
@@ -146,7 +154,7 @@ def _stamp(ev: Event, stamp: datetime, sequence: int) -> None:
 def _stop_event(schedule: Schedule, day: Day, stamp: datetime, sequence: int) -> Event:
     summary = stop_summary(schedule)
     ev = Event()
-    ev.add("uid", event_uid(schedule, day.date, "stop"))
+    ev.add("uid", stop_uid(schedule, day))
     _stamp(ev, stamp, sequence)
     ev.add("dtstart", day.date)  # a date: an all-day event
     ev.add("dtend", day.date + timedelta(days=1))
@@ -159,5 +167,5 @@ def _stop_event(schedule: Schedule, day: Day, stamp: datetime, sequence: int) ->
     return ev
 
 
-__all__ = ["schedule_to_ics", "dose_summary", "stop_summary", "calendar_name", "event_uid",
+__all__ = ["schedule_to_ics", "dose_summary", "stop_summary", "calendar_name", "event_uid", "stop_uid",
            "expected_events", "PRODID"]
