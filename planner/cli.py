@@ -11,6 +11,8 @@ Exit codes (a contract other tools read): 0 no blocking problem, 1 a blocking pr
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
 
 USAGE_NOTE = """\
@@ -127,6 +129,24 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_BLOCKING if schedule.has_blocking else EXIT_OK
 
 
+@contextlib.contextmanager
+def _terminate_cleanly():
+    """A SIGTERM mid-export unwinds like an exception, so the temporary file beside the
+    output is removed (kill -9 cannot be caught: the next write there removes it)."""
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: leave the handling as it is
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _export(args: argparse.Namespace, schedule) -> int:
     """Write the plan only when no blocking problem is left without a recorded override."""
     import dataclasses
@@ -147,7 +167,7 @@ def _export(args: argparse.Namespace, schedule) -> int:
         return EXIT_BLOCKING
 
     options = None
-    if export_format(out) == ".pdf":
+    if export_format(out).suffix == ".pdf":
         if sys.platform not in ("win32", "darwin"):
             # A headless command never needs the display, and a stale DISPLAY would abort Qt.
             import os
@@ -161,7 +181,8 @@ def _export(args: argparse.Namespace, schedule) -> int:
         options = PrintOptions(paper=args.paper or default_paper(), large_print=args.large_print)
 
     try:
-        what = export_file(schedule, out, options)
+        with _terminate_cleanly():
+            what = export_file(schedule, out, options)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         sys.stderr.write(f"titration-planner: -o: {out}: cannot write the file there: {reason}\n")

@@ -114,11 +114,15 @@ def test_pregabalin_says_pregabalin():
 
 
 def test_same_plan_same_uids_different_plan_different_uids():
+    # Another plan is another plan_id (an edit of the same plan keeps its UIDs:
+    # tests/test_calendar_uids.py).
     now = datetime(2026, 11, 1, 9, 30, tzinfo=timezone.utc)
-    a = schedule_to_ics(compute_schedule(make_plan()), now=now)
-    assert a == schedule_to_ics(compute_schedule(make_plan()), now=now)
+    one, other = "0b6e4d2a-9c1f-4e8a-b3d5-7f2a1c9e8d40", "5d1f0c3b-7a2e-4f6d-8c9b-1e0a2b3c4d5e"
+    a = schedule_to_ics(compute_schedule(make_plan(plan_id=one)), now=now)
+    assert a == schedule_to_ics(compute_schedule(make_plan(plan_id=one)), now=now)
     uids = lambda raw: {str(e["UID"]) for e in Calendar.from_ical(raw).walk("VEVENT")}  # noqa: E731
-    assert uids(a).isdisjoint(uids(schedule_to_ics(compute_schedule(make_plan(target_dose_mg=1200)), now=now)))
+    b = schedule_to_ics(compute_schedule(make_plan(target_dose_mg=1200, plan_id=other)), now=now)
+    assert uids(a).isdisjoint(uids(b))
 
 
 def test_a_plan_with_an_unresolved_blocking_problem_is_not_exported():

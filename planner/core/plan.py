@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -99,9 +100,30 @@ class Plan:
     prescriber: Prescriber | None = None
     pharmacy: Pharmacy | None = None
     overrides: tuple[Override, ...] = ()
+    plan_id: str | None = None  # a UUID: who the plan is for, kept across edits (calendar UIDs)
 
     def slot_time(self, slot: str) -> str:
         return dict(self.slot_times)[slot]
+
+
+# Fixed for good: changing it would change every derived plan identity (and calendar UID).
+PLAN_ID_NAMESPACE = uuid.UUID("6f1c7a8e-2b0d-5e43-9a51-0c3f4d2e7b19")
+
+
+def new_plan_id() -> str:
+    return str(uuid.uuid4())
+
+
+def plan_identity(plan: Plan) -> str:
+    """The plan's id, lower case. A plan without one (a file from before plan_id, an
+    example) is known by what a dose edit leaves alone: its drug and its patient
+    (identifier, name, date of birth), so its exports keep their calendar UIDs too."""
+    if plan.plan_id:
+        return plan.plan_id.lower()
+    p = plan.patient or Patient()
+    dob = p.date_of_birth.isoformat() if p.date_of_birth else ""
+    key = "\x1f".join((plan.drug, p.identifier or "", p.name or "", dob))
+    return str(uuid.uuid5(PLAN_ID_NAMESPACE, key))
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ MAX_TEXT = 200
 # ASCII digits, whole string: \d takes any script's digits and $ takes a final newline.
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME_RE = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+_UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 class _Reader:
@@ -241,6 +242,7 @@ def plan_from_dict(data: Any) -> Plan:
     prescriber = _prescriber(r.object("prescriber"))
     pharmacy = _pharmacy(r.object("pharmacy"))
     overrides = _overrides(r)
+    plan_id = _plan_id(r)
     r.finish()
 
     if errors:
@@ -265,7 +267,19 @@ def plan_from_dict(data: Any) -> Plan:
         prescriber=prescriber,
         pharmacy=pharmacy,
         overrides=overrides,
+        plan_id=plan_id,
     )
+
+
+def _plan_id(r: _Reader) -> str | None:
+    value = r.get("plan_id", False)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _UUID_RE.fullmatch(value):
+        r.fail("plan_id", "must be a UUID written like 0b6e4d2a-9c1f-4e8a-b3d5-7f2a1c9e8d40 "
+               f"(the plan's identity, made by Titration Planner); got {_show(value)}")
+        return None
+    return value
 
 
 MAX_REASON = 500
@@ -452,6 +466,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """The plan as its file holds it; plan_from_dict(plan_to_dict(p)) == p."""
     out: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
+        "plan_id": plan.plan_id,
         "drug": plan.drug,
         "indication": plan.indication,
         "start_date": plan.start_date.isoformat(),

@@ -3,17 +3,22 @@
 Written with the maintained icalendar library, never by hand. Times are floating
 local times (no time zone), so a dose at 22:00 rings at 22:00 wherever the phone is.
 No dose arithmetic happens here: every amount and every unit comes from the engine.
+
+Each event's UID is the plan's identity (plan_identity: its plan_id) with the dose's
+date and time of day, so importing a re-export after an edit updates the reminders in
+place; SEQUENCE (seconds since 2026, so every later export is higher), DTSTAMP and
+LAST-MODIFIED tell the calendar app the newer version wins. The file is METHOD:PUBLISH,
+a snapshot: an import never deletes events, so days a shortened plan drops stay on the
+phone until removed there.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from datetime import datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event
 
-from ..core.planfile import plan_to_dict
+from ..core.plan import plan_identity
 from ..core.schedule import Day, Dose, Schedule
 from ..core.units import describe_units
 
@@ -27,11 +32,33 @@ PHASE_WORDS = {
 }
 
 
-def plan_hash(schedule: Schedule) -> str:
-    """A short, stable id for the plan: the same plan exports the same event UIDs, so
-    importing a re-export updates the reminders instead of doubling them."""
-    text = json.dumps(plan_to_dict(schedule.plan), sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+SEQUENCE_EPOCH = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def event_uid(schedule: Schedule, day: date, slot: str) -> str:
+    """One dose's UID: the plan's identity, the date and the time of day. A dose edit
+    keeps it; only a dose that moves gets a new one."""
+    return f"{plan_identity(schedule.plan)}-{day:%Y%m%d}-{slot}@titration-planner"
+
+
+def stop_uid(schedule: Schedule, day: Day) -> str:
+    """The plan's one stop day has one UID wherever an edit moves it, so the old "stop
+    today" reminder moves too instead of staying on a day that now has doses."""
+    if day is schedule.days[-1]:
+        return f"{plan_identity(schedule.plan)}-stop@titration-planner"
+    return event_uid(schedule, day.date, "stop")
+
+
+def expected_events(schedule: Schedule) -> list[tuple[str, date | datetime]]:
+    """Every event the file holds, in order: its UID and its start (a datetime for a
+    dose, a date for the stop day). The export's check compares the file read back with it."""
+    out: list[tuple[str, date | datetime]] = []
+    for day in schedule.days:
+        if not day.doses:
+            out.append((stop_uid(schedule, day), day.date))
+        for dose in day.doses:
+            out.append((event_uid(schedule, day.date, dose.slot), datetime.combine(day.date, _clock(dose.time))))
+    return out
 
 
 def dose_summary(schedule: Schedule, dose: Dose) -> str:
@@ -88,7 +115,7 @@ def schedule_to_ics(schedule: Schedule, now: datetime | None = None) -> bytes:
         raise ValueError(f"the plan has blocking problems with no recorded override: {codes}")
 
     stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
-    uid = plan_hash(schedule)
+    sequence = max(0, int((stamp - SEQUENCE_EPOCH).total_seconds()))
 
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -99,15 +126,15 @@ def schedule_to_ics(schedule: Schedule, now: datetime | None = None) -> bytes:
 
     for day in schedule.days:
         if not day.doses:
-            cal.add_component(_stop_event(schedule, day, uid, stamp))
+            cal.add_component(_stop_event(schedule, day, stamp, sequence))
             continue
         description = _dose_description(schedule, day)
         for dose in day.doses:
             start = datetime.combine(day.date, _clock(dose.time))  # naive: floating local time
             summary = dose_summary(schedule, dose)
             ev = Event()
-            ev.add("uid", f"{uid}-{day.day}-{dose.slot}@titration-planner")
-            ev.add("dtstamp", stamp)
+            ev.add("uid", event_uid(schedule, day.date, dose.slot))
+            _stamp(ev, stamp, sequence)
             ev.add("dtstart", start)
             ev.add("dtend", start + timedelta(minutes=DOSE_MINUTES))
             ev.add("summary", summary)
@@ -118,11 +145,17 @@ def schedule_to_ics(schedule: Schedule, now: datetime | None = None) -> bytes:
     return cal.to_ical()
 
 
-def _stop_event(schedule: Schedule, day: Day, uid: str, stamp: datetime) -> Event:
+def _stamp(ev: Event, stamp: datetime, sequence: int) -> None:
+    ev.add("dtstamp", stamp)
+    ev.add("last-modified", stamp)
+    ev.add("sequence", sequence)
+
+
+def _stop_event(schedule: Schedule, day: Day, stamp: datetime, sequence: int) -> Event:
     summary = stop_summary(schedule)
     ev = Event()
-    ev.add("uid", f"{uid}-{day.day}-stop@titration-planner")
-    ev.add("dtstamp", stamp)
+    ev.add("uid", stop_uid(schedule, day))
+    _stamp(ev, stamp, sequence)
     ev.add("dtstart", day.date)  # a date: an all-day event
     ev.add("dtend", day.date + timedelta(days=1))
     ev.add("summary", summary)
@@ -134,4 +167,5 @@ def _stop_event(schedule: Schedule, day: Day, uid: str, stamp: datetime) -> Even
     return ev
 
 
-__all__ = ["schedule_to_ics", "dose_summary", "stop_summary", "calendar_name", "plan_hash", "PRODID"]
+__all__ = ["schedule_to_ics", "dose_summary", "stop_summary", "calendar_name", "event_uid", "stop_uid",
+           "expected_events", "PRODID"]

@@ -25,7 +25,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Callable
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -1053,15 +1053,29 @@ def _paint_pages(device: QPagedPaintDevice, c: _Ctx, pages: list[_Page], footer_
     return n
 
 
-def export_pdf(schedule: Schedule, path: str | os.PathLike, options: PrintOptions) -> int:
-    """QPdfWriter at 300 dpi (title, creator 'Titration Planner'), paint_plan, return page count."""
+def render_pdf(schedule: Schedule, options: PrintOptions) -> tuple[bytes, int]:
+    """The PDF in memory, and its page count. QPdfWriter reports no write error, so it
+    never writes to a file: the caller writes the bytes and can see a short write."""
     if not schedule.exportable:
-        paint_plan(None, schedule, options)  # raises the same ValueError before a file is made
-    writer = QPdfWriter(os.fspath(path))
+        paint_plan(None, schedule, options)  # raises the same ValueError before anything is made
+    buffer = QBuffer()
+    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise OSError("could not open a memory buffer for the PDF")
+    writer = QPdfWriter(buffer)
     writer.setResolution(300)
     who = patient_name(schedule)
     writer.setTitle(f"{schedule.profile.display_name} plan" + (f" for {who}" if who else ""))
     writer.setCreator("Titration Planner")
     pages = paint_plan(writer, schedule, options)
-    del writer  # the file is complete when the writer goes
+    del writer  # the PDF is complete when the writer goes
+    buffer.close()
+    return bytes(buffer.data().data()), pages
+
+
+def export_pdf(schedule: Schedule, path: str | os.PathLike, options: PrintOptions) -> int:
+    """Write the PDF to path unchecked and return its page count. The application exports
+    through planner.export.files.export_file, which checks the file before it replaces one."""
+    data, pages = render_pdf(schedule, options)
+    with open(path, "wb") as fh:
+        fh.write(data)
     return pages

@@ -59,6 +59,7 @@ class PlanForm(QWidget):
         self._loading = False
         self._larger_dose_order = list(DEFAULT_LARGER_DOSE_ORDER)
         self._overrides: list[dict[str, str]] = []  # recorded from the problems list, not a widget
+        self._plan_id: str | None = None  # the plan's identity: passed through unchanged
         self.fields: dict[str, QWidget] = {}  # plan field -> the widget to focus
         self._errors: dict[str, QLabel] = {}  # plan field -> its inline message
         self._names: dict[str, str] = {}  # plan field -> its label, as the clinician reads it
@@ -379,6 +380,8 @@ class PlanForm(QWidget):
                 d[key] = values
         if self._overrides:
             d["overrides"] = [dict(o) for o in self._overrides]
+        if self._plan_id is not None:
+            d["plan_id"] = self._plan_id
         return d
 
     def set_overrides(self, overrides: list[dict[str, str]]) -> None:
@@ -473,6 +476,7 @@ class PlanForm(QWidget):
             self.pharmacy_name.setText(pharmacy.get("name", ""))
             self.pharmacy_phone.setText(pharmacy.get("phone", ""))
             self._overrides = [dict(o) for o in d.get("overrides", [])]
+            self._plan_id = d.get("plan_id")
             for _, w, value in self._numbers_in(d):
                 if isinstance(value, str):
                     w.set_unread_text(value)

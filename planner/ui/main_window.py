@@ -7,6 +7,7 @@ on screen ever looks valid while it does not match the inputs.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.plan import Plan, PlanError
+from ..core.plan import Plan, PlanError, new_plan_id, plan_identity
 from ..core.planfile import load_example, load_plan_file, plan_from_dict, plan_to_dict, save_plan_file
 from ..core.problems import Problem
 from ..core.recovery import Recovered, RecoveryStore, release
@@ -276,6 +277,8 @@ class MainWindow(QMainWindow):
     def load_plan(self, plan: Plan, path: Path | None) -> bool:
         """Show a plan as the new, unmodified document. False (and a message, the plan on
         screen kept) when the form cannot show one of its values exactly."""
+        if plan.plan_id is None:  # a file from before plan_id: its fallback identity, kept from now on
+            plan = dataclasses.replace(plan, plan_id=plan_identity(plan))
         try:
             self.form.set_state(plan_to_dict(plan))
         except PlanError as exc:
@@ -443,22 +446,25 @@ class MainWindow(QMainWindow):
     def export(self, suffix: str, path: str | Path | None = None) -> bool:
         if not self._ready_to_print():
             return False
-        from ..export.files import export_file
+        from ..export.files import FORMATS, export_file
 
         if path is None:
-            kinds = {".pdf": "PDF (*.pdf)", ".csv": "CSV spreadsheet (*.csv)", ".ics": "Calendar (*.ics)"}
             stem = self.current_file.stem if self.current_file else "plan"
             suggested = str(Path(self._folder()) / f"{stem}{suffix}")
-            path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, kinds[suffix])
+            path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, FORMATS[suffix].description)
             if not path:
                 return False
         path = Path(path)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
+        existed = path.exists()
         try:
             what = export_file(self.schedule, path, self.print_options())
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, APP_NAME, f"Could not export {path.name}: {exc}")
+            reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
+            kept = (f"{path.name} on disk is unchanged: it still holds the export made before."
+                    if existed else "No file was written.")
+            QMessageBox.warning(self, APP_NAME, f"Could not export {path.name}: {reason}.\n\n{kept}")
             return False
         self.statusBar().showMessage(f"Exported {path} ({what})", 6000)
         return True
@@ -500,6 +506,7 @@ class MainWindow(QMainWindow):
             if value:
                 group, key = field.split(".")
                 d.setdefault(group, {})[key] = str(value)
+        d["plan_id"] = new_plan_id()  # a new plan is a new identity (calendar UIDs)
         self.load_plan(plan_from_dict(d), None)
 
     def open_plan(self, path: str | Path | None = None) -> bool:

@@ -1,0 +1,100 @@
+"""Reading an export back: each format's file, as read from disk, must hold the schedule.
+
+A checker gets the bytes read back and the schedule they were made from, and raises
+ValueError saying what is wrong. It parses the whole file with the same kind of reader
+the patient's software uses (pypdf, csv, icalendar), not the writer's own code.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+
+from ..core.formats import CSV_COLUMNS
+from ..core.plan import SLOTS
+from ..core.schedule import Schedule
+from ..core.units import describe_units
+
+
+def check_pdf(data: bytes, schedule: Schedule, pages: int) -> None:
+    """The PDF opens, ends with its end-of-file marker, has the expected number of pages,
+    and every object in it (page contents included) can be read and decompressed."""
+    try:
+        import pypdf
+        from pypdf.generic import IndirectObject, StreamObject
+    except ImportError:
+        raise ValueError("the PDF cannot be checked: the pypdf package is not installed") from None
+
+    if not data.startswith(b"%PDF-") or not data.rstrip().endswith(b"%%EOF"):
+        raise ValueError("the PDF is incomplete (it does not start and end as a PDF does)")
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=True)
+        found = len(reader.pages)
+        for page in reader.pages:
+            contents = page.get_contents()
+            if contents is None:
+                raise ValueError("a page has nothing on it")
+            contents.get_data()
+        for generation, numbers in reader.xref.items():
+            for number in numbers:
+                obj = reader.get_object(IndirectObject(number, generation, reader))
+                if isinstance(obj, StreamObject):
+                    obj.get_data()
+    except Exception as exc:  # pypdf's errors are many kinds; any of them means a broken file
+        raise ValueError(f"the PDF cannot be read back ({exc})") from None
+    if found != pages:
+        raise ValueError(f"the PDF has {found} pages; it should have {pages}")
+
+
+def csv_rows(schedule: Schedule) -> list[list[str]]:
+    """The rows the CSV must hold, header first, as text."""
+    rows = [list(CSV_COLUMNS)]
+    for d in schedule.days:
+        by_slot = {x.slot: x for x in d.doses}
+        row = [str(d.day), d.date.isoformat(), d.phase, str(d.total_mg)]
+        for slot in SLOTS:
+            x = by_slot.get(slot)
+            row += [x.time, str(x.mg), describe_units(x.units)] if x else ["", "", ""]
+        rows.append(row)
+    return rows
+
+
+def check_csv(data: bytes, schedule: Schedule, count: int) -> None:
+    """The CSV parses back to exactly one row a day, cell for cell."""
+    try:
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise ValueError(f"the CSV cannot be read back ({exc})") from None
+    expected = csv_rows(schedule)
+    if len(rows) != len(expected) or len(rows) - 1 != count:
+        raise ValueError(f"the CSV has {len(rows) - 1} rows of days; it should have {len(expected) - 1}")
+    for i, (got, want) in enumerate(zip(rows, expected)):
+        if got != want:
+            where = "its header" if i == 0 else f"the row for day {want[0]}"
+            raise ValueError(f"the CSV does not hold the plan: {where} reads back differently")
+
+
+def check_ics(data: bytes, schedule: Schedule, count: int) -> None:
+    """The calendar parses back to the expected events: how many, their UIDs, their starts."""
+    from icalendar import Calendar
+
+    from .calendar import expected_events
+
+    try:
+        cal = Calendar.from_ical(data)
+        events = [(str(e["UID"]), e.decoded("DTSTART")) for e in cal.walk("VEVENT")]
+    except Exception as exc:  # icalendar raises ValueError, KeyError, ...: all mean a broken file
+        raise ValueError(f"the calendar cannot be read back ({exc})") from None
+    expected = expected_events(schedule)
+    if len(events) != len(expected) or len(events) != count:
+        raise ValueError(f"the calendar has {len(events)} events; it should have {len(expected)}")
+    for (uid, start), (want_uid, want_start) in zip(events, expected):
+        same_kind = isinstance(start, datetime) == isinstance(want_start, datetime)
+        if uid != want_uid or not same_kind or start != want_start:
+            when = want_start.strftime("%d %b %Y %H:%M") if isinstance(want_start, datetime) \
+                else date.isoformat(want_start)
+            raise ValueError(f"the calendar does not hold the plan: the event of {when} reads back differently")
+
+
+__all__ = ["check_pdf", "check_csv", "check_ics", "csv_rows"]
