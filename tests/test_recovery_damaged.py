@@ -322,14 +322,16 @@ def test_a_folder_that_is_not_ours_or_a_link_is_not_used(tmp_path):
     store = RecoveryStore(tmp_path / "recovery")
     died(store, form_state())
     os.chown(store.directory, OTHER_UID, OTHER_UID)
-    assert store.orphans() == [] and "belongs to another user" in store.ignored[0].why
+    assert store.orphans() == [] and store.ignored[0].why == "it belongs to another user"
+    assert str(store.ignored[0]) == (f"Ignored the recovery folder {store.directory} because anyone could "
+                                     "have written it (it belongs to another user).")
     with pytest.raises(UnsafeFolder):
         store.start_session()
     os.chown(store.directory, os.getuid(), os.getgid())
 
     link = RecoveryStore(tmp_path / "link")
     link.directory.symlink_to(store.directory)
-    assert link.orphans() == [] and "is a link or not a folder" in link.ignored[0].why
+    assert link.orphans() == [] and link.ignored[0].why == "it is a link or not a folder"
     with pytest.raises(UnsafeFolder):
         link.start_session()
 
@@ -351,6 +353,16 @@ def test_each_write_rechecks_the_folder(tmp_path):
     os.chown(store.directory, OTHER_UID, OTHER_UID)
     with pytest.raises(UnsafeFolder):
         session.write(form_state(), None)
+
+
+def test_autosave_into_a_folder_that_is_not_ours_says_so(qtbot, awin, store):
+    store.prepare()
+    os.chown(store.directory, OTHER_UID, OTHER_UID)
+    awin.form.target.setValue(1500)
+    qtbot.waitUntil(lambda: "Autosave failed" in awin.statusBar().currentMessage())
+    assert awin.statusBar().currentMessage() == (f"Autosave failed: the recovery folder {store.directory} "
+                                                 "belongs to another user. Save the plan to keep it safe.")
+    assert list(store.directory.iterdir()) == []
 
 
 def test_the_window_says_a_planted_file_was_ignored(qtbot, awin, store, monkeypatch):

@@ -86,10 +86,21 @@ class Ignored:
 
     path: Path
     why: str  # in plain words: "it belongs to another user"
+    untrusted: bool = True  # False: the folder could not be read at all
+
+    def __str__(self) -> str:
+        what = "file" if self.path.suffix == ".json" else "folder"
+        if not self.untrusted:
+            return f"Could not look in the recovery {what} {self.path}: {self.why}."
+        return f"Ignored the recovery {what} {self.path} because anyone could have written it ({self.why})."
 
 
 class UnsafeFolder(OSError):
     """The recovery folder cannot be trusted: a link, not a folder, or someone else's."""
+
+    def __init__(self, directory: Path, why: str) -> None:
+        super().__init__(f"the recovery folder {directory} {why}")
+        self.why = why
 
 
 class RecoveryStore:
@@ -111,14 +122,14 @@ class RecoveryStore:
             fd = os.open(self.directory, os.O_RDONLY | _DIRECTORY | _NOFOLLOW)
         except OSError as exc:
             if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-                raise UnsafeFolder(f"the recovery folder {self.directory} is a link or not a folder") from exc
+                raise UnsafeFolder(self.directory, "is a link or not a folder") from exc
             raise
         try:
             st = os.fstat(fd)
             if not stat.S_ISDIR(st.st_mode):
-                raise UnsafeFolder(f"the recovery folder {self.directory} is not a folder")
+                raise UnsafeFolder(self.directory, "is not a folder")
             if not _ours(st):
-                raise UnsafeFolder(f"the recovery folder {self.directory} belongs to another user")
+                raise UnsafeFolder(self.directory, "belongs to another user")
             if stat.S_IMODE(st.st_mode) & 0o077:
                 os.fchmod(fd, DIR_MODE)  # holds patient details: the user's eyes only
         finally:
@@ -138,9 +149,11 @@ class RecoveryStore:
         try:
             self.check_folder()
             paths = sorted(self.directory.glob("*.json"))
+        except UnsafeFolder as exc:
+            self.ignored.append(Ignored(self.directory, f"it {exc.why}"))
+            return []
         except OSError as exc:
-            why = str(exc) if isinstance(exc, UnsafeFolder) else f"it cannot be read ({exc.strerror or exc})"
-            self.ignored.append(Ignored(self.directory, why))
+            self.ignored.append(Ignored(self.directory, exc.strerror or str(exc), untrusted=False))
             return []
         found = []
         for path in paths:

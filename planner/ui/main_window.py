@@ -584,9 +584,7 @@ class MainWindow(QMainWindow):
         store = self.autosaver.store
         orphans = store.orphans()
         if store.ignored:  # a planted file is not put on screen, but the user hears of it
-            self.statusBar().showMessage(" ".join(
-                f"Ignored the recovery file {i.path} because anyone could have written it ({i.why})."
-                for i in store.ignored))
+            self.statusBar().showMessage(" ".join(str(i) for i in store.ignored))
         for i, r in enumerate(orphans):
             if r.problem is not None:
                 answer = self._ask_damaged(r)
