@@ -7,13 +7,21 @@ dies (kill -9 included), so a recovery file whose lock can be taken belongs to n
 running window: it is an orphan, and the next start offers it back.
 
 The form is saved as it stands, even when its values are not yet a valid plan, so a
-half-typed plan survives too. Pure Python: the window drives it, the core owns it.
+half-typed plan survives too; a file is checked completely when it is read back
+(formstate), and one that is not a form the window can hold is offered as damaged.
+
+The folder holds patient details and what is in it is put back on screen, so it is the
+user's alone: created owner-only whatever the umask, and re-checked before anything in
+it is offered or written. A file in it that someone else could have written is ignored.
+Pure Python: the window drives it, the core owns it.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 import sys
 import uuid
 from dataclasses import dataclass, field
@@ -21,12 +29,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .formstate import check_form_state
 from .safefile import write_bytes
+
+__all__ = ["Ignored", "Recovered", "RecoverySession", "RecoveryStore", "UnsafeFolder", "check_form_state",
+           "release"]
 
 MARKER = "titration_planner_recovery"
 VERSION = 1
 MAX_BYTES = 1_000_000  # a form is a few kB; refuse anything that cannot be one
 DIR_MODE = 0o700
+MAX_PATH = 4096
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 
 if sys.platform == "win32":  # pragma: no cover - the tests run on Linux
@@ -65,36 +80,98 @@ class Recovered:
         return str(((self.state or {}).get("patient") or {}).get("name", ""))
 
 
+@dataclass
+class Ignored:
+    """A file (or the whole folder) not offered because anyone could have written it."""
+
+    path: Path
+    why: str  # in plain words: "it belongs to another user"
+    untrusted: bool = True  # False: the folder could not be read at all
+
+    def __str__(self) -> str:
+        what = "file" if self.path.suffix == ".json" else "folder"
+        if not self.untrusted:
+            return f"Could not look in the recovery {what} {self.path}: {self.why}."
+        return f"Ignored the recovery {what} {self.path} because anyone could have written it ({self.why})."
+
+
+class UnsafeFolder(OSError):
+    """The recovery folder cannot be trusted: a link, not a folder, or someone else's."""
+
+    def __init__(self, directory: Path, why: str) -> None:
+        super().__init__(f"the recovery folder {directory} {why}")
+        self.why = why
+
+
 class RecoveryStore:
     """The recovery folder (the application's data folder / recovery)."""
 
     def __init__(self, directory: str | os.PathLike[str]) -> None:
         self.directory = Path(directory)
+        self.ignored: list[Ignored] = []  # what the last orphans() left alone, and why
 
-    def _ensure_dir(self) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        os.chmod(self.directory, DIR_MODE)  # holds patient details: the user's eyes only
+    def prepare(self) -> None:
+        """Make the folder if need be, and check it is the user's alone (raises OSError)."""
+        _make_private_dirs(self.directory)
+        self.check_folder()
+
+    def check_folder(self) -> None:
+        """The folder must be a real folder of this user's, open to no one else: one that
+        is ours is made owner-only again; any other raises UnsafeFolder."""
+        try:
+            fd = os.open(self.directory, os.O_RDONLY | _DIRECTORY | _NOFOLLOW)
+        except OSError as exc:
+            if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+                raise UnsafeFolder(self.directory, "is a link or not a folder") from exc
+            raise
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISDIR(st.st_mode):
+                raise UnsafeFolder(self.directory, "is not a folder")
+            if not _ours(st):
+                raise UnsafeFolder(self.directory, "belongs to another user")
+            if stat.S_IMODE(st.st_mode) & 0o077:
+                os.fchmod(fd, DIR_MODE)  # holds patient details: the user's eyes only
+        finally:
+            os.close(fd)
 
     def start_session(self) -> "RecoverySession":
-        self._ensure_dir()
+        self.prepare()
         return RecoverySession(self, uuid.uuid4().hex)
 
     def orphans(self) -> list[Recovered]:
         """Recovery files no running window owns, newest first, each locked for us until
-        it is discarded, adopted or released."""
-        if not self.directory.is_dir():
+        it is discarded, adopted or released. Never raises: a folder or file that cannot
+        be trusted is left alone and listed in self.ignored."""
+        self.ignored = []
+        if not os.path.lexists(self.directory):
+            return []
+        try:
+            self.check_folder()
+            paths = sorted(self.directory.glob("*.json"))
+        except UnsafeFolder as exc:
+            self.ignored.append(Ignored(self.directory, f"it {exc.why}"))
+            return []
+        except OSError as exc:
+            self.ignored.append(Ignored(self.directory, exc.strerror or str(exc), untrusted=False))
             return []
         found = []
-        for path in self.directory.glob("*.json"):
+        for path in paths:
             fd = _lock(path.with_suffix(".lock"))
             if fd is None:
                 continue  # a running window's, or one another start is offering now
-            if not path.exists():  # its owner finished between the glob and the lock
+            r = _read(path, fd)
+            if isinstance(r, Ignored):
                 os.close(fd)
+                if r.why:  # no why: its owner finished between the glob and the lock
+                    self.ignored.append(r)
                 continue
-            found.append(_read(path, fd))
-        self._sweep_locks()
-        found.sort(key=lambda r: (r.saved_at is not None, r.saved_at or datetime.min), reverse=True)
+            found.append(r)
+        try:
+            self._sweep_locks()
+        except OSError:
+            pass  # a lone lock file left over does no harm
+        found.sort(key=_age, reverse=True)
         return found
 
     def _sweep_locks(self) -> None:
@@ -128,6 +205,7 @@ class RecoverySession:
     """One window's recovery file."""
 
     def __init__(self, store: RecoveryStore, ident: str) -> None:
+        self.store = store
         self.path = store.directory / f"{ident}.json"
         self.lock_path = self.path.with_suffix(".lock")
         self._lock_fd = _lock(self.lock_path)
@@ -141,6 +219,7 @@ class RecoverySession:
             "source_file": str(source_file) if source_file else None,
             "state": state,
         }
+        self.store.prepare()  # re-checked before each write: it may have been changed meanwhile
         write_bytes(self.path, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"))
 
     def clear(self) -> None:
@@ -156,9 +235,34 @@ class RecoverySession:
             self._lock_fd = None
 
 
+def _ours(st: os.stat_result) -> bool:
+    return not hasattr(os, "getuid") or st.st_uid == os.getuid()
+
+
+def _make_private_dirs(directory: Path) -> None:
+    """Create each missing level of directory owner-only. mkdir's mode passes through the
+    umask (under umask 0 it would give 0777), so each level we create is also chmod-ed,
+    through a descriptor so a link swapped in meanwhile is not followed."""
+    missing = []
+    level = directory
+    while not os.path.lexists(level) and level.parent != level:
+        missing.append(level)
+        level = level.parent
+    for level in reversed(missing):
+        try:
+            os.mkdir(level, DIR_MODE)
+        except FileExistsError:
+            continue  # made meanwhile; the recovery folder itself is checked next anyway
+        fd = os.open(level, os.O_RDONLY | _DIRECTORY | _NOFOLLOW)
+        try:
+            os.fchmod(fd, DIR_MODE)
+        finally:
+            os.close(fd)
+
+
 def _open_lock(path: Path) -> int | None:
     try:
-        return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        return os.open(path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o600)
     except OSError:
         return None
 
@@ -190,95 +294,73 @@ def _remove(path: Path) -> None:
         pass
 
 
-def _read(path: Path, fd: int) -> Recovered:
+def _age(r: Recovered) -> tuple[bool, float]:
+    return (r.saved_at is not None, r.saved_at.timestamp() if r.saved_at is not None else 0.0)
+
+
+def _read(path: Path, fd: int) -> Recovered | Ignored:
+    """The file at path (its lock fd held), checked completely; Ignored if anyone but
+    this user could have written it (why is empty when it is simply gone)."""
     def damaged(why: str) -> Recovered:
         return Recovered(path, None, None, None, why, fd)
 
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
+        fh = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return Ignored(path, "")
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Ignored(path, "it is a link to another file")
+        return damaged(f"it cannot be read ({exc.strerror or exc})")
+    try:
+        st = os.fstat(fh)
+        if not stat.S_ISREG(st.st_mode):
+            return Ignored(path, "it is not a plain file")
+        if not _ours(st):
+            return Ignored(path, "it belongs to another user")
+        if stat.S_IMODE(st.st_mode) & 0o022:
+            return Ignored(path, "other users may write to it")
+        with os.fdopen(fh, "rb", closefd=False) as f:
+            data = f.read(MAX_BYTES + 1)
     except OSError as exc:
         return damaged(f"it cannot be read ({exc.strerror or exc})")
+    finally:
+        os.close(fh)
     if len(data) > MAX_BYTES:
         return damaged("it is far too large to be a saved form")
     try:
         doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # ValueError: also an int of 5000 digits
         return damaged("it is not a readable recovery file (damaged or truncated)")
-    if not isinstance(doc, dict) or doc.get(MARKER) != VERSION:
+    if not isinstance(doc, dict) or type(doc.get(MARKER)) is not int or doc[MARKER] != VERSION:
         return damaged("it is not a recovery file this version of the program wrote")
+    unknown = sorted(set(doc) - {MARKER, "saved_at", "source_file", "state"})
+    if unknown:
+        return damaged(f"it holds {json.dumps(unknown[0])[:40]}, which is not part of a recovery file")
     problem = check_form_state(doc.get("state"))
     if problem:
-        return damaged(f"its plan is damaged ({problem})")
-    try:
-        saved_at = datetime.fromisoformat(doc.get("saved_at"))
-    except (TypeError, ValueError):
-        saved_at = None
+        return damaged(f"its plan is damaged: {problem}")
+    saved_at = _time(doc.get("saved_at"))
+    if saved_at is None:
+        return damaged("the time it was saved is missing or not a time")
     source = doc.get("source_file")
-    return Recovered(path, saved_at, Path(source) if isinstance(source, str) and source else None,
-                     doc["state"], None, fd)
+    if source is not None and not _path_text(source):
+        return damaged("the name of the plan file it came from is not a usable file name")
+    return Recovered(path, saved_at, Path(source) if source else None, doc["state"], None, fd)
 
 
-# --- the shape of a saved form ------------------------------------------------------------
-
-def _is_int(x: Any) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
-
-
-def _is_num(x: Any) -> bool:
-    return (_is_int(x) or isinstance(x, float)) and x == x and abs(x) < 1e12
-
-
-def _is_str(x: Any) -> bool:
-    return isinstance(x, str) and len(x) <= 1000
+def _time(text: Any) -> datetime | None:
+    """An aware local time (so files from any time zone sort and show alike), or None."""
+    if not isinstance(text, str) or len(text) > 40:
+        return None
+    try:
+        t = datetime.fromisoformat(text).astimezone()
+        t.timestamp()
+        return t
+    except (ValueError, OverflowError, OSError):
+        return None
 
 
-_REQUIRED = {"drug": _is_str, "start_date": _is_str, "start_dose_mg": _is_int, "increment_mg": _is_int,
-             "step_days": _is_int, "target_dose_mg": _is_int, "doses_per_day": _is_int}
-_OPTIONAL = {"format_version": _is_int, "indication": _is_str, "slot_fill": _is_str, "maintenance_days": _is_int,
-             "strengths_mg": lambda v: isinstance(v, list) and all(_is_int(x) for x in v),
-             "larger_dose_order": lambda v: isinstance(v, list) and all(_is_str(x) for x in v),
-             "slot_times": lambda v: isinstance(v, dict) and all(_is_str(x) for x in v.values())}
-_PEOPLE = ("patient", "prescriber", "pharmacy")
-
-
-def check_form_state(state: Any) -> str | None:
-    """Why a saved form cannot be put back on screen, or None. Only the shape is checked
-    (the window validates the plan itself, as for any edit): each field the window reads
-    must be there with the type it writes."""
-    if not isinstance(state, dict):
-        return "no form in it"
-    for key, ok in _REQUIRED.items():
-        if key not in state or not ok(state[key]):
-            return f"{key} is missing or of the wrong type"
-    for key, ok in _OPTIONAL.items():
-        if key in state and not ok(state[key]):
-            return f"{key} is of the wrong type"
-    taper = state.get("taper")
-    if taper is not None:
-        step = "step_percent" if isinstance(taper, dict) and "step_percent" in taper else "step_mg"
-        if not (isinstance(taper, dict) and _is_num(taper.get(step)) and _is_int(taper.get("step_days"))):
-            return "taper is of the wrong type"
-    kidney = state.get("kidney")
-    if kidney is not None:
-        if not isinstance(kidney, dict):
-            return "kidney is of the wrong type"
-        if "crcl_ml_min" in kidney:
-            fields = ("crcl_ml_min",)
-        else:
-            scr = "serum_creatinine_umol_l" if "serum_creatinine_umol_l" in kidney else "serum_creatinine_mg_dl"
-            fields = ("age_years", "weight_kg", scr)
-            if kidney.get("sex") not in ("female", "male"):
-                return "kidney.sex is missing or of the wrong type"
-        for f in fields:
-            if not _is_num(kidney.get(f)):
-                return f"kidney.{f} is missing or of the wrong type"
-    for group in _PEOPLE:
-        v = state.get(group)
-        if v is not None and not (isinstance(v, dict) and all(_is_str(x) for x in v.values())):
-            return f"{group} is of the wrong type"
-    overrides = state.get("overrides")
-    if overrides is not None and not (isinstance(overrides, list) and all(
-            isinstance(o, dict) and _is_str(o.get("code")) and _is_str(o.get("reason")) for o in overrides)):
-        return "overrides is of the wrong type"
-    return None
+def _path_text(text: Any) -> bool:
+    return (isinstance(text, str) and 0 < len(text) <= MAX_PATH and os.path.isabs(text)
+            and not any(ord(c) < 32 or "\ud800" <= c <= "\udfff" for c in text))

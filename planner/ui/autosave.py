@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
-from ..core.recovery import RecoverySession, RecoveryStore
+from ..core.recovery import RecoverySession, RecoveryStore, UnsafeFolder
 
 INTERVAL_MS = 3000  # at most this long between an edit and its autosave
 
@@ -53,6 +53,10 @@ class Autosaver(QObject):
             if self.session is None:
                 self.session = self.store.start_session()
             self.session.write(self._state(), self._source_file())
+        except UnsafeFolder as exc:  # its message names the folder
+            self.failed.emit(str(exc))
+            self._timer.start()
+            return False
         except OSError as exc:
             self.failed.emit(f"{exc.strerror or exc} ({self.store.directory})")
             self._timer.start()  # try again: the disk may have room by then

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.formstate import not_taken
 from ..core.plan import Plan, PlanError, new_plan_id, plan_identity
 from ..core.planfile import load_example, load_plan_file, plan_from_dict, plan_to_dict, save_plan_file
 from ..core.problems import Problem
@@ -599,16 +600,19 @@ class MainWindow(QMainWindow):
             return False
         store = self.autosaver.store
         orphans = store.orphans()
+        if store.ignored:  # a planted file is not put on screen, but the user hears of it
+            self.statusBar().showMessage(" ".join(str(i) for i in store.ignored))
         for i, r in enumerate(orphans):
             if r.problem is not None:
                 answer = self._ask_damaged(r)
             else:
                 answer = self._ask_restore(r)
             if answer == "restore" and self.maybe_save():
-                self.restore(r)
-                for rest in orphans[i + 1:]:  # offered again at the next start
-                    release(rest)
-                return True
+                if self.restore(r):
+                    for rest in orphans[i + 1:]:  # offered again at the next start
+                        release(rest)
+                    return True
+                answer = self._ask_damaged(r)  # the form could not take it: nothing changed
             if answer == "discard":
                 store.discard(r)
             else:
@@ -633,18 +637,31 @@ class MainWindow(QMainWindow):
     def _ask_damaged(self, r: Recovered) -> str:
         box = QMessageBox(QMessageBox.Warning, APP_NAME,
                           "An unsaved plan kept after a crash cannot be restored:", parent=self)
-        box.setInformativeText(f"{r.problem[:1].upper()}{r.problem[1:]}.\n\nThe file is {r.path}. Delete it, or keep it for someone "
-                               "to look at (you will be asked again next time)?")
+        box.setInformativeText(f"{r.problem[:1].upper()}{r.problem[1:]}.\n\nThe file is:\n{r.path}\n\n"
+                               "Delete it, or keep it for someone to look at? "
+                               "(If you keep it, you will be asked again next time.)")
         discard = box.addButton("&Delete", QMessageBox.DestructiveRole)
         box.addButton("&Keep", QMessageBox.RejectRole)
         box.exec()
         return "discard" if box.clickedButton() is discard else "later"
 
-    def restore(self, r: Recovered) -> None:
+    def restore(self, r: Recovered) -> bool:
         """Put a recovered form on screen as unsaved work of this window; its old file
-        goes only once this window's own autosave holds it."""
-        self.form.set_state(r.state)
-        self._state = self.form.state()
+        goes only once this window's own autosave holds it. All or nothing: if the form
+        cannot take the file's plan exactly, the form is put back as it was, r.problem
+        says why, and False is returned."""
+        before = self.form.state()
+        try:
+            self.form.set_state(r.state)
+            shown = self.form.state()
+            r.problem = not_taken(r.state, shown)
+        except Exception as exc:  # noqa: BLE001 - a file the check let through; never half a plan
+            r.problem = f"the form could not take one of its plan's values ({type(exc).__name__})"
+        if r.problem is not None:
+            r.state = None
+            self.form.set_state(before)
+            return False
+        self._state = shown
         self.undo_stack.clear()
         self.current_file = r.source_file
         self.undo_stack.resetClean()  # unsaved (cleanChanged marks the window): it matches no file
@@ -653,9 +670,10 @@ class MainWindow(QMainWindow):
         self.autosaver.edited()
         if not self.autosaver.save_now():
             release(r)  # keep the old file: it is the only copy on disk
-            return
+            return True
         self.autosaver.store.discard(r)
         self.statusBar().showMessage("Restored the unsaved plan. Save it to keep it.", 8000)
+        return True
 
     # --- window -----------------------------------------------------------------------------
 
