@@ -18,7 +18,6 @@ from planner.core.formstate import check_form_state, lost_in_form
 from planner.core.planfile import example_names, load_example, plan_to_dict
 from planner.core.recovery import RecoveryStore, UnsafeFolder
 
-NUMBER_FIELD = "needs the exact number field"
 OTHER_UID = 12345
 
 
@@ -243,7 +242,6 @@ def test_a_value_is_restored_exactly_or_not_at_all(qtbot, awin, store, monkeypat
         assert field in seen[0] or "the form could not take one of its plan's values" in seen[0]
 
 
-@pytest.mark.xfail(strict=True, reason=NUMBER_FIELD)
 @pytest.mark.parametrize("state, field, got", [
     (kidney(crcl_ml_min=1e11), "kidney.crcl_ml_min", "100000000000"),
     (form_state(start_dose_mg=100000000000), "start_dose_mg", "100000000000"),
@@ -499,7 +497,6 @@ def test_fuzz_every_orphan_is_damaged_or_taken_by_the_form(qtbot, tmp_path):
     fuzz_orphans(qtbot, tmp_path, big=False, exact=False)
 
 
-@pytest.mark.xfail(strict=True, reason=NUMBER_FIELD)
 def test_fuzz_every_orphan_is_damaged_or_taken_exactly_by_the_form_any_number(qtbot, tmp_path):
     fuzz_orphans(qtbot, tmp_path, big=True, exact=True)
 

@@ -89,6 +89,8 @@ def _compare(saved: dict[str, Any], shown: Any, prefix: str, lost: list[str]) ->
             if not isinstance(got, list) or sorted(value) != sorted(got):
                 lost.append(prefix + key)
         elif isinstance(value, bool) or isinstance(value, list):
+            if value == [] and got is None:  # the form leaves out an empty list (no overrides)
+                continue
             if got != value or type(got) is not type(value):
                 lost.append(prefix + key)
         elif isinstance(got, bool) or not isinstance(got, (int, float)) or got != value:
