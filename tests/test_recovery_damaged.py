@@ -50,7 +50,8 @@ def kidney(**k) -> dict:
     (form_state(start_dose_mg=float("nan")), ["start_dose_mg must be a finite number"]),
     (form_state(target_dose_mg=float("inf")), ["target_dose_mg must be a finite number"]),
     (form_state(step_days=True), ["step_days must be a number; got true"]),
-    (form_state(doses_per_day="3"), ['doses_per_day must be a number; got "3"']),
+    (form_state(doses_per_day=[3]), ['doses_per_day must be a number; got a list']),
+    (form_state(doses_per_day="3" * 61), ['doses_per_day is longer than the 60 characters']),
     (form_state(start_date="2027-02-30"), ["start_date is 2027-02-30", "not a real date"]),
     (form_state(start_date="15/03/2027"), ["start_date must be a date written YYYY-MM-DD"]),
     (form_state(slot_times={"morning": "08:00", "midday": "12:00", "evening": "18:00"}), ["slot_times.bedtime"]),
@@ -541,3 +542,16 @@ def test_fuzz_offer_recovery_never_raises_nor_half_sets_the_form(qtbot, settings
 
     run()
     w.autosaver.close()
+
+
+def test_a_number_typed_but_not_readable_is_restored_as_typed(qtbot, awin, store, monkeypatch):
+    """The form writes a number it cannot read ("1,500": 1.5 or 1500?) as the typed text;
+    a crash then must give the typing back with the field's message, not call it damage."""
+    state = form_state(target_dose_mg="1,500")
+    assert check_form_state(state) is None
+    died(store, state)
+    seen = answers(monkeypatch, awin)
+    assert awin.offer_recovery() and seen == []
+    assert awin.form.state()["target_dose_mg"] == "1,500"
+    assert "1,500" in awin.form.target.lineEdit().text()
+    assert awin.schedule is None  # shown invalid, never computed from a guess

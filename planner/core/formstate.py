@@ -131,8 +131,17 @@ def _object(value: Any, field: str, known: tuple[str, ...]) -> dict[str, Any]:
     return value
 
 
+# The longest text a number field hands on as typed when it cannot read it.
+NUMBER_TEXT_MAX = 60
+
+
 def _number(value: Any, field: str) -> None:
-    """Any finite JSON number: its range is the core's to judge, once it is on screen."""
+    """Any finite JSON number: its range is the core's to judge, once it is on screen.
+    Or the text a number field could not read (e.g. "1,500"), which the form writes as
+    typed: that is half-typed work, shown again as typed, not damage."""
+    if isinstance(value, str):
+        _text(value, field, NUMBER_TEXT_MAX)
+        return
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         _fail(field, f"must be a number; got {_show(value)}")
     try:
