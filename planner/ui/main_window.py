@@ -28,12 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.plan import Plan, PlanError
-from ..core.planfile import load_example, load_plan_file, plan_from_dict, plan_to_dict, save_plan_file
+from ..core.filestamp import FileStamp, changed_since
+from ..core.planfile import dump_plan, load_example, load_plan_file, plan_from_dict, plan_to_dict, save_plan_file
+from ..core.safefile import ReadOnlyFile
 from ..core.problems import Problem
 from ..core.recovery import Recovered, RecoveryStore, release
 from ..core.schedule import Schedule, compute_schedule
 from .autosave import INTERVAL_MS, Autosaver
 from .form import PlanForm
+from . import save_guard
 from .problems_view import ProblemsList
 from .schedule_table import ScheduleTableModel
 from .undo import FormEdit
@@ -280,6 +283,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.current_file = path
+        # What the file held when read: Save checks nobody changed it since.
+        self._disk = (path, save_guard.stamp_of_loaded(path, plan)) if path else None
         self.setWindowModified(False)
         self._update_title()
         self.recompute()
@@ -513,7 +518,31 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         if self.current_file is None:
             return self.save_as()
-        return self.write(self.current_file)
+        path = self.current_file
+        # No lost update: another window or program may have saved this file since.
+        ours = self._disk[1] if getattr(self, "_disk", None) and self._disk[0] == path else None
+        how = changed_since(path, ours)
+        if how:
+            answer = save_guard.ask_conflict(self, path, how)
+            if answer == save_guard.RELOAD:
+                self._reload(path)
+                return False
+            if answer == save_guard.SAVE_AS:
+                return self.save_as()
+            if answer != save_guard.OVERWRITE:
+                return False
+        return self.write(path)
+
+    def _reload(self, path: Path) -> None:
+        """Show the version on disk instead of ours, if the clinician confirms."""
+        if not save_guard.confirm_reload(self, path):
+            return
+        try:
+            plan = load_plan_file(path)
+        except PlanError as exc:
+            QMessageBox.warning(self, APP_NAME, f"Could not open {path.name}:\n{exc}")
+            return
+        self.load_plan(plan, path)
 
     def save_as(self) -> bool:
         suggested = str(self.current_file or Path(self._folder()) / "plan.json")
@@ -533,6 +562,8 @@ class MainWindow(QMainWindow):
         existed = path.exists()
         try:
             save_plan_file(plan, path)
+        except ReadOnlyFile:
+            return save_guard.ask_save_as_read_only(self, path) and self.save_as()
         except OSError as exc:
             # The write is atomic (safefile): the file on disk is the one from before.
             kept = (f"{path.name} on disk is unchanged: it still holds the version saved before."
@@ -541,6 +572,7 @@ class MainWindow(QMainWindow):
                                 f"{kept} The plan is still open here; nothing was lost.")
             return False
         self.current_file = path
+        self._disk = (path, FileStamp.of_bytes(path, dump_plan(plan).encode("utf-8")))  # what save_plan_file wrote
         self.undo_stack.setClean()
         self.setWindowModified(False)
         self._update_title()

@@ -1,0 +1,256 @@
+"""Saving never loses someone else's work or the file's set-up, and remembered settings are
+checked like typed input (issue 11, items 5 and 7)."""
+
+import json
+import os
+import stat
+
+import pytest
+from conftest import make_plan
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from planner.core import safefile
+from planner.core.plan import Patient
+from planner.core.planfile import load_plan_file, save_plan_file
+from planner.ui import save_guard
+from planner.ui.main_window import MainWindow
+
+
+def window(qtbot, settings):
+    w = MainWindow(settings=settings)
+    qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
+    w.show()
+    return w
+
+
+@pytest.fixture
+def plan_path(tmp_path):
+    path = tmp_path / "plan.json"
+    save_plan_file(make_plan(patient=Patient(name="Ada")), path)
+    return path
+
+
+def files(folder):
+    return sorted(n for n in os.listdir(folder) if n != "settings.ini")
+
+
+def target_on_disk(path):
+    return json.loads(path.read_text("utf-8"))["target_dose_mg"]
+
+
+class Asked:
+    """Answers the Save-conflict question with `answer` and records how often it came."""
+
+    def __init__(self, monkeypatch, answer):
+        self.hows = []
+        monkeypatch.setattr(save_guard, "ask_conflict", lambda parent, path, how: self.hows.append(how) or answer)
+
+
+# --- item 7: no lost update --------------------------------------------------------------------
+
+@pytest.fixture
+def two(qtbot, settings, plan_path):
+    """Two windows on one plan file; the second has saved 1200 mg over it."""
+    first, second = window(qtbot, settings), window(qtbot, settings)
+    assert first.open_plan(plan_path) and second.open_plan(plan_path)
+    second.form.target.setValue(1200)
+    assert second.save()
+    first.form.target.setValue(1800)
+    return first, second
+
+
+def test_saving_over_another_windows_save_asks_and_cancel_keeps_both(two, plan_path, monkeypatch):
+    first, _ = two
+    asked = Asked(monkeypatch, save_guard.CANCEL)
+    assert not first.save()
+    assert asked.hows == ["changed"]
+    assert target_on_disk(plan_path) == 1200  # the other window's save is kept
+    assert first.isWindowModified() and first.form.target.value() == 1800  # and ours is still here
+
+
+def test_overwrite_replaces_and_then_saves_quietly(two, plan_path, monkeypatch):
+    first, _ = two
+    asked = Asked(monkeypatch, save_guard.OVERWRITE)
+    assert first.save()
+    assert target_on_disk(plan_path) == 1800 and not first.isWindowModified()
+    first.form.target.setValue(2400)
+    assert first.save()  # our own last save is what is on disk now: no question
+    assert asked.hows == ["changed"] and target_on_disk(plan_path) == 2400
+
+
+def test_reload_shows_the_disk_version_once_confirmed(two, plan_path, monkeypatch):
+    first, _ = two
+    Asked(monkeypatch, save_guard.RELOAD)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Cancel)
+    assert not first.save()
+    assert first.form.target.value() == 1800 and first.isWindowModified()  # not confirmed: nothing dropped
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    assert not first.save()
+    assert first.form.target.value() == 1200 and not first.isWindowModified()
+    assert target_on_disk(plan_path) == 1200
+
+
+def test_save_as_keeps_both(two, plan_path, tmp_path, monkeypatch):
+    first, _ = two
+    Asked(monkeypatch, save_guard.SAVE_AS)
+    other = tmp_path / "mine.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
+    assert first.save()
+    assert target_on_disk(plan_path) == 1200 and target_on_disk(other) == 1800
+    assert first.current_file == other
+
+
+def test_another_program_writing_or_deleting_the_file_is_noticed(qtbot, settings, plan_path, monkeypatch):
+    w = window(qtbot, settings)
+    assert w.open_plan(plan_path)
+    w.form.target.setValue(1500)
+    asked = Asked(monkeypatch, save_guard.CANCEL)
+    plan_path.write_text(plan_path.read_text("utf-8").replace('"Ada"', '"Ada Lovelace"'))
+    assert not w.save()
+    plan_path.unlink()
+    assert not w.save()
+    assert asked.hows == ["changed", "deleted"]
+    assert not plan_path.exists()
+
+
+def test_the_same_bytes_written_again_are_no_change(qtbot, settings, plan_path, monkeypatch):
+    w = window(qtbot, settings)
+    assert w.open_plan(plan_path)
+    monkeypatch.setattr(save_guard, "ask_conflict", lambda *a: pytest.fail("asked with nothing changed"))
+    data = plan_path.read_bytes()
+    plan_path.unlink()
+    plan_path.write_bytes(data)  # e.g. a sync tool putting back the same file
+    w.form.target.setValue(1500)
+    assert w.save() and target_on_disk(plan_path) == 1500
+
+
+def test_the_real_conflict_question_offers_four_answers(qtbot, two, plan_path):
+    first, _ = two
+    seen = {}
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen["text"] = box.text() + "\n" + box.informativeText()
+        seen["buttons"] = [b.text().replace("&", "") for b in box.buttons()]
+        box.grab().save(str(plan_path.parent / "conflict.png"))
+        next(b for b in box.buttons() if b.text().replace("&", "") == "Overwrite").click()
+
+    QTimer.singleShot(0, answer)
+    assert first.save()
+    assert "plan.json was changed by another window or program" in seen["text"]
+    assert sorted(seen["buttons"]) == sorted(["Reload", "Overwrite", "Save As…", "Cancel"])
+    assert target_on_disk(plan_path) == 1800
+    if os.environ.get("SCREENSHOT_DIR"):
+        (plan_path.parent / "conflict.png").replace(os.path.join(os.environ["SCREENSHOT_DIR"], "conflict.png"))
+
+
+# --- item 7: links, read-only files, modes and groups ---------------------------------------
+
+def test_saving_writes_through_a_symbolic_link(qtbot, settings, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    real = shared / "real.json"
+    save_plan_file(make_plan(), real)
+    link = tmp_path / "plan.json"
+    link.symlink_to(real)
+    w = window(qtbot, settings)
+    assert w.open_plan(link)
+    w.form.target.setValue(1500)
+    assert w.save()
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert target_on_disk(real) == 1500
+    assert sorted(os.listdir(shared)) == ["real.json"] and files(tmp_path) == ["plan.json", "shared"]
+
+
+def test_a_read_only_file_is_not_replaced_and_save_as_is_offered(qtbot, settings, plan_path, tmp_path,
+                                                                  monkeypatch):
+    w = window(qtbot, settings)
+    assert w.open_plan(plan_path)
+    plan_path.chmod(0o444)  # no owner-write bit: read-only, even to root
+    before = plan_path.read_bytes()
+    w.form.target.setValue(1500)
+    said = []
+
+    def refuse(parent, path):
+        said.append(path)
+        return False
+
+    monkeypatch.setattr(save_guard, "ask_save_as_read_only", refuse)
+    assert not w.save()
+    assert said == [plan_path] and plan_path.read_bytes() == before and w.isWindowModified()
+    assert stat.S_IMODE(plan_path.stat().st_mode) == 0o444
+    assert files(tmp_path) == ["plan.json"]  # no temporary file left
+    # Accepting the offer saves elsewhere.
+    other = tmp_path / "copy.json"
+    monkeypatch.setattr(save_guard, "ask_save_as_read_only", lambda parent, path: True)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
+    assert w.save()
+    assert target_on_disk(other) == 1500 and plan_path.read_bytes() == before
+
+
+def test_the_real_read_only_message_names_the_file(qtbot, settings, plan_path):
+    w = window(qtbot, settings)
+    plan_path.chmod(0o400)
+    seen = {}
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen["text"] = box.text()
+        seen["buttons"] = [b.text().replace("&", "") for b in box.buttons()]
+        box.reject()
+
+    QTimer.singleShot(0, answer)
+    assert not w.write(plan_path)
+    assert seen["text"] == "plan.json is read-only, so it was not changed."
+    assert sorted(seen["buttons"]) == ["Cancel", "Save As…"]
+
+
+def test_exports_refuse_a_read_only_file_too(tmp_path):
+    out = tmp_path / "plan.csv"
+    out.write_text("kept\n")
+    out.chmod(0o444)
+    with pytest.raises(safefile.ReadOnlyFile):
+        safefile.write_bytes(out, b"new")
+    assert out.read_text() == "kept\n" and os.listdir(tmp_path) == ["plan.csv"]
+
+
+def test_an_existing_files_mode_and_group_are_kept(tmp_path):
+    path = tmp_path / "plan.json"
+    save_plan_file(make_plan(), path)
+    groups = [g for g in os.getgroups() if g != path.stat().st_gid] or [path.stat().st_gid]
+    os.chown(path, -1, groups[0])
+    path.chmod(0o640)
+    save_plan_file(make_plan(target_dose_mg=1500), path)
+    st = path.stat()
+    assert stat.S_IMODE(st.st_mode) == 0o640 and st.st_gid == groups[0]
+    assert load_plan_file(path).target_dose_mg == 1500
+
+
+def test_a_file_of_another_group_keeps_it_when_we_may_set_it(tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("only root may give a file a group it is not in")
+    path = tmp_path / "plan.json"
+    save_plan_file(make_plan(), path)
+    os.chown(path, 4321, 4321)  # a colleague's file in a shared folder
+    path.chmod(0o660)
+    save_plan_file(make_plan(target_dose_mg=1500), path)
+    st = path.stat()
+    assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (4321, 4321, 0o660)
+
+
+def test_new_files_stay_private(tmp_path):
+    old = os.umask(0)
+    try:
+        save_plan_file(make_plan(), tmp_path / "plan.json")
+        safefile.write_bytes(tmp_path / "out.csv", b"x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "plan.json").stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "out.csv").stat().st_mode) == 0o600
