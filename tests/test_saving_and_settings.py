@@ -254,3 +254,187 @@ def test_new_files_stay_private(tmp_path):
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "plan.json").stat().st_mode) == 0o600
     assert stat.S_IMODE((tmp_path / "out.csv").stat().st_mode) == 0o600
+
+
+# --- item 5: remembered settings are input too ---------------------------------------------
+
+PHONE_42 = "+44 20 7946 0000 ext. 1234 (reception desk)"[:42]
+BAD_SETTINGS = """[prescriber]
+phone={phone}
+name="Dr A\\nNother"
+[pharmacy]
+name=Corner Pharmacy
+[print]
+paper=A5
+large=maybe
+[General]
+recent_files=@ByteArray(not a list)
+last_folder=relative/folder
+[window]
+geometry=@ByteArray(garbage)
+splitter=not even bytes
+"""
+
+
+def write_settings(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+
+
+def test_bad_remembered_settings_are_dropped_named_and_the_window_opens(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from planner.core.planfile import load_example
+    from planner.ui.main_window import DEFAULT_PLAN
+
+    assert len(PHONE_42) == 42
+    ini = tmp_path / "bad.ini"
+    write_settings(ini, BAD_SETTINGS.format(phone=PHONE_42))
+    settings = QSettings(str(ini), QSettings.IniFormat)
+    assert settings.value("prescriber/name") == "Dr A\nNother"  # the file holds what we think
+    w = MainWindow(settings=settings)  # today: PlanError (a traceback) before any window
+    qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
+    w.restore_geometry()
+    w.show()
+    qtbot.waitUntil(lambda: w.settings_notice is not None)
+
+    # The default plan, with the one good remembered value.
+    clean = QSettings(str(tmp_path / "clean.ini"), QSettings.IniFormat)
+    clean.setValue("pharmacy/name", "Corner Pharmacy")
+    reference = window(qtbot, clean)
+    assert w.plan == reference.plan and w.schedule is not None
+    assert w.plan.pharmacy.name == "Corner Pharmacy" and w.plan.prescriber == load_example(DEFAULT_PLAN).prescriber
+    assert w.paper_group.checkedAction().data() in ("A4", "Letter") and not w.large_print_action.isChecked()
+    assert w.recent_files() == []
+
+    # The bad values are gone from the file; the good one stays.
+    settings.sync()
+    left = QSettings(str(ini), QSettings.IniFormat)
+    assert sorted(left.allKeys()) == ["pharmacy/name"]
+
+    # One message names each setting and says why.
+    box = w.settings_notice
+    text = box.text() + "\n" + box.informativeText()
+    for words in ("Prescriber phone (remembered): is longer than 40 characters",
+                  "Prescriber (remembered): must be a single line of text",
+                  'Paper size: must be A4 or Letter; got "A5"',
+                  "Large print: must be true or false",
+                  "Recent plans: must be a list of file paths; got binary data",
+                  "Last folder used: is not a usable path",
+                  "Window size and place: is not a window layout this program saved",
+                  "Window layout: must be binary data saved by the program"):
+        assert words in text, text
+    assert not box.isModal() and box.isVisible()
+    assert "remembered settings were reset" in w.statusBar().currentMessage()
+    if os.environ.get("SCREENSHOT_DIR"):
+        box.grab().save(os.path.join(os.environ["SCREENSHOT_DIR"], "settings-notice.png"))
+
+
+def test_an_invalid_typed_value_is_not_remembered(win, qtbot, settings):
+    qtbot.keyClicks(win.form.prescriber_phone, "0" * 41)
+    qtbot.keyClicks(win.form.pharmacy_phone, "01632 960000")
+    assert [f for f, _ in win.input_errors] == ["prescriber.phone"]
+    assert not settings.contains("prescriber/phone")
+    assert settings.value("pharmacy/phone") == "01632 960000"
+
+
+def test_good_settings_are_used_and_kept(qtbot, settings, tmp_path):
+    recent = [str(tmp_path / "a.json"), str(tmp_path / "b.json")]
+    first = window(qtbot, settings)
+    settings.setValue("prescriber/phone", "01632 960001")
+    settings.setValue("print/paper", "Letter")
+    settings.setValue("print/large", True)
+    settings.setValue("recent_files", recent)
+    settings.setValue("last_folder", str(tmp_path))
+    first.resize(900, 700)
+    settings.setValue("window/geometry", first.saveGeometry())
+    settings.setValue("window/splitter", first.splitter.saveState())
+    settings.sync()
+    w = window(qtbot, settings)
+    w.restore_geometry()
+    assert w.form.state()["prescriber"]["phone"] == "01632 960001"
+    assert w.paper_group.checkedAction().data() == "Letter" and w.large_print_action.isChecked()
+    assert w.recent_files() == recent and w._folder() == str(tmp_path)
+    assert w.remembered.problems == [] and w.settings_notice is None
+    assert len(settings.allKeys()) == 7
+
+
+def test_the_program_starts_with_a_remembered_42_character_phone(tmp_path):
+    """The real start-up, as the clinician's desktop runs it (today: a traceback, exit 1)."""
+    import subprocess
+    import sys
+
+    config = tmp_path / "config"
+    write_settings(config / "TitrationPlanner" / "Titration Planner.conf",
+                   f"[prescriber]\nphone={PHONE_42}\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path / "home"),
+           "XDG_CONFIG_HOME": str(config), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_RUNTIME_DIR": str(tmp_path / "runtime")}
+    (tmp_path / "runtime").mkdir(mode=0o700)
+    out = tmp_path / "out.png"
+    r = subprocess.run([sys.executable, "-m", "planner", "--screenshot", str(out)], env=env,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    conf = (config / "TitrationPlanner" / "Titration Planner.conf").read_text()
+    assert PHONE_42 not in conf  # dropped, so the next start is clean too
+
+
+# --- item 5: fuzzed settings ------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
+
+from planner.ui.settings_store import SETTINGS, SettingsStore  # noqa: E402
+
+VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+    st.text(max_size=60), st.sampled_from(["A4", "Letter", "true", "false", "/tmp", "/tmp/a.json", "0" * 41]),
+    st.lists(st.one_of(st.text(max_size=20), st.integers()), max_size=4),
+    st.binary(max_size=64),
+)
+# As a hand-edited or foreign settings file holds them: QSettings' own @-notations included.
+RAW = st.tuples(st.sampled_from(["", "@ByteArray(", "@Variant(", "@Invalid(", "@Rect(", "@Size(", "\""]),
+                st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=40),
+                st.sampled_from(["", ")", "\""])).map("".join)
+
+
+def opens_and_leaves_only_good_values(qtbot, settings):
+    w = MainWindow(settings=settings)
+    w.restore_geometry()
+    w.show()
+    assert w.plan is not None and w.schedule is not None  # the default plan, usable
+    # What is left in the settings passes every check: the next start is quiet.
+    again = SettingsStore(settings)
+    again.check_all()
+    again.restore_geometry(w, w.splitter)
+    assert again.problems == []
+    w.close()
+    w.deleteLater()  # many examples: do not keep every window until the test ends
+
+
+@hsettings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.fixed_dictionaries({}, optional={k: VALUES for k in SETTINGS}))
+def test_any_settings_values_the_window_opens(qtbot, tmp_path, values):
+    from PySide6.QtCore import QByteArray, QSettings
+
+    ini = tmp_path / f"fuzz-{len(os.listdir(tmp_path))}.ini"
+    s = QSettings(str(ini), QSettings.IniFormat)
+    for key, value in values.items():
+        s.setValue(key, QByteArray(value) if isinstance(value, bytes) else value)
+    s.sync()
+    # Read back from the file too: what the next start sees.
+    opens_and_leaves_only_good_values(qtbot, s)
+    opens_and_leaves_only_good_values(qtbot, QSettings(str(ini), QSettings.IniFormat))
+
+
+@hsettings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.fixed_dictionaries({}, optional={k: RAW for k in SETTINGS}))
+def test_any_settings_file_the_window_opens(qtbot, tmp_path, lines):
+    from PySide6.QtCore import QSettings
+
+    ini = tmp_path / f"raw-{len(os.listdir(tmp_path))}.ini"
+    text = "".join(f"[{k.split('/')[0] if '/' in k else 'General'}]\n{k.split('/')[-1]}={v}\n"
+                   for k, v in lines.items())
+    ini.write_text(text, "utf-8")
+    opens_and_leaves_only_good_values(qtbot, QSettings(str(ini), QSettings.IniFormat))

@@ -36,7 +36,7 @@ from ..core.recovery import Recovered, RecoveryStore, release
 from ..core.schedule import Schedule, compute_schedule
 from .autosave import INTERVAL_MS, Autosaver
 from .form import PlanForm
-from . import save_guard
+from . import save_guard, settings_store
 from .problems_view import ProblemsList
 from .schedule_table import ScheduleTableModel
 from .undo import FormEdit
@@ -92,6 +92,10 @@ class MainWindow(QMainWindow):
         self.canvas = None
         self._invalid_reason = ""
         self.settings = settings or QSettings()
+        # Every remembered value is read through its check; bad ones are dropped and named.
+        self.remembered = settings_store.SettingsStore(self.settings, self)
+        self.remembered.dropped.connect(lambda *_: QTimer.singleShot(0, self._settings_notice))
+        self.settings_notice = None
         self.current_file: Path | None = None
         self.plan: Plan | None = None
         self.schedule: Schedule | None = None
@@ -162,6 +166,7 @@ class MainWindow(QMainWindow):
         self.problems.override_removed.connect(self.remove_override)
 
         self.resize(1400, 900)
+        self.remembered.check_all()
         self.new_plan(ask=False)
         if not defer_chart:
             self.make_chart()
@@ -301,7 +306,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(FormEdit(field, self._state, after, self._apply_state))
         self._state = after
         if field in REMEMBERED:
-            self.settings.setValue(field.replace(".", "/"), after.get(field.split(".")[0], {}).get(
+            self.remembered.remember(field.replace(".", "/"), after.get(field.split(".")[0], {}).get(
                 field.split(".")[1], ""))
         self.recompute(after)
         self._unsaved_edit()
@@ -379,11 +384,8 @@ class MainWindow(QMainWindow):
         self.form.set_overrides([o for o in self.form.state().get("overrides", []) if o["code"] != code])
 
     def _load_print_settings(self) -> None:
-        from ..export.printout import default_paper
-
-        paper = str(self.settings.value("print/paper", default_paper()))
-        self.paper_actions.get(paper, self.paper_actions["A4"]).setChecked(True)
-        self.large_print_action.setChecked(str(self.settings.value("print/large", False)).lower() == "true")
+        self.paper_actions[self.remembered.get("print/paper")].setChecked(True)
+        self.large_print_action.setChecked(self.remembered.get("print/large"))
 
     def print_options(self):
         from ..export.printout import PrintOptions
@@ -492,10 +494,10 @@ class MainWindow(QMainWindow):
         d = plan_to_dict(plan)
         # The clinic's details are typed once and remembered between sessions.
         for field in REMEMBERED:
-            value = self.settings.value(field.replace(".", "/"), "")
+            value = self.remembered.get(field.replace(".", "/"))
             if value:
                 group, key = field.split(".")
-                d.setdefault(group, {})[key] = str(value)
+                d.setdefault(group, {})[key] = value
         self.load_plan(plan_from_dict(d), None)
 
     def open_plan(self, path: str | Path | None = None) -> bool:
@@ -581,13 +583,10 @@ class MainWindow(QMainWindow):
         return True
 
     def _folder(self) -> str:
-        return str(self.settings.value("last_folder", str(Path.home())))
+        return self.remembered.get("last_folder")
 
     def recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
+        return self.remembered.get("recent_files")
 
     def _add_recent(self, path: Path) -> None:
         path = path.resolve()
@@ -675,12 +674,15 @@ class MainWindow(QMainWindow):
     # --- window -----------------------------------------------------------------------------
 
     def restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
+        self.remembered.restore_geometry(self, self.splitter)
+
+    def _settings_notice(self) -> None:
+        """Say once which remembered settings were reset (the window is up by now)."""
+        problems, self.remembered.problems = self.remembered.problems, []
+        if problems:
+            self.statusBar().showMessage("Some remembered settings were reset: "
+                                         + "; ".join(label for label, _ in problems), 15000)
+            self.settings_notice = settings_store.show_notice(self, problems)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if not self.maybe_save():
