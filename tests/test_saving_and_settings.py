@@ -204,6 +204,8 @@ def test_the_real_read_only_message_names_the_file(qtbot, settings, plan_path):
             return
         seen["text"] = box.text()
         seen["buttons"] = [b.text().replace("&", "") for b in box.buttons()]
+        if os.environ.get("SCREENSHOT_DIR"):
+            box.grab().save(os.path.join(os.environ["SCREENSHOT_DIR"], "read-only.png"))
         box.reject()
 
     QTimer.singleShot(0, answer)
@@ -438,3 +440,18 @@ def test_any_settings_file_the_window_opens(qtbot, tmp_path, lines):
                    for k, v in lines.items())
     ini.write_text(text, "utf-8")
     opens_and_leaves_only_good_values(qtbot, QSettings(str(ini), QSettings.IniFormat))
+
+
+def test_a_plan_restored_after_a_crash_asks_before_saving_over_its_file(qtbot, settings, plan_path, tmp_path,
+                                                                        monkeypatch):
+    from planner.core.recovery import Recovered, RecoveryStore
+
+    w = MainWindow(settings=settings, recovery=RecoveryStore(tmp_path / "recovery"))
+    qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
+    state = {**w.form.state(), "target_dose_mg": 1500}
+    w.restore(Recovered(tmp_path / "old.json", None, plan_path, state, None))
+    asked = Asked(monkeypatch, save_guard.CANCEL)
+    assert not w.save()
+    assert asked.hows == ["unknown"] and target_on_disk(plan_path) == 900  # we never saw what is on disk
+    Asked(monkeypatch, save_guard.OVERWRITE)
+    assert w.save() and target_on_disk(plan_path) == 1500

@@ -39,14 +39,16 @@ def read_stamp(path: str | os.PathLike[str], limit: int = 50_000_000) -> tuple[F
 
 def changed_since(path: Path, stamp: FileStamp | None) -> str | None:
     """None when the file holds what the stamp says; else how it changed: "changed",
-    "deleted" or "unreadable". The bytes decide: a file rewritten with the same content
-    is unchanged; no stamp means we do not know what it held, so it counts as changed."""
+    "deleted", "unreadable", or "unknown" (no stamp: we never saw what it held, so it may
+    have changed). The bytes decide: a file rewritten with the same content is unchanged."""
     try:
         now = read_stamp(path)
     except OSError:
         return "unreadable"
     if now is None:
         return "deleted"
-    if stamp is None or (now[0].sha256, now[0].size) != (stamp.sha256, stamp.size):
+    if stamp is None:
+        return "unknown"
+    if (now[0].sha256, now[0].size) != (stamp.sha256, stamp.size):
         return "changed"
     return None

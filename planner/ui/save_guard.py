@@ -36,6 +36,8 @@ def ask_conflict(parent: QWidget, path: Path, how: str) -> str:
     what = {
         "deleted": f"{path.name} is no longer there: it was deleted, moved or renamed since "
                    "this window opened or saved it.",
+        "unknown": f"{path.name} may have been changed by another window or program: this window has not "
+                   "seen the version on disk (for example, its plan was restored after a crash).",
         "unreadable": f"{path.name} can no longer be read, so it cannot be checked for changes "
                       "made since this window opened or saved it.",
     }.get(how, f"{path.name} was changed by another window or program since this window opened or saved it.")
@@ -44,10 +46,10 @@ def ask_conflict(parent: QWidget, path: Path, how: str) -> str:
     more = ("Overwrite replaces the other version with the plan shown here: the other changes are lost. "
             if how != "deleted" else "Save here anyway writes the plan shown here to that file again. ")
     reload = None
-    if how == "changed":
+    if how in ("changed", "unknown"):
         more = ("Reload opens the version on disk and drops the changes made here. " + more)
     box.setInformativeText(f"{more}Save As keeps both.\n\nThe file: {path}")
-    if how == "changed":
+    if how in ("changed", "unknown"):
         reload = box.addButton("&Reload", QMessageBox.DestructiveRole)
     overwrite = box.addButton(overwrite_text, QMessageBox.AcceptRole)
     save_as = box.addButton("Save &As…", QMessageBox.ActionRole)
