@@ -7,6 +7,9 @@ import stat
 
 import pytest
 from conftest import make_plan
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -15,6 +18,7 @@ from planner.core.plan import Patient
 from planner.core.planfile import load_plan_file, save_plan_file
 from planner.ui import save_guard
 from planner.ui.main_window import MainWindow
+from planner.ui.settings_store import SETTINGS, SettingsStore
 
 
 def window(qtbot, settings):
@@ -384,10 +388,6 @@ def test_the_program_starts_with_a_remembered_42_character_phone(tmp_path):
 
 
 # --- item 5: fuzzed settings ------------------------------------------------------------------
-
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st  # noqa: E402
-
-from planner.ui.settings_store import SETTINGS, SettingsStore  # noqa: E402
 
 VALUES = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),

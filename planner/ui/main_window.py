@@ -34,9 +34,9 @@ from ..core.safefile import ReadOnlyFile
 from ..core.problems import Problem
 from ..core.recovery import Recovered, RecoveryStore, release
 from ..core.schedule import Schedule, compute_schedule
+from . import save_guard, settings_store
 from .autosave import INTERVAL_MS, Autosaver
 from .form import PlanForm
-from . import save_guard, settings_store
 from .problems_view import ProblemsList
 from .schedule_table import ScheduleTableModel
 from .undo import FormEdit
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.remembered.dropped.connect(lambda *_: QTimer.singleShot(0, self._settings_notice))
         self.settings_notice = None
         self.current_file: Path | None = None
+        self._disk: tuple[Path, FileStamp | None] | None = None  # the file and what it held when read/written
         self.plan: Plan | None = None
         self.schedule: Schedule | None = None
         self.input_errors: list[tuple[str, str]] = []
@@ -522,7 +523,7 @@ class MainWindow(QMainWindow):
             return self.save_as()
         path = self.current_file
         # No lost update: another window or program may have saved this file since.
-        ours = self._disk[1] if getattr(self, "_disk", None) and self._disk[0] == path else None
+        ours = self._disk[1] if self._disk is not None and self._disk[0] == path else None
         how = changed_since(path, ours)
         if how:
             answer = save_guard.ask_conflict(self, path, how)

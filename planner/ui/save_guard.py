@@ -48,7 +48,8 @@ def ask_conflict(parent: QWidget, path: Path, how: str) -> str:
     reload = None
     if how in ("changed", "unknown"):
         more = ("Reload opens the version on disk and drops the changes made here. " + more)
-    box.setInformativeText(f"{more}Save As keeps both.\n\nThe file: {path}")
+    keep = "Save As saves it under another name." if how == "deleted" else "Save As keeps both."
+    box.setInformativeText(f"{more}{keep}\n\nThe file: {path}")
     if how in ("changed", "unknown"):
         reload = box.addButton("&Reload", QMessageBox.DestructiveRole)
     overwrite = box.addButton(overwrite_text, QMessageBox.AcceptRole)
