@@ -389,10 +389,11 @@ def test_the_program_starts_with_a_remembered_42_character_phone(tmp_path):
 
 # --- item 5: fuzzed settings ------------------------------------------------------------------
 
+# Any value QSettings can hold (a Python int beyond 64 bits cannot even be stored).
 VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+    st.none(), st.booleans(), st.integers(-2**63, 2**63 - 1), st.floats(allow_nan=False),
     st.text(max_size=60), st.sampled_from(["A4", "Letter", "true", "false", "/tmp", "/tmp/a.json", "0" * 41]),
-    st.lists(st.one_of(st.text(max_size=20), st.integers()), max_size=4),
+    st.lists(st.one_of(st.text(max_size=20), st.integers(-2**63, 2**63 - 1)), max_size=4),
     st.binary(max_size=64),
 )
 # As a hand-edited or foreign settings file holds them: QSettings' own @-notations included.
