@@ -37,6 +37,7 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from .ui import quit_signals
     from .ui.autosave import default_store
     from .ui.main_window import APP_NAME, ChartLoader, MainWindow
 
@@ -78,9 +79,14 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
     if recovery is not None:  # after a crash: offer the unsaved plan back
         QTimer.singleShot(0, win.offer_recovery)
 
+    # Logout or shutdown (SIGTERM, SIGHUP): write the unsaved work before going.
+    signals = quit_signals.install(app, lambda: [w.autosaver for w in app.topLevelWidgets()
+                                                 if getattr(w, "autosaver", None) is not None])
     try:
         return _event_loop(app, win, screenshot)
     finally:
+        if signals is not None:
+            signals.uninstall()
         # A quit in the first second can come while matplotlib is still importing in its
         # thread; letting Python tear down under it aborts the process (std::terminate).
         loader.finished.wait(30)

@@ -28,12 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.filestamp import FileStamp, changed_since
 from ..core.formstate import not_taken
 from ..core.plan import Plan, PlanError, new_plan_id, plan_identity
-from ..core.planfile import load_example, load_plan_file, plan_from_dict, plan_to_dict, save_plan_file
+from ..core.planfile import dump_plan, load_example, load_plan_file, plan_from_dict, plan_to_dict, save_plan_file
+from ..core.safefile import ReadOnlyFile
 from ..core.problems import Problem
 from ..core.recovery import Recovered, RecoveryStore, release
 from ..core.schedule import Schedule, compute_schedule
+from . import save_guard, settings_store
 from .autosave import INTERVAL_MS, Autosaver
 from .form import PlanForm
 from .problems_view import ProblemsList
@@ -91,7 +94,12 @@ class MainWindow(QMainWindow):
         self.canvas = None
         self._invalid_reason = ""
         self.settings = settings or QSettings()
+        # Every remembered value is read through its check; bad ones are dropped and named.
+        self.remembered = settings_store.SettingsStore(self.settings, self)
+        self.remembered.dropped.connect(lambda *_: QTimer.singleShot(0, self._settings_notice))
+        self.settings_notice = None
         self.current_file: Path | None = None
+        self._disk: tuple[Path, FileStamp | None] | None = None  # the file and what it held when read/written
         self.plan: Plan | None = None
         self.schedule: Schedule | None = None
         self.input_errors: list[tuple[str, str]] = []
@@ -161,6 +169,7 @@ class MainWindow(QMainWindow):
         self.problems.override_removed.connect(self.remove_override)
 
         self.resize(1400, 900)
+        self.remembered.check_all()
         self.new_plan(ask=False)
         if not defer_chart:
             self.make_chart()
@@ -278,10 +287,11 @@ class MainWindow(QMainWindow):
     def load_plan(self, plan: Plan, path: Path | None) -> bool:
         """Show a plan as the new, unmodified document. False (and a message, the plan on
         screen kept) when the form cannot show one of its values exactly."""
+        shown = plan
         if plan.plan_id is None:  # a file from before plan_id: its fallback identity, kept from now on
-            plan = dataclasses.replace(plan, plan_id=plan_identity(plan))
+            shown = dataclasses.replace(plan, plan_id=plan_identity(plan))
         try:
-            self.form.set_state(plan_to_dict(plan))
+            self.form.set_state(plan_to_dict(shown))
         except PlanError as exc:
             name = path.name if path is not None else "the plan"
             QMessageBox.warning(self, APP_NAME, f"Could not open {name}: the form cannot show it exactly.\n"
@@ -292,6 +302,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.current_file = path
+        # What the file held when read: Save checks nobody changed it since.
+        self._disk = (path, save_guard.stamp_of_loaded(path, plan)) if path else None
         self.setWindowModified(False)
         self._update_title()
         self.recompute()
@@ -309,7 +321,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(FormEdit(field, self._state, after, self._apply_state))
         self._state = after
         if field in REMEMBERED:
-            self.settings.setValue(field.replace(".", "/"), after.get(field.split(".")[0], {}).get(
+            self.remembered.remember(field.replace(".", "/"), after.get(field.split(".")[0], {}).get(
                 field.split(".")[1], ""))
         self.recompute(after)
         self._unsaved_edit()
@@ -387,11 +399,8 @@ class MainWindow(QMainWindow):
         self.form.set_overrides([o for o in self.form.state().get("overrides", []) if o["code"] != code])
 
     def _load_print_settings(self) -> None:
-        from ..export.printout import default_paper
-
-        paper = str(self.settings.value("print/paper", default_paper()))
-        self.paper_actions.get(paper, self.paper_actions["A4"]).setChecked(True)
-        self.large_print_action.setChecked(str(self.settings.value("print/large", False)).lower() == "true")
+        self.paper_actions[self.remembered.get("print/paper")].setChecked(True)
+        self.large_print_action.setChecked(self.remembered.get("print/large"))
 
     def print_options(self):
         from ..export.printout import PrintOptions
@@ -503,10 +512,10 @@ class MainWindow(QMainWindow):
         d = plan_to_dict(plan)
         # The clinic's details are typed once and remembered between sessions.
         for field in REMEMBERED:
-            value = self.settings.value(field.replace(".", "/"), "")
+            value = self.remembered.get(field.replace(".", "/"))
             if value:
                 group, key = field.split(".")
-                d.setdefault(group, {})[key] = str(value)
+                d.setdefault(group, {})[key] = value
         d["plan_id"] = new_plan_id()  # a new plan is a new identity (calendar UIDs)
         self.load_plan(plan_from_dict(d), None)
 
@@ -531,7 +540,31 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         if self.current_file is None:
             return self.save_as()
-        return self.write(self.current_file)
+        path = self.current_file
+        # No lost update: another window or program may have saved this file since.
+        ours = self._disk[1] if self._disk is not None and self._disk[0] == path else None
+        how = changed_since(path, ours)
+        if how:
+            answer = save_guard.ask_conflict(self, path, how)
+            if answer == save_guard.RELOAD:
+                self._reload(path)
+                return False
+            if answer == save_guard.SAVE_AS:
+                return self.save_as()
+            if answer != save_guard.OVERWRITE:
+                return False
+        return self.write(path)
+
+    def _reload(self, path: Path) -> None:
+        """Show the version on disk instead of ours, if the clinician confirms."""
+        if not save_guard.confirm_reload(self, path):
+            return
+        try:
+            plan = load_plan_file(path)
+        except PlanError as exc:
+            QMessageBox.warning(self, APP_NAME, f"Could not open {path.name}:\n{exc}")
+            return
+        self.load_plan(plan, path)
 
     def save_as(self) -> bool:
         suggested = str(self.current_file or Path(self._folder()) / "plan.json")
@@ -551,6 +584,8 @@ class MainWindow(QMainWindow):
         existed = path.exists()
         try:
             save_plan_file(plan, path)
+        except ReadOnlyFile:
+            return save_guard.ask_save_as_read_only(self, path) and self.save_as()
         except OSError as exc:
             # The write is atomic (safefile): the file on disk is the one from before.
             kept = (f"{path.name} on disk is unchanged: it still holds the version saved before."
@@ -559,6 +594,7 @@ class MainWindow(QMainWindow):
                                 f"{kept} The plan is still open here; nothing was lost.")
             return False
         self.current_file = path
+        self._disk = (path, FileStamp.of_bytes(path, dump_plan(plan).encode("utf-8")))  # what save_plan_file wrote
         self.undo_stack.setClean()
         self.setWindowModified(False)
         self._update_title()
@@ -567,13 +603,10 @@ class MainWindow(QMainWindow):
         return True
 
     def _folder(self) -> str:
-        return str(self.settings.value("last_folder", str(Path.home())))
+        return self.remembered.get("last_folder")
 
     def recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
+        return self.remembered.get("recent_files")
 
     def _add_recent(self, path: Path) -> None:
         path = path.resolve()
@@ -678,12 +711,15 @@ class MainWindow(QMainWindow):
     # --- window -----------------------------------------------------------------------------
 
     def restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
+        self.remembered.restore_geometry(self, self.splitter)
+
+    def _settings_notice(self) -> None:
+        """Say once which remembered settings were reset (the window is up by now)."""
+        problems, self.remembered.problems = self.remembered.problems, []
+        if problems:
+            self.statusBar().showMessage("Some remembered settings were reset: "
+                                         + "; ".join(label for label, _ in problems), 15000)
+            self.settings_notice = settings_store.show_notice(self, problems)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if not self.maybe_save():
