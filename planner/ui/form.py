@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..core.plan import DEFAULT_LARGER_DOSE_ORDER, SLOTS
 from ..core.planfile import FORMAT_VERSION
 from ..core.profiles import drug_ids, load_profile
+from .date_field import DateField
 
 TAPER_MODES = (("none", "No taper"), ("mg", "By mg per step"), ("percent", "By percent per step"))
 KIDNEY_MODES = (("none", "Not entered"), ("crcl", "CrCl entered"), ("cg", "Cockcroft-Gault"))
@@ -100,10 +100,8 @@ class PlanForm(QWidget):
 
         # --- the schedule
         g, f = self._group("Schedule", outer)
-        self.start_date = QDateEdit()
-        self.start_date.setCalendarPopup(True)
-        self.start_date.setDisplayFormat("ddd d MMM yyyy")
-        self._row(f, "Start &date", self.start_date, "start_date")
+        self.start_date = DateField("Start date")  # typed whole dates, a calendar and Today
+        self._row(f, "Start &date", self.start_date, "start_date", focus=self.start_date.edit)
         self.start_dose = _spin(-100000, 100000, " mg/day", 100)
         self._row(f, "&Start dose", self.start_dose, "start_dose_mg")
         self.increment = _spin(-100000, 100000, " mg/day", 100)
