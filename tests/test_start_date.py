@@ -181,3 +181,13 @@ def test_the_calendar_popup_picks_a_date_by_keyboard(qtbot, locale):
     qtbot.keyClick(view, Qt.Key_Return)
     assert f.date() == QDate(2026, 12, 2) and f.edit.text() == "Wed 2 Dec 2026"
     qtbot.waitUntil(lambda: f.calendar is None)  # closed, and not left behind
+
+
+@pytest.mark.parametrize("text", ["2027-03-15", "15 Mar 2027", "15 March 2027", "Mar 15 2027"])
+def test_the_forms_start_date_takes_a_typed_whole_date(win, qtbot, text):
+    field = win.form.fields["start_date"]  # what the "Start date" label's mnemonic focuses
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key_Return)
+    assert win.plan.start_date == MAR15
