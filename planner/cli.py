@@ -19,9 +19,10 @@ USAGE_NOTE = """\
 Plan how a patient starts (and stops) gabapentin or pregabalin step by step.
 
   titration-planner [PLAN.json] [--screenshot OUT.png]     open the window (with that plan)
-  titration-planner schedule PLAN.json [--format text|json|csv]
-  titration-planner check PLAN.json [--format text|json]
+  titration-planner schedule PLAN.json [--format text|json|csv] [--today YYYY-MM-DD]
+  titration-planner check PLAN.json [--format text|json] [--today YYYY-MM-DD]
   titration-planner export PLAN.json -o OUT.pdf|OUT.csv|OUT.ics [--paper A4|Letter] [--large-print]
+                    [--today YYYY-MM-DD]
 """
 
 SUBCOMMANDS = ("schedule", "check", "export")
@@ -50,7 +51,22 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--paper", choices=("A4", "Letter"), default=None,
                    help="PDF paper size (default: the usual size where you are)")
     e.add_argument("--large-print", action="store_true", help="PDF in large print")
+    for cmd in (s, c, e):
+        # A start date in the past is a warning; --today makes that check repeatable in scripts.
+        cmd.add_argument("--today", metavar="YYYY-MM-DD", type=_iso_date, default=None,
+                         help="the date a start date in the past is judged against (default: today)")
     return p
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        if len(text) != 10 or not text.isascii():
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a date written YYYY-MM-DD; got {text!r}") from None
 
 
 def _utf8(stream) -> None:
@@ -113,7 +129,7 @@ def _run(args: argparse.Namespace) -> int:
 
     try:
         plan = load_plan_file(args.plan)
-        schedule = compute_schedule(plan)
+        schedule = compute_schedule(plan, today=args.today)
     except PlanError as exc:
         sys.stderr.write(f"titration-planner: {args.plan}: {exc}\n")
         return EXIT_UNUSABLE
@@ -152,6 +168,7 @@ def _export(args: argparse.Namespace, schedule) -> int:
     import dataclasses
 
     from .core import formats
+    from .core.problems import stale_override_words
     from .export.files import export_file, export_format
 
     out = args.output
@@ -159,6 +176,10 @@ def _export(args: argparse.Namespace, schedule) -> int:
         unresolved = dataclasses.replace(schedule, problems=schedule.unresolved_blocking)
         sys.stdout.write(formats.problems_to_text(unresolved))
         n = len(schedule.unresolved_blocking)
+        for p in schedule.unresolved_blocking:
+            stale = schedule.stale_override_for(p)
+            if stale is not None:
+                sys.stderr.write(f"titration-planner: {p.code}: {stale_override_words(stale, p)}\n")
         sys.stderr.write(f"titration-planner: {out} not written: {n} blocking problem{'s' if n > 1 else ''} "
                          f"with no override recorded in the plan file (\"overrides\")\n")
         return EXIT_BLOCKING

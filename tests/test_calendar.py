@@ -131,7 +131,7 @@ def test_a_plan_with_an_unresolved_blocking_problem_is_not_exported():
     with pytest.raises(ValueError, match="above-label-maximum"):
         schedule_to_ics(s)
     overridden = make_plan(target_dose_mg=4800, overrides=tuple(
-        Override(p.code, "specialist pain clinic decision") for p in s.unresolved_blocking))
+        Override(p.code, "specialist pain clinic decision", p.value) for p in s.unresolved_blocking))
     s2 = compute_schedule(overridden)
     assert s2.exportable
     assert len(parse(s2).walk("VEVENT")) == sum(len(d.doses) for d in s2.days)

@@ -119,10 +119,10 @@ def test_blocking_plan_exits_1_prints_the_problems_and_writes_nothing(tmp_path, 
 def test_recorded_override_lets_the_plan_export(tmp_path):
     check = subprocess.run([sys.executable, "-m", "planner", "check", write_plan(tmp_path, BLOCKING, "b.json"),
                             "--format", "json"], capture_output=True, text=True, timeout=60)
-    codes = {p["code"] for p in json.loads(check.stdout)["problems"] if p["severity"] == "blocking"}
+    codes = {p["code"]: p["value"] for p in json.loads(check.stdout)["problems"] if p["severity"] == "blocking"}
     assert "above-label-maximum" in codes
-    overrides = [{"code": c, "reason": "Specialist pain clinic: higher dose agreed with the patient"}
-                 for c in sorted(codes)]
+    overrides = [{"code": c, "reason": "Specialist pain clinic: higher dose agreed with the patient", "value": v}
+                 for c, v in sorted(codes.items())]
     plan = write_plan(tmp_path, {**BLOCKING, "overrides": overrides})
     r = run_cli("export", plan, "-o", str(tmp_path / "out.ics"))
     assert r.returncode == 0, (r.stdout, r.stderr)

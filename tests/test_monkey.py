@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QTextEdit,
     QTimeEdit,
+    QToolButton,
     QWidget,
 )
 
@@ -40,6 +42,7 @@ from planner.chart import EMPTY_MESSAGE
 from planner.core.plan import SLOTS, PlanError
 from planner.core.planfile import plan_from_dict
 from planner.core.schedule import compute_schedule
+from planner.ui.date_field import DateLine
 from planner.ui.number_field import NumberField
 from planner.ui.schedule_table import COLUMNS, _row
 
@@ -258,7 +261,34 @@ def drive_line(r, w, typical, tame=False):
 
 # The widget's exact class decides how it is driven. A subclass, a QDateTimeEdit, a slider or
 # a radio button has no driver yet, and fails the coverage check until it is given one.
+# Typed start dates: the forms people write, ambiguous ones the field refuses, and junk.
+START_DATE_TEXTS = ("2027-03-15", "15 Mar 2027", "Mar 15 2027", "15 March 2027", "15/03/2027", "3/15/2027",
+                    "15.03.2027", "03/04/2027", "31/02/2027", "2027-02-30", "Tue 15 Mar 2027", "tomorrow", "",
+                    "15 Mar", "99999-01-01", "1752-09-14", "9999-12-31", "2026-12-01")
+
+
+def drive_date_line(r, w, typical, tame=False):
+    """Type a whole date and commit it with Enter, or with focus leaving the field."""
+    _focus(w)
+    text = r.choice(START_DATE_TEXTS[:5] if tame else START_DATE_TEXTS)
+    w.selectAll()
+    _type(w, text)
+    if r.random() < 0.5:
+        QTest.keyClick(w, Qt.Key_Return)
+    else:
+        w.editingFinished.emit()  # what leaving the field does
+    return f"typed {text!r} -> {w.text()!r}"
+
+
+def drive_click(r, w, typical, tame=False):
+    w.click()
+    return f"click {w.text()!r}"
+
+
 DRIVERS = (
+    (DateLine, drive_date_line),
+    (QPushButton, drive_click),  # the start date's Today button
+    (QToolButton, drive_click),  # the start date's calendar button: opens the popup, never blocks
     (QDateEdit, drive_date),
     (QTimeEdit, drive_time),
     (QSpinBox, drive_spin),
@@ -308,6 +338,8 @@ def driven_widgets(form):
     candidates = [(f"field {k}", w) for k, w in form.fields.items()]
     candidates += [(f"{slot} time", t) for slot, t in form.slot_times.items()]
     candidates += [("serum creatinine unit", form.scr_unit)]
+    candidates += [("start date today", form.start_date.today_button),
+                   ("start date calendar", form.start_date.calendar_button)]
     candidates += [(f"strength {mg} mg", b) for mg, b in form._strength_boxes.items()]
     out, seen = {}, set()
     for name, w in candidates:

@@ -33,7 +33,7 @@ def test_printed_doses_equal_the_engines(plan, qapp, tmp_path):
         return  # unusable input: tested elsewhere
     if s.unresolved_blocking:
         # Print it anyway, as a prescriber can by recording overrides: the doses must still match.
-        plan = replace(plan, overrides=tuple(Override(p.code, "checked by test") for p in s.unresolved_blocking))
+        plan = replace(plan, overrides=tuple(Override(p.code, "checked by test", p.value) for p in s.unresolved_blocking))
         s = compute_schedule(plan)
     if not s.exportable or len(s.steps) > 40:
         return  # no schedule at all, or too long to print in a property test

@@ -133,7 +133,7 @@ def test_unresolved_blocking_problem_refuses_and_an_override_prints_its_reason(q
     reason = "Specialist renal team advised 900 mg/day"
     code = schedule.unresolved_blocking[0].code
     overridden = compute_schedule(replace(plan, overrides=tuple(
-        Override(p.code, reason) for p in schedule.unresolved_blocking)))
+        Override(p.code, reason, p.value) for p in schedule.unresolved_blocking)))
     assert overridden.exportable
     path, _ = export(overridden, tmp_path, "overridden.pdf")
     clinician = pdf_text(path)[-1]

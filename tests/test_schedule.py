@@ -245,8 +245,9 @@ def test_a_recorded_override_lets_a_blocking_plan_be_exported():
     s = compute_schedule(make_plan(target_dose_mg=4200, step_days=3))
     assert s.has_blocking and not s.exportable
     assert [p.code for p in s.unresolved_blocking] == ["above-label-maximum"]
+    value = s.unresolved_blocking[0].value  # an override covers the value it was recorded for
     s = compute_schedule(make_plan(target_dose_mg=4200, step_days=3,
-                                   overrides=(Override("above-label-maximum", "Specialist decision"),)))
+                                   overrides=(Override("above-label-maximum", "Specialist decision", value),)))
     assert s.has_blocking and s.unresolved_blocking == () and s.exportable
     # An override of a different problem resolves nothing.
     s = compute_schedule(make_plan(target_dose_mg=4200, step_days=3,

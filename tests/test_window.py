@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from importlib import resources
 
 import pytest
@@ -38,7 +39,9 @@ def type_into(qtbot, spin, text):
 
 
 def test_starts_with_the_default_plan_charted_and_tabled(win):
-    s = compute_schedule(load_example(DEFAULT_PLAN))
+    # New starts today: the example's doses, from today's date.
+    assert win.plan.start_date == win.today()
+    s = compute_schedule(replace(load_example(DEFAULT_PLAN), start_date=win.today()))
     assert win.schedule.days == s.days
     assert win.plan.strengths_mg == (100, 300, 400, 600, 800)  # the form names every strength dispensed
     assert chart_totals(win) == [d.total_mg for d in s.days]

@@ -30,6 +30,8 @@ def problem_to_dict(p: Problem) -> dict[str, Any]:
     out = {"code": p.code, "severity": p.severity, "field": p.field, "message": p.message}
     if p.source:
         out["source"] = p.source
+    if p.value:  # what an override in the plan file must name to cover this problem
+        out["value"] = p.value
     return out
 
 

@@ -77,6 +77,9 @@ class Override:
 
     code: str  # the blocking problem's code, e.g. "above-kidney-maximum"
     reason: str
+    # The problem's value when the decision was made (Problem.value). It covers that value only;
+    # None (a file from before values were recorded) covers nothing until decided again.
+    value: str | None = None
 
 
 @dataclass(frozen=True)

@@ -283,6 +283,7 @@ def _plan_id(r: _Reader) -> str | None:
 
 
 MAX_REASON = 500
+MAX_OVERRIDE_VALUE = 80  # the problem's value an override covers, e.g. "peak 2400 mg/day, maximum 1800 mg/day"
 
 
 def _overrides(r: _Reader) -> tuple[Override, ...]:
@@ -290,22 +291,24 @@ def _overrides(r: _Reader) -> tuple[Override, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        r.fail("overrides", f"must be a list of {{code, reason}}; got {_show(value)}")
+        r.fail("overrides", f"must be a list of {{code, reason, value}}; got {_show(value)}")
         return ()
     out: list[Override] = []
     for i, item in enumerate(value):
         if not isinstance(item, dict):
-            r.fail(f"overrides[{i}]", f"must be an object {{code, reason}}; got {_show(item)}")
+            r.fail(f"overrides[{i}]", f"must be an object {{code, reason, value}}; got {_show(item)}")
             continue
         o = _Reader(r.errors, item, f"overrides[{i}].")
         code = o.text("code", required=True, max_len=60)
         reason = o.text("reason", required=True, max_len=MAX_REASON)
+        # Optional so that older files open; without it the override covers nothing (Schedule.override_for).
+        covered = o.text("value", max_len=MAX_OVERRIDE_VALUE)
         o.finish()
         if code and reason:
             if any(x.code == code for x in out):
                 o.fail("code", f"{code} is overridden twice")
                 continue
-            out.append(Override(code, reason))
+            out.append(Override(code, reason, covered))
     return tuple(out)
 
 
@@ -509,7 +512,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     if plan.pharmacy is not None:
         out["pharmacy"] = _drop_none({"name": plan.pharmacy.name, "phone": plan.pharmacy.phone})
     if plan.overrides:
-        out["overrides"] = [{"code": o.code, "reason": o.reason} for o in plan.overrides]
+        out["overrides"] = [_drop_none({"code": o.code, "reason": o.reason, "value": o.value})
+                            for o in plan.overrides]
     return _drop_none(out)
 
 

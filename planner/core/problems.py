@@ -8,6 +8,7 @@ that cannot make a plan. Warnings ask for a second look; notes inform.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,9 @@ class Problem:
     field: str  # the plan field to change, as named in the plan file
     message: str
     source: str | None = None  # the label section behind the limit, where there is one
+    # The quantity that makes the problem, in short canonical words ("peak 2400 mg/day, maximum
+    # 1800 mg/day"). An override covers the problem only at the value it was recorded for.
+    value: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,10 +77,58 @@ def _listing(items: list[str], most: int = 4) -> str:
     return shown + (f"; and {len(items) - most} more" if len(items) > most else "")
 
 
-def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]]) -> tuple[Problem, ...]:
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def long_date(d: date) -> str:
+    """'Mon 2 Nov 2026': day and month by name, so no reader can swap day and month."""
+    return f"{_DAY_NAMES[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def covering_override(overrides, problem: Problem):
+    """The override that covers this problem: recorded for its code AND its present value.
+    One recorded for another value (or, from an older file, for no value) covers nothing:
+    a changed problem needs a new decision."""
+    return next((o for o in overrides
+                 if o.code == problem.code and o.value is not None and o.value == problem.value), None)
+
+
+def stale_override(overrides, problem: Problem):
+    """An override of this problem's code that does not cover its present value, if any."""
+    if covering_override(overrides, problem) is not None:
+        return None
+    return next((o for o in overrides if o.code == problem.code), None)
+
+
+def stale_override_words(override, problem: Problem) -> str:
+    """Why a recorded override no longer covers the problem, for the problems list and the CLI."""
+    if override.value is None:
+        return (f"An override was recorded (reason: {override.reason}) by an older version of the planner, "
+                f"without the value it covered, so it no longer counts. The plan now has {problem.value}: "
+                f"decide again (record a new override or change the plan).")
+    return (f"An override was recorded for {override.value}; the plan now has {problem.value}: "
+            f"decide again (record a new override or change the plan).")
+
+
+def _peak_value(peak: int, limit: Decimal) -> str:
+    return f"peak {peak} mg/day, maximum {fmt_mg(limit)} mg/day"
+
+
+def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]],
+          today: date | None = None) -> tuple[Problem, ...]:
+    """The plan's problems. today is the date a past start is judged against; None skips that check."""
     out: list[Problem] = []
     plan, profile = s.plan, s.profile
     name = profile.name
+
+    if today is not None and plan.start_date < today:
+        out.append(Problem(
+            "start-in-past", "warning", "start_date",
+            f"The plan starts on {long_date(plan.start_date)}, which is in the past (today is "
+            f"{long_date(today)}). The patient's calendar and tick boxes will begin on that date.",
+            value=plan.start_date.isoformat(),
+        ))
 
     # --- inputs that cannot make a plan -------------------------------------------------
     if plan.target_dose_mg > plan.start_dose_mg and plan.increment_mg == 0:
@@ -84,6 +136,7 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]]) ->
             "increment-cannot-reach-target", "blocking", "increment_mg",
             f"The increment is 0 mg, so the dose never rises from {plan.start_dose_mg} mg/day to the "
             f"target of {plan.target_dose_mg} mg/day. Enter the amount to add at each step.",
+            value=f"increment 0 mg, start {plan.start_dose_mg} mg/day, target {plan.target_dose_mg} mg/day",
         ))
     if plan.target_dose_mg < plan.start_dose_mg:
         if plan.taper is None:
@@ -91,6 +144,7 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]]) ->
                 "target-below-start", "blocking", "target_dose_mg",
                 f"The target ({plan.target_dose_mg} mg/day) is below the start dose "
                 f"({plan.start_dose_mg} mg/day). Raise the target, or add a taper to plan a reduction.",
+                value=f"target {plan.target_dose_mg} mg/day, start {plan.start_dose_mg} mg/day",
             ))
         else:
             out.append(Problem(
@@ -118,7 +172,7 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]]) ->
             "above-label-maximum", "blocking", dose_field(over),
             f"From {_when(over)} the plan gives {over.total_mg} mg/day (peak {peak} mg/day), above "
             f"{fmt_mg(limit.mg)} mg/day, the label's maximum for {where} ({cite(limit.source)}).",
-            limit.source,
+            limit.source, value=_peak_value(peak, limit.mg),
         ))
     if indication is not None and indication.recommended_max_daily_mg is not None:
         rec = indication.recommended_max_daily_mg
@@ -174,6 +228,7 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]]) ->
                 f"dosing and the Cockcroft-Gault estimate apply from age {min_age.value} "
                 f"({cite(min_age.source)}); this planner cannot check a child's dose.",
                 min_age.source,
+                value=f"age {fmt_decimal(plan.kidney.age_years)} years, minimum {min_age.value} years",
             ))
         over_k = next((d for d in days if d.total_mg > k.max_daily_mg), None)
         if over_k is not None:
@@ -182,7 +237,7 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]]) ->
                 f"From {_when(over_k)} the plan gives {over_k.total_mg} mg/day (peak {peak} mg/day), "
                 f"above {fmt_mg(k.max_daily_mg)} mg/day, the label's maximum for {k.describe()} "
                 f"({cite(k.source)}).",
-                k.source,
+                k.source, value=_peak_value(peak, k.max_daily_mg),
             ))
         if plan.target_dose_mg < k.min_daily_mg and plan.target_dose_mg >= plan.start_dose_mg:
             out.append(Problem(
@@ -241,7 +296,7 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]]) ->
                 f"The taper stops {name} {span} ({steps} mg/day). The label says to reduce {name} "
                 f"gradually over at least {minimum.value} days ({cite(minimum.source)}): make the steps "
                 f"smaller or longer.",
-                minimum.source,
+                minimum.source, value=f"taper {len(taper_days)} days, minimum {minimum.value} days",
             ))
 
     # --- amounts the strengths could not make -------------------------------------------

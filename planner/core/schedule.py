@@ -14,7 +14,7 @@ from functools import cached_property
 
 from .kidney import KidneyAssessment, assess, dialysis_supplement_mg
 from .plan import SLOTS, SLOTS_FOR_DOSES, Plan, PlanError
-from .problems import Problem, check
+from .problems import Problem, check, covering_override, stale_override
 from .profiles import Profile, load_profile
 from .units import DoseMaker, Unit
 
@@ -117,7 +117,12 @@ class Schedule:
         return any(p.severity == "blocking" for p in self.problems)
 
     def override_for(self, problem: Problem):
-        return next((o for o in self.plan.overrides if o.code == problem.code), None)
+        """The override recorded for this problem's code and present value (see covering_override)."""
+        return covering_override(self.plan.overrides, problem)
+
+    def stale_override_for(self, problem: Problem):
+        """An override of this problem's code recorded for another value: it covers nothing."""
+        return stale_override(self.plan.overrides, problem)
 
     @property
     def unresolved_blocking(self) -> tuple[Problem, ...]:
@@ -242,9 +247,10 @@ def _too_long(plan: Plan, days: int) -> PlanError:
                          f"most {MAX_PLAN_DAYS:,} days (10 years). Check increment_mg and step_days")
 
 
-def compute_schedule(plan: Plan) -> Schedule:
+def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
     """The whole plan, day by day, with its problems. Raises PlanError only for a plan
-    too long to lay out; every clinical concern is a Problem in the result."""
+    too long to lay out; every clinical concern is a Problem in the result.
+    today (default: the computer's date) is what a start date in the past is judged against."""
     profile = load_profile(plan.drug)
     b = _Builder(plan, profile)
     kidney = assess(plan.kidney, profile) if plan.kidney is not None else None
@@ -272,7 +278,7 @@ def compute_schedule(plan: Plan) -> Schedule:
         plan=plan, profile=profile, days=tuple(days), dispense=_dispense(days, profile),
         kidney=kidney, dialysis=dialysis, problems=(), roundings=tuple(b.roundings),
     )
-    problems = check(schedule, b.maker, b.fewer)
+    problems = check(schedule, b.maker, b.fewer, today if today is not None else date.today())
     return Schedule(
         plan=plan, profile=profile, days=schedule.days, dispense=schedule.dispense, kidney=kidney,
         dialysis=dialysis, problems=problems, roundings=schedule.roundings,

@@ -885,7 +885,7 @@ class _Builder:
             for pr in s.problems:
                 src = f" Source: {cite(pr.source)}." if pr.source else ""
                 ov = s.override_for(pr) if pr.severity == "blocking" else None
-                extra = f" Overridden: {ov.reason}" if ov else ""
+                extra = f" Overridden for {ov.value}: {ov.reason}" if ov else ""
                 self.label_rows([(f"{pr.severity}", f"[{pr.code}] {pr.message.rstrip('.')}.{src}{extra}")], size, label_w)
         else:
             self.paragraph("None.", size=size)
@@ -894,9 +894,12 @@ class _Builder:
         if plan.overrides:
             for o in plan.overrides:
                 blocking = [pr for pr in s.problems if pr.code == o.code and pr.severity == "blocking"]
-                what = (f"overrides the blocking problem: {blocking[0].message}" if blocking
-                        else "no blocking problem with this code in the current plan")
-                self.label_rows([(o.code, f"Reason: {o.reason} — {what}")], size, label_w)
+                covers = [pr for pr in blocking if s.override_for(pr) is o]
+                what = (f"overrides the blocking problem: {covers[0].message}" if covers
+                        else "covers no blocking problem of the current plan")
+                # The value it was given for: a reader can see the decision matches the doses printed.
+                given = f"Given for: {o.value}. " if o.value else "Given for no recorded value (older file). "
+                self.label_rows([(o.code, f"{given}Reason: {o.reason} — {what}")], size, label_w)
         else:
             self.paragraph("None.", size=size)
 

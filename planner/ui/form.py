@@ -16,7 +16,6 @@ from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..core.plan import DEFAULT_LARGER_DOSE_ORDER, SLOTS, FieldError, PlanError
 from ..core.planfile import FORMAT_VERSION
 from ..core.profiles import drug_ids, load_profile
+from .date_field import DateField
 from .number_field import NumberField, exact_decimal, guard_wheel, holds_exactly, plain_number
 
 TAPER_MODES = (("none", "No taper"), ("mg", "By mg per step"), ("percent", "By percent per step"))
@@ -85,10 +85,8 @@ class PlanForm(QWidget):
 
         # --- the schedule
         g, f = self._group("Schedule", outer)
-        self.start_date = QDateEdit()
-        self.start_date.setCalendarPopup(True)
-        self.start_date.setDisplayFormat("ddd d MMM yyyy")
-        self._row(f, "Start &date", self.start_date, "start_date")
+        self.start_date = DateField("Start date")  # typed whole dates, a calendar and Today
+        self._row(f, "Start &date", self.start_date, "start_date", focus=self.start_date.edit)
         self.start_dose = NumberField(MG_DAY, 100)
         self._row(f, "&Start dose", self.start_dose, "start_dose_mg")
         self.increment = NumberField(MG_DAY, 100)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +85,7 @@ class ChartLoader(QObject):
 class MainWindow(QMainWindow):
     recomputed = Signal()  # after every recompute, valid or not
     chart_painted = Signal()  # after each paint of the chart
+    today = staticmethod(date.today)  # what New starts on and a past start is judged against (tests pin it)
 
     def __init__(self, settings: QSettings | None = None, defer_chart: bool = False,
                  recovery: RecoveryStore | None = None, autosave_ms: int = INTERVAL_MS) -> None:
@@ -330,7 +332,7 @@ class MainWindow(QMainWindow):
         """Validate and compute the plan the form shows (state: the form's, if already read)."""
         try:
             plan = plan_from_dict(state if state is not None else self.form.state())
-            schedule = compute_schedule(plan)
+            schedule = compute_schedule(plan, today=self.today())
         except PlanError as exc:
             self._show_invalid([(e.field, e.message) for e in exc.errors])
         else:
@@ -348,7 +350,7 @@ class MainWindow(QMainWindow):
         parts = [f"{x.count} × {x.strength_mg} mg {x.form}" for x in schedule.dispense]
         self.dispense.setText("Dispense for the whole plan: " + (", ".join(parts) if parts else "nothing"))
         self.dispense.setEnabled(True)
-        self.problems.set_problems(schedule.problems, {o.code: o.reason for o in plan.overrides})
+        self.problems.set_problems(schedule.problems, plan.overrides)
         k = schedule.kidney
         if k is not None:
             how = "entered" if k.method == "entered" else "Cockcroft-Gault estimate"
@@ -391,8 +393,14 @@ class MainWindow(QMainWindow):
         if not reason:
             QMessageBox.warning(self, APP_NAME, "An override needs a reason.")
             return False
+        # Bound to the problem's value now: a different value later needs a new decision.
+        problem = next((p for p in (self.schedule.problems if self.schedule else ())
+                        if p.code == code and p.severity == "blocking"), None)
+        if problem is None or not problem.value:
+            QMessageBox.warning(self, APP_NAME, f"There is no blocking problem {code} to override in this plan.")
+            return False
         overrides = [o for o in self.form.state().get("overrides", []) if o["code"] != code]
-        self.form.set_overrides(overrides + [{"code": code, "reason": reason}])
+        self.form.set_overrides(overrides + [{"code": code, "reason": reason, "value": problem.value}])
         return True
 
     def remove_override(self, code: str) -> None:
@@ -510,6 +518,7 @@ class MainWindow(QMainWindow):
             return
         plan = load_example(DEFAULT_PLAN)
         d = plan_to_dict(plan)
+        d["start_date"] = self.today().isoformat()  # a new plan starts today, not on the example's date
         # The clinic's details are typed once and remembered between sessions.
         for field in REMEMBERED:
             value = self.remembered.get(field.replace(".", "/"))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
 
-from ..core.problems import Problem
+from ..core.plan import Override
+from ..core.problems import Problem, covering_override, stale_override, stale_override_words
 
 FIELD_ROLE = Qt.UserRole + 1
 OVERRIDDEN_ROLE = Qt.UserRole + 4
@@ -52,10 +53,10 @@ class ProblemsList(QListWidget):
         menu.exec(self.viewport().mapToGlobal(pos))
 
     def set_problems(self, problems: list[Problem] | tuple[Problem, ...],
-                     overrides: dict[str, str] | None = None) -> None:
+                     overrides: tuple[Override, ...] | list[Override] = ()) -> None:
         # Most edits leave the problems as they were: rebuilding the items on every
         # keystroke costs time and, over a long session, memory.
-        key = (tuple(problems), tuple(sorted((overrides or {}).items())))
+        key = (tuple(problems), tuple(overrides))
         if key == self._shown:
             return
         self._shown = key
@@ -65,13 +66,15 @@ class ProblemsList(QListWidget):
             item.setFlags(Qt.NoItemFlags)
             self.addItem(item)
             return
-        overrides = overrides or {}
         for p in problems:
             icon = self._icons[p.severity]
             text = f"{p.severity.capitalize()}: {p.message}"
-            reason = overrides.get(p.code) if p.severity == "blocking" else None
+            covering = covering_override(overrides, p) if p.severity == "blocking" else None
+            reason = covering.reason if covering else None
             if reason:
-                text += f"\nOverridden by the prescriber: {reason}"
+                text += f"\nOverridden by the prescriber for {covering.value}: {reason}"
+            elif p.severity == "blocking" and (stale := stale_override(overrides, p)) is not None:
+                text += f"\n{stale_override_words(stale, p)}"
             item = QListWidgetItem(icon, text)
             item.setData(FIELD_ROLE, p.field)
             item.setData(CODE_ROLE, p.code)
