@@ -113,7 +113,7 @@ def test_every_form_the_window_writes_has_the_shape_it_reads():
 
 
 @pytest.mark.parametrize("change, field", [
-    ({"start_dose_mg": "300"}, "start_dose_mg"),
+    ({"start_dose_mg": ["300"]}, "start_dose_mg"),
     ({"start_dose_mg": True}, "start_dose_mg"),
     ({"strengths_mg": [300, "x"]}, "strengths_mg"),
     ({"taper": {"step_mg": 300}}, "taper"),

@@ -200,7 +200,7 @@ class PlanForm(QWidget):
         self._connect()
         self._fill_drug_lists(drug_ids()[0], None, None)
         self._show_modes()
-        self._wheel_guard = guard_wheel(self)
+        self._wheel_guard = guard_wheel(self, also=(DateField,))
 
     # --- building -------------------------------------------------------------------------
 

@@ -274,11 +274,15 @@ class WheelGuard(QObject):
     """Event filter: a wheel over a field (or its text) that has not the keyboard focus scrolls
     the form instead of changing the field."""
 
+    def __init__(self, parent: QObject, kinds: tuple[type, ...] = _WHEELED) -> None:
+        super().__init__(parent)
+        self.kinds = kinds
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() != QEvent.Wheel or not isinstance(obj, QWidget):
             return False
         field = obj
-        while field is not None and not isinstance(field, _WHEELED):
+        while field is not None and not isinstance(field, self.kinds):
             field = field.parentWidget()
         if field is None or field.hasFocus():
             return False
@@ -299,13 +303,15 @@ class WheelGuard(QObject):
         return True
 
 
-def guard_wheel(root: QWidget) -> WheelGuard:
-    """Every spin box, date/time edit, number field and combo box in root: the wheel changes
-    it only when it has the keyboard focus, and the wheel never gives it the focus."""
-    guard = WheelGuard(root)
+def guard_wheel(root: QWidget, also: tuple[type, ...] = ()) -> WheelGuard:
+    """Every spin box, date/time edit, number field and combo box in root (and every widget of
+    the kinds in also, e.g. a composite field): the wheel changes it only when it has the
+    keyboard focus, and the wheel never gives it the focus."""
+    guard = WheelGuard(root, _WHEELED + also)
     for w in root.findChildren(QWidget):
-        if isinstance(w, _WHEELED):
-            w.setFocusPolicy(Qt.StrongFocus)
+        if isinstance(w, guard.kinds):
+            if isinstance(w, _WHEELED):  # a composite keeps its own focus policy (no extra Tab stop)
+                w.setFocusPolicy(Qt.StrongFocus)
             for part in [w] + w.findChildren(QWidget):  # its text and buttons too
                 part.installEventFilter(guard)
     return guard
