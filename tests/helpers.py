@@ -1,5 +1,6 @@
 """Small helpers shared by the tests: readers over a schedule, and running the CLI."""
 
+import errno
 import json
 import subprocess
 import sys
@@ -34,3 +35,24 @@ def problem(s: Schedule, code: str):
 
 def doses_of(day) -> list[tuple[str, int]]:
     return [(d.slot, d.mg) for d in day.doses]
+
+
+class HalfWrite:
+    """A file that takes half of what is written, then the disk is full."""
+
+    def __init__(self, path, mode):
+        self.fh = open(path, mode)  # noqa: SIM115 - closed in __exit__
+
+    def write(self, data):
+        self.fh.write(data[: len(data) // 2])
+        self.fh.flush()
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.fh.close()
+
+    def __getattr__(self, name):
+        return getattr(self.fh, name)

@@ -22,6 +22,8 @@ from planner.core.schedule import compute_schedule
 from planner.export import files, printout
 from planner.export.files import FORMATS, PAUSE_ENV, export_file
 
+from helpers import HalfWrite
+
 ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = [".pdf", ".csv", ".ics"]
 
@@ -90,27 +92,6 @@ def test_the_window_file_dialog_offers_the_registered_description(win, tmp_path,
 
 
 # --- a full disk ----------------------------------------------------------------------------
-
-class HalfWrite:
-    """The disk is full half-way through the file."""
-
-    def __init__(self, path, mode):
-        self.fh = open(path, mode)  # noqa: SIM115 - closed in __exit__
-
-    def write(self, data):
-        self.fh.write(data[: len(data) // 2])
-        self.fh.flush()
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.fh.close()
-
-    def __getattr__(self, name):
-        return getattr(self.fh, name)
-
 
 class SilentShortWrite(HalfWrite):
     """Half the file reaches the disk and no error is reported (as QPdfWriter did)."""

@@ -15,26 +15,9 @@ from planner.core.recovery import RecoveryStore
 from planner.core.schedule import compute_schedule
 from planner.export.files import export_file
 
+from helpers import HalfWrite
 
-class HalfWrite:
-    """A file that takes half of what is written, then the disk is full."""
 
-    def __init__(self, path, mode):
-        self.fh = open(path, mode)  # noqa: SIM115 - closed in __exit__
-
-    def write(self, data):
-        self.fh.write(data[: len(data) // 2])
-        self.fh.flush()
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.fh.close()
-
-    def __getattr__(self, name):
-        return getattr(self.fh, name)
 
 
 def fail_replace(*a):
