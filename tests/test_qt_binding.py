@@ -27,4 +27,7 @@ def test_void_qt_calls_keep_none_alive():
     r = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True, timeout=120,
                        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
     assert r.returncode == 0, r.stderr[-500:]
-    assert r.stdout.strip() == "0", f"None lost {r.stdout.strip()} references over 40000 void calls"
+    # The bad release loses one reference per call (40,000 here). Unrelated objects made or
+    # freed meanwhile can move the count by one or two: seen 1 in 5 runs in a clean venv.
+    lost = int(r.stdout.strip())
+    assert lost < 400, f"None lost {lost} references over 40000 void calls"

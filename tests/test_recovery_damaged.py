@@ -555,3 +555,14 @@ def test_a_number_typed_but_not_readable_is_restored_as_typed(qtbot, awin, store
     assert awin.form.state()["target_dose_mg"] == "1,500"
     assert "1,500" in awin.form.target.lineEdit().text()
     assert awin.schedule is None  # shown invalid, never computed from a guess
+
+
+def test_a_float_is_compared_as_the_decimal_the_file_writes():
+    """Hypothesis found it: 2.156505709591171e+16 is shown as the decimal its text writes,
+    21565057095911710 (the plan file reads floats that way), not the binary float's ...712."""
+    from planner.core.formstate import lost_in_form
+
+    saved = form_state(doses_per_day=2.156505709591171e16)
+    shown = dict(saved, doses_per_day=21565057095911710)
+    assert lost_in_form(saved, shown) == []
+    assert lost_in_form(saved, dict(saved, doses_per_day=21565057095911712)) == ["doses_per_day"]

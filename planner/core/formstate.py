@@ -15,6 +15,7 @@ import json
 import math
 import re
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from .plan import SLOT_FILL_MODES, SLOTS
@@ -93,8 +94,14 @@ def _compare(saved: dict[str, Any], shown: Any, prefix: str, lost: list[str]) ->
                 continue
             if got != value or type(got) is not type(value):
                 lost.append(prefix + key)
-        elif isinstance(got, bool) or not isinstance(got, (int, float)) or got != value:
+        elif isinstance(got, bool) or not isinstance(got, (int, float)) or _decimal(got) != _decimal(value):
             lost.append(prefix + key)
+
+
+def _decimal(x: int | float) -> Decimal:
+    """The number a plan file means: a float is the decimal its repr writes, as planfile
+    reads it (2.156505709591171e+16 is 21565057095911710, not the float's ...712)."""
+    return Decimal(repr(x)) if isinstance(x, float) else Decimal(x)
 
 
 # --- the check ---------------------------------------------------------------------------
