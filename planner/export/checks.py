@@ -75,16 +75,54 @@ def check_csv(data: bytes, schedule: Schedule, count: int) -> None:
             raise ValueError(f"the CSV does not hold the plan: {where} reads back differently")
 
 
+def read_events(data: bytes) -> list[tuple[str, date | datetime]]:
+    """Every VEVENT's UID and start, read back as RFC 5545 writes them: lines unfolded, every
+    BEGIN matched by its END, the file one VCALENDAR. A lean reader on purpose: reading a
+    two-year calendar back with icalendar took longer than writing it (2.7 s for 2,386 events)."""
+    text = data.decode("utf-8")
+    if not text.endswith("\r\n"):
+        raise ValueError("it does not end with a whole line")
+    lines = text[:-2].replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
+    stack: list[str] = []
+    events: list[tuple[str, date | datetime]] = []
+    event: dict[str, str] = {}
+    for line in lines:
+        name, colon, value = line.partition(":")
+        if not colon:
+            raise ValueError(f"a line has no value: {line[:40]!r}")
+        if name == "BEGIN":
+            if not stack and value != "VCALENDAR" or stack and value == "VCALENDAR":
+                raise ValueError("it is not one calendar")
+            stack.append(value)
+            if value == "VEVENT":
+                event = {}
+        elif name == "END":
+            if not stack or stack.pop() != value:
+                raise ValueError(f"END:{value} does not close what was begun")
+            if value == "VEVENT":
+                events.append((event["UID"].partition(":")[2], _start(event["DTSTART"])))
+        elif stack and stack[-1] == "VEVENT":
+            key, _, params = name.partition(";")
+            event[key] = f"{params}:{value}"  # DTSTART;VALUE=DATE:20290224 keeps its VALUE
+    if stack or not lines or lines[0] != "BEGIN:VCALENDAR":
+        raise ValueError("the calendar is not closed")
+    return events
+
+
+def _start(value: str) -> date | datetime:
+    params, _, when = value.rpartition(":")
+    if "VALUE=DATE" in params.split(";") and "VALUE=DATE-TIME" not in params:
+        return datetime.strptime(when, "%Y%m%d").date()
+    return datetime.strptime(when, "%Y%m%dT%H%M%S")
+
+
 def check_ics(data: bytes, schedule: Schedule, count: int) -> None:
     """The calendar parses back to the expected events: how many, their UIDs, their starts."""
-    from icalendar import Calendar
-
     from .calendar import expected_events
 
     try:
-        cal = Calendar.from_ical(data)
-        events = [(str(e["UID"]), e.decoded("DTSTART")) for e in cal.walk("VEVENT")]
-    except Exception as exc:  # icalendar raises ValueError, KeyError, ...: all mean a broken file
+        events = read_events(data)
+    except (ValueError, KeyError, UnicodeDecodeError) as exc:  # each means a broken file
         raise ValueError(f"the calendar cannot be read back ({exc})") from None
     expected = expected_events(schedule)
     if len(events) != len(expected) or len(events) != count:
