@@ -108,7 +108,8 @@ def bench_redraw() -> list[tuple[str, list[float]]]:
 
 
 def bench_export() -> list[tuple[str, list[float]]]:
-    """PDF export in-process after start-up (the app and fonts ready, one warm-up export)."""
+    """Export in-process after start-up (the app and fonts ready, one warm-up export), through
+    the one checked write the window and CLI use: rendered, written, read back and checked."""
     import tempfile
     from pathlib import Path
 
@@ -117,23 +118,25 @@ def bench_export() -> list[tuple[str, list[float]]]:
     from .app import register_fonts
     from .core.planfile import load_example
     from .core.schedule import compute_schedule
-    from .export.printout import PrintOptions, export_pdf
+    from .export.files import export_file
+    from .export.printout import PrintOptions
 
     app = QApplication.instance() or QApplication([])
     register_fonts(app)
     plans = {"12 weeks": _plans()["12 weeks"], "two years": load_example("gabapentin-slow-two-year")}
     results = []
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "plan.pdf"
-        export_pdf(compute_schedule(plans["12 weeks"]), out, PrintOptions())  # warm-up
-        for name, plan in plans.items():
-            times = []
-            for _ in range(7):
-                t0 = time.perf_counter()
-                pages = export_pdf(compute_schedule(plan), out, PrintOptions())
-                times.append(time.perf_counter() - t0)
-            days = len(compute_schedule(plan).days)
-            results.append((f"PDF export, {name} ({days} days, {pages} pages)", times))
+        export_file(compute_schedule(plans["12 weeks"]), Path(tmp) / "plan.pdf", PrintOptions())  # warm-up
+        for suffix in (".pdf", ".ics"):
+            out = Path(tmp) / f"plan{suffix}"
+            for name, plan in plans.items():
+                times = []
+                for _ in range(7):
+                    t0 = time.perf_counter()
+                    what = export_file(compute_schedule(plan), out, PrintOptions())
+                    times.append(time.perf_counter() - t0)
+                days = len(compute_schedule(plan).days)
+                results.append((f"{suffix[1:].upper()} export, {name} ({days} days, {what})", times))
     return results
 
 
