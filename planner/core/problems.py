@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from .dates import long_date
 from .kidney import fmt_decimal, fmt_mg
 from .units import DoseMaker, describe_units
 
@@ -75,15 +76,6 @@ def _when(d: "Day") -> str:
 def _listing(items: list[str], most: int = 4) -> str:
     shown = "; ".join(items[:most])
     return shown + (f"; and {len(items) - most} more" if len(items) > most else "")
-
-
-_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def long_date(d: date) -> str:
-    """'Mon 2 Nov 2026': day and month by name, so no reader can swap day and month."""
-    return f"{_DAY_NAMES[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def covering_override(overrides, problem: Problem):

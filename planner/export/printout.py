@@ -41,6 +41,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from planner.core.dates import DAY_NAMES, MONTH_NAMES, long_date, plain_date
 from planner.core.plan import SLOTS
 from planner.core.problems import cite
 from planner.core.schedule import Schedule, Step
@@ -60,8 +61,6 @@ LETTER_TERRITORIES = (
     "UnitedStatesOutlyingIslands", "UnitedStatesVirginIslands", "Guam", "AmericanSamoa",
 )
 
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SLOT_NAMES = {"morning": "Morning", "midday": "Midday", "evening": "Evening", "bedtime": "Bedtime"}
 PHASE_WORDS = {
     "titration": "building up",
@@ -99,15 +98,6 @@ def default_paper() -> str:
 
 
 # --- words ------------------------------------------------------------------------------
-
-
-def long_date(d: date) -> str:
-    """'Tue 1 Dec 2026', in English whatever the C locale says."""
-    return f"{DAY_NAMES[d.weekday()]} {d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
-
-
-def plain_date(d: date) -> str:
-    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def date_range(start: date, end: date) -> str:

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
+from ..core.dates import DAY_NAMES, MONTH_NAMES
 from ..core.plan import SLOTS
 from ..core.schedule import Schedule, Step
 from ..core.units import describe_units
@@ -13,19 +14,13 @@ from ..core.units import describe_units
 COLUMNS = ("Dates", "Days", "Phase", "Total") + tuple(s.capitalize() for s in SLOTS) + ("Capsules / tablets",)
 
 
-# English names, as on the printout: strftime would follow the C locale that Qt sets from the
-# desktop's, and give "Di 01 Dez 2026" beside the printout's "Tue 1 Dec 2026".
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
 def _date(d) -> str:
-    return f"{d.day:02d} {_MONTHS[d.month - 1]} {d.year}"
+    return f"{d.day:02d} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def _dates(st: Step) -> str:
     if st.days == 1:
-        return f"{_DAYS[st.start.weekday()]} {_date(st.start)}"
+        return f"{DAY_NAMES[st.start.weekday()]} {_date(st.start)}"
     return f"{_date(st.start)} – {_date(st.end)}"
 
 
