@@ -18,7 +18,7 @@ from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QFileDialog, QMessageBox
 
 from planner.core.plan import KidneyInput, PlanError
-from planner.core.planfile import load_plan_file, plan_from_dict
+from planner.core.planfile import plan_from_dict
 from planner.ui.number_field import NumberField, format_number, read_number
 
 from conftest import make_plan
@@ -333,13 +333,13 @@ def test_the_same_value_shows_the_same_in_form_table_printout_and_file(win, tmp_
             saved["taper"]["step_percent"]) == (78.5, 62.35, 1.234, 12.25)
     # The table: doses as the printout prints them, and English dates as on the printout.
     m = win.table_model
-    for row, st in enumerate(m.steps):
-        assert m.index(row, 3).data() == f"{st.total_mg} mg"
-        assert f"{st.total_mg} mg" in text
+    for row, step in enumerate(m.steps):
+        assert m.index(row, 3).data() == f"{step.total_mg} mg"
+        assert f"{step.total_mg} mg" in text
         shown = m.index(row, 0).data()
-        assert st.start.strftime("%Y") in shown
+        assert step.start.strftime("%Y") in shown
         months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-        assert months[st.start.month - 1] in shown, shown  # not "Dez" or "déc." under de_DE/fr_FR
+        assert months[step.start.month - 1] in shown, shown  # not "Dez" or "déc." under de_DE/fr_FR
 
 
 @pytest.mark.parametrize("value, shown", [(100000000000, "100000000000 mg/day"), (1e11, "100000000000 mg/day")])

@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, example, given, settings as hsettings, strat
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from planner.core import recovery
 from planner.core.formstate import check_form_state, lost_in_form
 from planner.core.planfile import example_names, load_example, plan_to_dict
 from planner.core.recovery import RecoveryStore, UnsafeFolder
