@@ -13,26 +13,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .dates import long_date
+from .checks_kidney import kidney_problems
+from .checks_regimen import regimen_problems
 from .kidney import fmt_decimal, fmt_mg
-from .units import DoseMaker, describe_units
+from .problem import SEVERITIES, Problem, cite, listing, peak_value, when
+from .units import DoseMaker
 
 if TYPE_CHECKING:
     from .schedule import Day, Schedule
-
-SEVERITIES = ("blocking", "warning", "note")
-
-
-@dataclass(frozen=True)
-class Problem:
-    code: str
-    severity: str  # blocking, warning or note
-    field: str  # the plan field to change, as named in the plan file
-    message: str
-    source: str | None = None  # the label section behind the limit, where there is one
-    # The quantity that makes the problem, in short canonical words ("peak 2400 mg/day, maximum
-    # 1800 mg/day"). An override covers the problem only at the value it was recorded for.
-    value: str | None = None
-
 
 @dataclass(frozen=True)
 class Limit:
@@ -64,20 +52,6 @@ def daily_limits(s: "Schedule") -> tuple[Limit, ...]:
     return tuple(out)
 
 
-def cite(source: str) -> str:
-    """'Neurontin label, section 2.3, Table 1: ...' -> 'Neurontin label, section 2.3, Table 1'."""
-    return source.split(":", 1)[0]
-
-
-def _when(d: "Day") -> str:
-    return f"day {d.day} ({d.date.isoformat()})"
-
-
-def _listing(items: list[str], most: int = 4) -> str:
-    shown = "; ".join(items[:most])
-    return shown + (f"; and {len(items) - most} more" if len(items) > most else "")
-
-
 def covering_override(overrides, problem: Problem):
     """The override that covers this problem: recorded for its code AND its present value.
     One recorded for another value (or, from an older file, for no value) covers nothing:
@@ -101,10 +75,6 @@ def stale_override_words(override, problem: Problem) -> str:
                 f"decide again (record a new override or change the plan).")
     return (f"An override was recorded for {override.value}; the plan now has {problem.value}: "
             f"decide again (record a new override or change the plan).")
-
-
-def _peak_value(peak: int, limit: Decimal) -> str:
-    return f"peak {peak} mg/day, maximum {fmt_mg(limit)} mg/day"
 
 
 def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]],
@@ -162,9 +132,9 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]],
     if over is not None:
         out.append(Problem(
             "above-label-maximum", "blocking", dose_field(over),
-            f"From {_when(over)} the plan gives {over.total_mg} mg/day (peak {peak} mg/day), above "
+            f"From {when(over)} the plan gives {over.total_mg} mg/day (peak {peak} mg/day), above "
             f"{fmt_mg(limit.mg)} mg/day, the label's maximum for {where} ({cite(limit.source)}).",
-            limit.source, value=_peak_value(peak, limit.mg),
+            limit.source, value=peak_value(peak, limit.mg),
         ))
     if indication is not None and indication.recommended_max_daily_mg is not None:
         rec = indication.recommended_max_daily_mg
@@ -172,7 +142,7 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]],
         if above is not None and over is None:
             out.append(Problem(
                 "above-recommended-dose", "warning", dose_field(above),
-                f"From {_when(above)} the plan gives {above.total_mg} mg/day. For {where} the label "
+                f"From {when(above)} the plan gives {above.total_mg} mg/day. For {where} the label "
                 f"recommends up to {rec.value} mg/day ({cite(rec.source)}).",
                 rec.source,
             ))
@@ -185,92 +155,16 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]],
             if held < need:
                 out.append(Problem(
                     "raised-too-soon", "warning", "step_days",
-                    f"The plan goes above {at} mg/day on {_when(first_above)} after {held} days at "
+                    f"The plan goes above {at} mg/day on {when(first_above)} after {held} days at "
                     f"{at} mg/day. For {where} the label raises the dose above {at} mg/day only after "
                     f"{need} days or more at {at} mg/day ({cite(hold['source'])}).",
                     hold["source"],
                 ))
 
-    # --- kidney function -------------------------------------------------------------------
-    k = s.kidney
-    if k is None:
-        normal = profile.kidney.bands[0]
-        out.append(Problem(
-            "no-kidney-function", "note", "kidney",
-            f"No kidney function was entered, so doses were checked against the label's limits for "
-            f"normal kidney function ({normal.name}). {profile.display_name} needs lower doses "
-            f"when the kidneys clear less: enter CrCl or the Cockcroft-Gault values to check.",
-        ))
-        usual = profile.usual_doses_per_day
-        if indication is not None and indication.max_doses_per_day is not None:
-            usual = indication.max_doses_per_day
-        if plan.doses_per_day > usual.value:
-            out.append(Problem(
-                "more-doses-than-label", "warning", "doses_per_day",
-                f"The plan uses {plan.doses_per_day} doses a day; the label gives {where} in up to "
-                f"{usual.value} ({cite(usual.source)}).",
-                usual.source,
-            ))
-    else:
-        min_age = profile.kidney.min_age_years
-        if plan.kidney.age_years is not None and plan.kidney.age_years < min_age.value:
-            out.append(Problem(
-                "kidney-age", "blocking", "kidney.age_years",
-                f"The patient is {fmt_decimal(plan.kidney.age_years)} years old. The label's kidney "
-                f"dosing and the Cockcroft-Gault estimate apply from age {min_age.value} "
-                f"({cite(min_age.source)}); this planner cannot check a child's dose.",
-                min_age.source,
-                value=f"age {fmt_decimal(plan.kidney.age_years)} years, minimum {min_age.value} years",
-            ))
-        over_k = next((d for d in days if d.total_mg > k.max_daily_mg), None)
-        if over_k is not None:
-            out.append(Problem(
-                "above-kidney-maximum", "blocking", dose_field(over_k),
-                f"From {_when(over_k)} the plan gives {over_k.total_mg} mg/day (peak {peak} mg/day), "
-                f"above {fmt_mg(k.max_daily_mg)} mg/day, the label's maximum for {k.describe()} "
-                f"({cite(k.source)}).",
-                k.source, value=_peak_value(peak, k.max_daily_mg),
-            ))
-        if plan.target_dose_mg < k.min_daily_mg and plan.target_dose_mg >= plan.start_dose_mg:
-            out.append(Problem(
-                "below-kidney-range", "note", "target_dose_mg",
-                f"The target, {plan.target_dose_mg} mg/day, is below the label's usual range for "
-                f"{k.describe()} ({cite(k.source)}).",
-                k.source,
-            ))
-        if plan.doses_per_day > k.doses_per_day:
-            out.append(Problem(
-                "too-many-doses-for-kidney", "warning", "doses_per_day",
-                f"The plan uses {plan.doses_per_day} doses a day; for {k.describe()} the label gives "
-                f"{name} in {'1 dose' if k.doses_per_day == 1 else f'up to {k.doses_per_day} doses'} "
-                f"a day ({cite(k.source)}).",
-                k.source,
-            ))
-        if k.haemodialysis:
-            out.extend(_dialysis(s, maker))
+    out.extend(kidney_problems(s, maker, days, dose_field, peak, indication, where))
 
-    # --- time between doses ----------------------------------------------------------------
-    gap_rule = indication.max_hours_between_doses if indication is not None else None
-    if gap_rule is not None and (k is None or k.doses_per_day >= 3):
-        for d in days:
-            if d.phase == "taper":
-                continue
-            hours = _longest_gap_hours(d)
-            if hours > gap_rule.value:
-                field = "slot_times"
-                if len(d.doses) < plan.doses_per_day:
-                    field = "slot_fill" if plan.slot_fill == "grow" else "doses_per_day"
-                elif plan.doses_per_day < 3:
-                    field = "doses_per_day"
-                out.append(Problem(
-                    "gap-between-doses", "warning", field,
-                    f"On {_when(d)} the longest gap between doses is {_hours(hours)} hours; in "
-                    f"{indication.name[:1].lower() + indication.name[1:]} the label allows no more than "
-                    f"{gap_rule.value} hours between doses ({cite(gap_rule.source)}). Give every dose "
-                    f"from day 1, or move the dose times closer.",
-                    gap_rule.source,
-                ))
-                break
+    # --- time between doses ---------------------------------------------------------------
+    out.extend(regimen_problems(s, days, indication))
 
     # --- the taper ---------------------------------------------------------------------------
     if plan.taper is not None and s.days:
@@ -298,7 +192,7 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]],
         out.append(Problem(
             "fewer-doses", "warning", "doses_per_day",
             f"Some daily doses cannot be split into {plan.doses_per_day} doses with "
-            f"{maker.describe()}, so they are given in fewer: {_listing(items)}.",
+            f"{maker.describe()}, so they are given in fewer: {listing(items)}.",
         ))
 
     order = {sev: i for i, sev in enumerate(SEVERITIES)}
@@ -323,48 +217,6 @@ def _roundings(s: "Schedule", maker: DoseMaker) -> list[Problem]:
         out.append(Problem(
             "rounded-dose", "warning", field,
             f"{'This daily dose' if len(rs) == 1 else 'These daily doses'} cannot be made exactly from "
-            f"{maker.describe()}, so the plan uses the nearest amount that can: {_listing(items)}.",
+            f"{maker.describe()}, so the plan uses the nearest amount that can: {listing(items)}.",
         ))
     return out
-
-
-def _dialysis(s: "Schedule", maker: DoseMaker) -> list[Problem]:
-    profile = s.profile
-    if s.dialysis is None:
-        return [Problem(
-            "dialysis-supplement-not-given", "warning", "kidney.haemodialysis",
-            f"The planner does not give a supplementary dose after haemodialysis for {profile.name}: "
-            f"prescribe it from the label ({cite(profile.kidney.source)}).",
-            profile.kidney.source,
-        )]
-    d = s.dialysis
-    units = describe_units(d.units)
-    if d.mg == d.label_mg:
-        return [Problem(
-            "dialysis-supplement", "note", "kidney.haemodialysis",
-            f"After each {d.session_hours}-hour haemodialysis session, give a supplementary {d.mg} mg "
-            f"({units}) ({cite(d.source)}).",
-            d.source,
-        )]
-    return [Problem(
-        "dialysis-supplement", "warning", "kidney.haemodialysis",
-        f"After each {d.session_hours}-hour haemodialysis session the label gives a supplementary "
-        f"{d.label_mg} mg ({cite(d.source)}). {maker.describe()} cannot make {d.label_mg} mg; the "
-        f"nearest is {d.mg} mg ({units}). The oral solution ({profile.oral_solution}) can give the exact amount.",
-        d.source,
-    )]
-
-
-def _minutes(hhmm: str) -> int:
-    h, m = hhmm.split(":")
-    return int(h) * 60 + int(m)
-
-
-def _longest_gap_hours(d: "Day") -> float:
-    times = sorted(_minutes(x.time) for x in d.doses)
-    gaps = [b - a for a, b in zip(times, times[1:])] + [times[0] + 24 * 60 - times[-1]]
-    return max(gaps) / 60
-
-
-def _hours(h: float) -> str:
-    return str(int(h)) if h == int(h) else f"{h:.1f}"
