@@ -17,7 +17,7 @@ import pytest
 from conftest import make_plan
 from helpers import run_cli, write_plan
 
-from planner.core.plan import KidneyInput, Override, PlanError, Taper
+from planner.core.plan import KidneyInput, Override, Patient, PlanError, Taper
 from planner.core.planfile import dump_plan, parse_plan_text, plan_from_dict, plan_to_dict
 from planner.core.schedule import compute_schedule
 
@@ -78,7 +78,14 @@ def test_every_blocking_problem_has_a_value_an_override_can_bind_to():
         make_plan(start_dose_mg=900, target_dose_mg=300),  # target-below-start
         make_plan(target_dose_mg=4200),  # above-label-maximum
         make_plan(kidney=KidneyInput(age_years=Decimal(10), sex="female", weight_kg=Decimal(40),
-                                     serum_creatinine_mg_dl=Decimal("0.6"))),  # kidney-age
+                                     serum_creatinine_mg_dl=Decimal("0.6"))),  # age-outside-label
+        make_plan(drug="pregabalin", indication="epilepsy", start_dose_mg=150, increment_mg=150, step_days=7,
+                  target_dose_mg=300, doses_per_day=2, patient=Patient(date_of_birth=date(2009, 6, 1)),
+                  kidney=KidneyInput(crcl_ml_min=Decimal(45))),  # kidney-age: 17, the kidney table from 18
+        make_plan(patient=Patient(date_of_birth=date(1968, 3, 10)),
+                  kidney=KidneyInput(age_years=Decimal(40), sex="male", weight_kg=Decimal(70),
+                                     serum_creatinine_mg_dl=Decimal(1))),  # age-disagrees-with-birth-date
+        make_plan(patient=Patient(date_of_birth=date(1950, 1, 1))),  # elderly-no-kidney-result
         make_plan(kidney=KidneyInput(crcl_ml_min=Decimal(20))),  # above-kidney-maximum
         make_plan(taper=Taper(step_days=1, step_mg=300)),  # taper-too-short
     ]

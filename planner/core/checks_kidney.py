@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .kidney import fmt_decimal, fmt_mg
+from .kidney import fmt_mg
 from .problem import Problem, cite, peak_value, when
 from .units import DoseMaker, describe_units
 
@@ -38,16 +38,7 @@ def kidney_problems(s: "Schedule", maker: DoseMaker, days: list["Day"], dose_fie
                 usual.source,
             ))
     else:
-        min_age = profile.kidney.min_age_years
-        if plan.kidney.age_years is not None and plan.kidney.age_years < min_age.value:
-            out.append(Problem(
-                "kidney-age", "blocking", "kidney.age_years",
-                f"The patient is {fmt_decimal(plan.kidney.age_years)} years old. The label's kidney "
-                f"dosing and the Cockcroft-Gault estimate apply from age {min_age.value} "
-                f"({cite(min_age.source)}); this planner cannot check a child's dose.",
-                min_age.source,
-                value=f"age {fmt_decimal(plan.kidney.age_years)} years, minimum {min_age.value} years",
-            ))
+        # The kidney table's minimum age is checked with the patient's age (checks_patient).
         over_k = next((d for d in days if d.total_mg > k.max_daily_mg), None)
         if over_k is not None:
             out.append(Problem(

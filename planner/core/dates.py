@@ -18,3 +18,8 @@ def long_date(d: date) -> str:
 def plain_date(d: date) -> str:
     """'1 Dec 2026'."""
     return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def completed_years(born: date, on: date) -> int:
+    """Age in whole years on a day: one less until the birthday comes round (29 Feb: on 1 Mar)."""
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))

@@ -32,7 +32,9 @@ from .plan import (
     Taper,
 )
 from . import safefile
-from .profiles import drug_ids, load_profile
+from .dates import completed_years
+from .kidney import UMOL_PER_MG_DL
+from .profiles import Bound, drug_ids, load_plausible, load_profile
 
 FORMAT_VERSION = 1
 
@@ -239,6 +241,7 @@ def plan_from_dict(data: Any) -> Plan:
     taper = _taper(r.object("taper"))
     kidney = _kidney(r.object("kidney"))
     patient = _patient(r.object("patient"))
+    _birth_date(r, patient, start_date)
     prescriber = _prescriber(r.object("prescriber"))
     pharmacy = _pharmacy(r.object("pharmacy"))
     overrides = _overrides(r)
@@ -408,26 +411,63 @@ def _kidney(k: _Reader | None) -> KidneyInput | None:
                "serum_creatinine_mg_dl (or serum_creatinine_umol_l)")
         k.finish()
         return None
-    age = k.decimal("age_years", Decimal(1), Decimal(120), "years")
+    ranges = load_plausible()
+    age = _plausible(k, "age_years", ranges.age_years, "years", "of human ages on record")
     sex = k.choice("sex", ("female", "male"))
-    weight = k.decimal("weight_kg", Decimal(1), Decimal(400), "kg")
+    weight = _plausible(k, "weight_kg", ranges.weight_kg, "kg", "of human weights on record")
     mg = um = None
     if k.has("serum_creatinine_mg_dl") and k.has("serum_creatinine_umol_l"):
         k.fail("serum_creatinine_umol_l", "give serum creatinine once, in mg/dL or in µmol/L, not both")
         k.get("serum_creatinine_mg_dl", False), k.get("serum_creatinine_umol_l", False)
     elif k.has("serum_creatinine_umol_l"):
-        um = k.decimal("serum_creatinine_umol_l", Decimal(10), Decimal(2500), "µmol/L")
+        um = _plausible(k, "serum_creatinine_umol_l", ranges.serum_creatinine_mg_dl, "µmol/L", _SCR_WORDS,
+                        UMOL_PER_MG_DL)
     else:
         if not k.has("serum_creatinine_mg_dl"):
             k.fail("serum_creatinine_mg_dl", "is missing (or give serum_creatinine_umol_l)")
             k.get("serum_creatinine_mg_dl", False)
         else:
-            mg = k.decimal("serum_creatinine_mg_dl", Decimal("0.1"), Decimal(30), "mg/dL")
+            mg = _plausible(k, "serum_creatinine_mg_dl", ranges.serum_creatinine_mg_dl, "mg/dL", _SCR_WORDS)
     k.finish()
     if None in (age, sex, weight) or (mg is None and um is None):
         return None
     return KidneyInput(age_years=age, sex=sex, weight_kg=weight, serum_creatinine_mg_dl=mg,
                        serum_creatinine_umol_l=um, haemodialysis=haemo)
+
+
+_SCR_WORDS = "of serum creatinine on record; check the value and its unit"
+
+
+def _plausible(k: _Reader, key: str, bound: Bound, unit: str, words: str,
+               scale: Decimal = Decimal(1)) -> Decimal | None:
+    """A patient number inside its physiological range (resources/inputs/plausible.json)."""
+    value = k.decimal(key, Decimal("-Infinity"), Decimal("Infinity"), unit)
+    if value is None:
+        return None
+    low, high = bound.low * scale, bound.high * scale
+    if not bound.contains(value / scale):
+        span = (f"more than {_plain(low)} and at most {_plain(high)}" if bound.low_open
+                else f"from {_plain(low)} to {_plain(high)}")
+        k.fail(key, f"must be {span} {unit} (the range {words}); got {_plain(value)}")
+        return None
+    return value
+
+
+def _plain(d: Decimal) -> str:
+    return format(d.normalize(), "f")
+
+
+def _birth_date(r: _Reader, patient: Patient | None, start: date | None) -> None:
+    """A date of birth that makes a real age on the start date."""
+    dob = patient.date_of_birth if patient else None
+    if dob is None or start is None:
+        return
+    oldest = load_plausible().age_years.high
+    if dob > start:
+        r.fail("patient.date_of_birth", f"{dob.isoformat()} is after the plan's start date ({start.isoformat()})")
+    elif completed_years(dob, start) > oldest:
+        r.fail("patient.date_of_birth", f"{dob.isoformat()} makes the patient {completed_years(dob, start)} "
+               f"years old on the start date; no one has lived beyond {_plain(oldest)} years")
 
 
 def _patient(p: _Reader | None) -> Patient | None:

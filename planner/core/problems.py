@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .dates import long_date
 from .checks_kidney import kidney_problems
+from .checks_patient import patient_problems
 from .checks_regimen import regimen_problems
 from .kidney import fmt_decimal, fmt_mg
 from .problem import SEVERITIES, Problem, cite, listing, peak_value, when
@@ -162,6 +163,7 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]],
                 ))
 
     out.extend(kidney_problems(s, maker, days, dose_field, peak, indication, where))
+    out.extend(patient_problems(s, indication))
 
     # --- time between doses ---------------------------------------------------------------
     out.extend(regimen_problems(s, days, indication))

@@ -44,11 +44,45 @@ class Form:
 
 
 @dataclass(frozen=True)
+class Ages:
+    """The ages an indication's mg/day dosing (the dosing the planner does) covers."""
+
+    from_years: int
+    younger: str | None  # how the label doses a younger patient (by weight), or None: it does not cover them
+    source: str
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A physiological range of a plan input: a value outside it cannot be a real patient's."""
+
+    low: Decimal
+    low_open: bool  # True: the value must be above low; False: from low
+    high: Decimal
+    source_low: str
+    source_high: str
+
+    def contains(self, x: Decimal) -> bool:
+        return (x > self.low if self.low_open else x >= self.low) and x <= self.high
+
+
+@dataclass(frozen=True)
+class PlausibleInputs:
+    """resources/inputs/plausible.json: the same for every drug, so stated once."""
+
+    age_years: Bound
+    weight_kg: Bound
+    serum_creatinine_mg_dl: Bound
+    unreliable_crcl_above_ml_min: Cited
+
+
+@dataclass(frozen=True)
 class Indication:
     id: str
     name: str
     start: str
     max_daily_mg: Cited
+    ages: Ages | None = None
     recommended_max_daily_mg: Cited | None = None
     max_hours_between_doses: Cited | None = None
     max_doses_per_day: Cited | None = None
@@ -113,7 +147,12 @@ class Profile:
     indications: tuple[Indication, ...]
     kidney: KidneyTable
     half_tablet_use_within_days: Cited | None = None
+    elderly_from_years: Cited | None = None  # the age from which the label says to dose by CrCl
     texts: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def plausible(self) -> PlausibleInputs:
+        return load_plausible()
 
     @property
     def display_name(self) -> str:
@@ -144,6 +183,38 @@ def _cited(d: dict[str, Any] | None) -> Cited | None:
 
 def _dec(x: Any) -> Decimal | None:
     return None if x is None else Decimal(str(x))
+
+
+def _ages(d: dict[str, Any] | None) -> Ages | None:
+    if d is None:
+        return None
+    return Ages(int(d["from_years"]), d.get("younger"), str(d["source"]))
+
+
+def _renamed(d: dict[str, Any] | None, key: str) -> dict[str, Any] | None:
+    return None if d is None else {"value": d[key], "source": d["source"]}
+
+
+def _bound(d: dict[str, Any]) -> Bound:
+    open_low = "above" in d
+    return Bound(Decimal(str(d["above"] if open_low else d["min"])), open_low, Decimal(str(d["max"])),
+                 str(d["source_min"]), str(d["source_max"]))
+
+
+@cache
+def load_plausible() -> PlausibleInputs:
+    """The physiological ranges of the patient inputs (resources/inputs/plausible.json)."""
+    text = resources.files(PROFILES_PACKAGE).joinpath("inputs", "plausible.json").read_text(encoding="utf-8")
+    try:
+        d = json.loads(text)
+        return PlausibleInputs(
+            age_years=_bound(d["age_years"]),
+            weight_kg=_bound(d["weight_kg"]),
+            serum_creatinine_mg_dl=_bound(d["serum_creatinine_mg_dl"]),
+            unreliable_crcl_above_ml_min=_cited(d["unreliable_crcl_above_ml_min"]),
+        )
+    except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
+        raise ProfileError(f"resources/inputs/plausible.json is malformed: {exc!r}") from exc
 
 
 def _band(d: dict[str, Any]) -> KidneyBand:
@@ -187,6 +258,7 @@ def _profile(d: dict[str, Any]) -> Profile:
         usual_doses_per_day=_cited(d["usual_doses_per_day"]),
         taper_min_days=_cited(d["taper_min_days"]),
         half_tablet_use_within_days=_cited(d.get("half_tablet_use_within_days")),
+        elderly_from_years=_cited(_renamed(d.get("elderly"), "from_years")),
         indications=tuple(
             Indication(
                 id=i["id"],
@@ -197,6 +269,7 @@ def _profile(d: dict[str, Any]) -> Profile:
                 max_hours_between_doses=_cited(i.get("max_hours_between_doses")),
                 max_doses_per_day=_cited(i.get("max_doses_per_day")),
                 hold_before_raising=i.get("hold_before_raising"),
+                ages=_ages(i.get("ages")),
             )
             for i in d["indications"]
         ),
