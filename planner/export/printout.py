@@ -42,6 +42,7 @@ from PySide6.QtGui import (
 )
 
 from planner.core.dates import DAY_NAMES, MONTH_NAMES, long_date, plain_date
+from planner.core.handout_texts import PLACES, own_sections, section_lines
 from planner.core.plan import SLOTS
 from planner.core.problems import cite
 from planner.core.schedule import Schedule, Step
@@ -768,22 +769,33 @@ class _Builder:
 
     def advice(self) -> None:
         t = self.texts
-        if t.get("how_to_take"):
+        plan, profile = self.s.plan, self.s.profile
+        # Which notes this plan carries (by indication, by age) is decided in the core.
+        lines = {key: section_lines(plan, profile, key) for key in PLACES}
+        if lines["how_to_take"]:
             self.heading("How to take your medicine")
-            self.bullets(list(t["how_to_take"]))
+            self.bullets(lines["how_to_take"])
         if t.get("missed_dose"):
             self.heading("If you miss a dose")
             self.paragraph(t["missed_dose"])
-        if t.get("serious_side_effects"):
+        if lines["serious_side_effects"]:
             self.heading("Side effects that need help at once")
-            self.bullets(list(t["serious_side_effects"]))
-        if t.get("common_side_effects"):
+            self.bullets(lines["serious_side_effects"])
+        if lines["common_side_effects"]:
             self.heading("Common side effects")
             self.paragraph("Tell your doctor if any of these bother you or do not go away:", keep_with_next=True)
-            self.bullets(list(t["common_side_effects"]))
-        if t.get("safety_tips"):
+            self.bullets(lines["common_side_effects"])
+        if lines["safety_tips"]:
             self.heading("Keeping safe")
-            self.bullets(list(t["safety_tips"]))
+            self.bullets(lines["safety_tips"])
+        for note in own_sections(plan, profile):
+            first = len(self.blocks)
+            self.heading(note.title)
+            if note.intro:
+                self.paragraph(note.intro, keep_with_next=True)
+            self.bullets(list(note.lines))
+            for block in self.blocks[first:-1]:  # a short section moves to the next page whole
+                block.keep_with_next = True
         if t.get("kidney_note") or self.s.kidney is not None:
             self.heading("Your kidneys and this medicine")
             if t.get("kidney_note"):
