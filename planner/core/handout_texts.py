@@ -29,6 +29,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from planner.core.checks_patient import patient_age as checked_age
+from planner.core.dates import completed_years
 from planner.core.plan import Plan
 from planner.core.profiles import Cited, Indication, Profile, ProfileError
 
@@ -48,18 +50,14 @@ class Note:
 
 
 def age_on(date_of_birth: date, on: date) -> int:
-    """Whole years completed on the day `on`."""
-    return on.year - date_of_birth.year - ((on.month, on.day) < (date_of_birth.month, date_of_birth.day))
+    """Whole years completed on the day `on` (the one rule, in core/dates)."""
+    return completed_years(date_of_birth, on)
 
 
 def patient_age(plan: Plan) -> Decimal | None:
-    """The patient's age on the plan's start date: from the date of birth, else the age typed
-    for the kidney estimate, else None."""
-    if plan.patient is not None and plan.patient.date_of_birth is not None:
-        return Decimal(age_on(plan.patient.date_of_birth, plan.start_date))
-    if plan.kidney is not None and plan.kidney.age_years is not None:
-        return plan.kidney.age_years
-    return None
+    """The patient's age on the plan's start date, as the checks take it (checks_patient)."""
+    age = checked_age(plan)
+    return None if age is None else age.years
 
 
 def _indication(plan: Plan, profile: Profile) -> Indication | None:
