@@ -29,8 +29,12 @@ def _units(st: Step) -> str:
         return "stop"
     texts = [describe_units(d.units) for d in st.doses]
     if len(set(texts)) == 1:
-        return texts[0] + (" each dose" if len(texts) > 1 else "")
-    return "; ".join(f"{d.slot}: {t}" for d, t in zip(st.doses, texts))
+        out = texts[0] + (" each dose" if len(texts) > 1 else "")
+    else:
+        out = "; ".join(f"{d.slot}: {t}" for d, t in zip(st.doses, texts))
+    if st.dialysis is not None:  # the step's own supplement, never on the stop row
+        out += f"; after each dialysis session: {st.dialysis.mg} mg ({describe_units(st.dialysis.units)})"
+    return out
 
 
 def _row(st: Step) -> tuple[str, ...]:
