@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .dialysis import label_supplement
 from .kidney import fmt_decimal, fmt_mg
 from .problem import Problem, cite, listing, peak_value, when
 from .units import DoseMaker, describe_units
@@ -103,8 +104,9 @@ def _dialysis(s: "Schedule", maker: DoseMaker) -> list[Problem]:
                    for st in given if st.dialysis.mg != st.dialysis.label_mg]
         made = ""
         if rounded:
-            made = (f" {maker.describe()} cannot make every amount: {listing(rounded)}. The oral solution "
-                    f"({profile.oral_solution}) can give the exact amount.")
+            made = (f" {maker.describe()} cannot make every amount, so the plan gives the largest amount "
+                    f"below it: {listing(rounded)}. The oral solution ({profile.oral_solution}) can give the "
+                    f"exact amount.")
         out.append(Problem(
             "dialysis-supplement", "warning" if rounded else "note", "kidney.haemodialysis",
             f"After each {table.session_hours}-hour haemodialysis session a supplementary dose that follows "
@@ -113,6 +115,19 @@ def _dialysis(s: "Schedule", maker: DoseMaker) -> list[Problem]:
             table.source,
         ))
     missing = [st for st in dosed if st.dialysis is None]
+    unmade = [st for st in missing if s.kidney is not None
+              and label_supplement(table, s.kidney, st.total_mg, len(st.doses)) is not None]
+    if unmade:
+        items = [f"{_span(st)}: {label_supplement(table, s.kidney, st.total_mg, len(st.doses))[0]} mg"
+                 for st in unmade]
+        out.append(Problem(
+            "dialysis-supplement-not-made", "warning", "strengths_mg",
+            f"{maker.describe()} cannot make the label's supplement after haemodialysis, or any smaller "
+            f"amount, so none is printed for {listing(items)} ({cite(table.source)}). Add a smaller strength, "
+            f"or prescribe the oral solution ({profile.oral_solution}).",
+            table.source,
+        ))
+        missing = [st for st in missing if st not in unmade]
     if missing:
         items = [f"{_span(st)} ({st.total_mg} mg/day in {len(st.doses)} dose{'s' if len(st.doses) != 1 else ''})"
                  for st in missing]

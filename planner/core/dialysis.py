@@ -65,13 +65,21 @@ def supplement_for_step(profile: Profile, k: KidneyAssessment, maker: DoseMaker,
     if found is None:
         return None
     label_mg, higher, matched = found
-    # A single dose: the nearest amount the strengths make, ties to less drug.
-    if maker.split_at_most(label_mg, 1) is not None:
-        used = label_mg
-    else:
-        used = maker.nearest_total(label_mg, 1, prefer_higher=False)
+    used = makeable_at_most(maker, label_mg)
     if used is None:
         return None
     return DialysisSupplement(label_mg=label_mg, mg=used, units=maker.units_for(used),
                               session_hours=table.session_hours, source=table.source, matched=matched,
                               label_higher_mg=higher)
+
+
+def makeable_at_most(maker: DoseMaker, label_mg: int) -> int | None:
+    """The largest single dose the strengths make that is not above the label's supplement:
+    a half 800 mg tablet is never printed for a 125 mg supplement. None if nothing fits."""
+    q = maker.quantum
+    x = (label_mg // q) * q
+    while x > 0:
+        if maker.split_at_most(x, 1) is not None:
+            return x
+        x -= q
+    return None
