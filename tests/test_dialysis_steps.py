@@ -17,7 +17,7 @@ from planner.core.kidney import assess
 from planner.core.plan import KidneyInput, Taper
 from planner.core.profiles import load_profile
 from planner.core.schedule import compute_schedule
-from planner.ui.schedule_table import _units
+from planner.ui.schedule_table import _units, _units_tip
 
 D = Decimal
 
@@ -124,8 +124,10 @@ def test_cli_outputs_carry_the_supplement_per_step_and_none_after_the_stop():
 def test_window_table_shows_each_steps_supplement_not_on_the_stop_row():
     s = gaba_dialysis_with_taper()
     cells = [_units(st) for st in s.steps]
-    assert "after each dialysis session: 200 mg" in cells[0] and "after each dialysis session: 300 mg" in cells[1]
+    assert cells[0].endswith("; after dialysis: 200 mg") and cells[1].endswith("; after dialysis: 300 mg")
     assert cells[-1] == "stop"
+    tips = [_units_tip(st) for st in s.steps]
+    assert "300 mg (label 350 mg), 1 × 300 mg capsule" in tips[1] and tips[-1] is None
 
 
 def test_printout_gives_the_supplement_in_each_step_and_never_after_the_stop(qapp, tmp_path):
@@ -145,5 +147,5 @@ def test_printout_gives_the_supplement_in_each_step_and_never_after_the_stop(qap
     assert lines[-1] < schedule_part.index("stop taking")
     assert "also take" not in schedule_part[schedule_part.index("stop taking"):]
     clinician = pages[-1] if "For the prescriber" in pages[-1] else " ".join(pages[-2:])
-    assert "Dialysis, step 1" in clinician and "Dialysis, step 3" in clinician
+    assert "step 1, 200 mg" in clinician and "step 3, 200 mg" in clinician and "none after the last dose" in clinician
     assert "Kidney limit" in clinician and "row <=15 mL/min" in clinician

@@ -91,8 +91,11 @@ def _dialysis(s: "Schedule", maker: DoseMaker) -> list[Problem]:
     dosed = [st for st in s.steps if st.total_mg > 0]
     given = [st for st in dosed if st.dialysis is not None]
     if given:
-        items = [f"{_span(st)} ({st.total_mg} mg/day, {st.dialysis.matched}): {st.dialysis.mg} mg "
-                 f"({describe_units(st.dialysis.units)})" for st in given]
+        groups: dict[tuple, list] = {}  # steps with the same dose and supplement are listed together
+        for st in given:
+            groups.setdefault((st.total_mg, st.dialysis), []).append(_span(st))
+        items = [f"{' and '.join(spans)} ({total} mg/day, {dz.matched}): {dz.mg} mg ({describe_units(dz.units)})"
+                 for (total, dz), spans in groups.items()]
         pairs = sorted({(st.dialysis.label_mg, st.dialysis.label_higher_mg) for st in given
                         if st.dialysis.label_higher_mg is not None})
         higher = [f"{hi} mg where the plan gives {lo} mg" for lo, hi in pairs]
@@ -100,7 +103,7 @@ def _dialysis(s: "Schedule", maker: DoseMaker) -> list[Problem]:
         if higher:
             also = (f" Where the label gives two amounts the plan prints the lower; the label also allows "
                     f"{listing(higher)}.")
-        rounded = [f"{_span(st)}: label {st.dialysis.label_mg} mg, nearest {st.dialysis.mg} mg"
+        rounded = [f"{_span(st)}: label {st.dialysis.label_mg} mg, given {st.dialysis.mg} mg"
                    for st in given if st.dialysis.mg != st.dialysis.label_mg]
         made = ""
         if rounded:

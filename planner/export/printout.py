@@ -904,19 +904,26 @@ def dialysis_line(step: Step) -> str:
 
 
 def dialysis_rows(s: Schedule) -> list[tuple[str, str]]:
-    """The clinician's rows: each step's supplement, what of the label's table it follows, and
-    the label's other amount where it gives two."""
-    rows = []
+    """The clinician's row: each step's supplement, with the label's amount where the strengths
+    give less and the label's other amount where it gives two (the problems list says how each
+    step was matched to the label's table)."""
+    parts = []
     for n, st in enumerate(s.steps, 1):
         dz = st.dialysis
         if dz is None:
             continue
-        words = (f"{dz.mg} mg ({units_text(dz.units)}) after each {dz.session_hours}-hour session; "
-                 f"{st.total_mg} mg/day, {dz.matched}; label {dz.label_mg} mg")
+        label = []
+        if dz.mg != dz.label_mg:
+            label.append(f"label {dz.label_mg} mg")
         if dz.label_higher_mg is not None:
-            words += f" (the label also allows {dz.label_higher_mg} mg)"
-        rows.append((f"Dialysis, step {n}", f"{words}; {cite(dz.source)}"))
-    return rows
+            label.append(f"label {dz.label_mg} or {dz.label_higher_mg} mg")
+        extra = f"; {', '.join(label)}" if label else ""
+        parts.append(f"step {n}, {dz.mg} mg ({units_text(dz.units)}{extra})")
+    if not parts:
+        return []
+    dz = s.dialysis_steps[0].dialysis
+    return [("After dialysis", f"after each {dz.session_hours}-hour session ({cite(dz.source)}): "
+                               + "; ".join(parts) + "; none after the last dose")]
 
 
 def _plan_forms(s: Schedule):

@@ -33,8 +33,17 @@ def _units(st: Step) -> str:
     else:
         out = "; ".join(f"{d.slot}: {t}" for d, t in zip(st.doses, texts))
     if st.dialysis is not None:  # the step's own supplement, never on the stop row
-        out += f"; after each dialysis session: {st.dialysis.mg} mg ({describe_units(st.dialysis.units)})"
+        out += f"; after dialysis: {st.dialysis.mg} mg"
     return out
+
+
+def _units_tip(st: Step) -> str | None:
+    dz = st.dialysis
+    if dz is None:
+        return None
+    label = f" (label {dz.label_mg} mg)" if dz.mg != dz.label_mg else ""
+    return (f"After each {dz.session_hours}-hour haemodialysis session: {dz.mg} mg{label}, "
+            f"{describe_units(dz.units)}; {dz.matched}")
 
 
 def _row(st: Step) -> tuple[str, ...]:
@@ -47,7 +56,7 @@ def _tips(st: Step) -> tuple[str | None, ...]:
     by_slot = {d.slot: d for d in st.doses}
     return tuple(
         f"{by_slot[s].time}: {describe_units(by_slot[s].units)}" if s in by_slot else None for s in SLOTS
-    )
+    ) + (_units_tip(st),)
 
 
 class ScheduleTableModel(QAbstractTableModel):
@@ -87,7 +96,7 @@ class ScheduleTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.TextAlignmentRole and 1 <= col <= 3 + len(SLOTS):
             return _RIGHT
-        if role == Qt.ToolTipRole and 4 <= col < 4 + len(SLOTS):
+        if role == Qt.ToolTipRole and 4 <= col <= 4 + len(SLOTS):
             return self._tips[index.row()][col - 4]
         return None
 
