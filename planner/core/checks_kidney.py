@@ -151,5 +151,5 @@ def _span(st) -> str:
 def _regimens(table) -> str:
     if table.by == "column":
         return "the columns of the kidney table"
-    return ", ".join(f"{r.daily.text} mg/day in {r.doses_per_day} dose{'s' if r.doses_per_day != 1 else ''}"
-                     for r in table.rows)
+    return listing([f"{r.daily.text} mg/day " + ("once daily" if r.doses_per_day == 1 else
+                                                  f"in {r.doses_per_day} doses") for r in table.rows], most=8)
