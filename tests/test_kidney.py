@@ -23,7 +23,7 @@ def test_cockcroft_gault_worked_case():
 def test_cockcroft_gault_from_umol_per_litre():
     # 97 umol/L / 88.4 = 1.0973 mg/dL; (140 - 78) x 62 / (72 x 1.0973) x 0.85 = 41.36...
     a = assess(KidneyInput(age_years=D(78), sex="female", weight_kg=D(62), serum_creatinine_umol_l=D(97)),
-               load_profile("gabapentin"))
+               load_profile("gabapentin"), None)
     assert a.crcl_ml_min == D("41.3")  # cut, not rounded, to one decimal
     assert a.method == "cockcroft-gault"
     assert a.band.id == "30-59" and a.max_daily_mg == 1400 and a.doses_per_day == 2
@@ -39,15 +39,15 @@ def test_cockcroft_gault_from_umol_per_litre():
     ("15", "<=15", 100, 300, 1),  # ">15-29": 15 itself takes the more restrictive band
 ])
 def test_gabapentin_bands_and_edges(crcl, band, lo, hi, doses):
-    a = assess(KidneyInput(crcl_ml_min=D(crcl)), load_profile("gabapentin"))
+    a = assess(KidneyInput(crcl_ml_min=D(crcl)), load_profile("gabapentin"), None)
     assert (a.band.id, a.min_daily_mg, a.max_daily_mg, a.doses_per_day) == (band, lo, hi, doses)
 
 
 def test_gabapentin_below_15_falls_in_proportion():
     # Table 1: 7.5 mL/min gets half the daily dose of 15 mL/min.
-    a = assess(KidneyInput(crcl_ml_min=D("7.5")), load_profile("gabapentin"))
+    a = assess(KidneyInput(crcl_ml_min=D("7.5")), load_profile("gabapentin"), None)
     assert a.max_daily_mg == 150 and a.min_daily_mg == 50
-    a = assess(KidneyInput(crcl_ml_min=D(10)), load_profile("gabapentin"))
+    a = assess(KidneyInput(crcl_ml_min=D(10)), load_profile("gabapentin"), None)
     assert a.max_daily_mg == 200
 
 
@@ -60,7 +60,7 @@ def test_gabapentin_below_15_falls_in_proportion():
     ("14.9", "<15", 75, 1),
 ])
 def test_pregabalin_bands_and_edges(crcl, band, hi, doses):
-    a = assess(KidneyInput(crcl_ml_min=D(crcl)), load_profile("pregabalin"))
+    a = assess(KidneyInput(crcl_ml_min=D(crcl)), load_profile("pregabalin"), None)
     assert (a.band.id, a.max_daily_mg, a.doses_per_day) == (band, hi, doses)
 
 
@@ -102,20 +102,28 @@ def test_haemodialysis_supplement_follows_the_maintenance_column():
     # CrCl 15, 200 mg/day is the 4th column (100/125/150/200/300): supplement 250 mg.
     s = compute_schedule(make_plan(start_dose_mg=200, target_dose_mg=200, increment_mg=0, doses_per_day=1,
                                    kidney=KidneyInput(crcl_ml_min=D(15), haemodialysis=True)))
-    assert s.dialysis.label_mg == 250 and s.dialysis.mg == 300 - 100 or s.dialysis.mg in (200, 300)
+    dz = s.steps[0].dialysis
+    assert dz.label_mg == 250 and dz.mg in (200, 300)
     p = problem(s, "dialysis-supplement")
     assert "250 mg" in p.message and "4-hour" in p.message
     # 300 mg/day is the last column: supplement 350, made exactly as... not with capsules: nearest 300.
     s = compute_schedule(make_plan(start_dose_mg=300, target_dose_mg=300, increment_mg=0, doses_per_day=1,
                                    kidney=KidneyInput(crcl_ml_min=D(15), haemodialysis=True)))
-    assert s.dialysis.label_mg == 350 and s.dialysis.mg == 300  # a tie (300/400) goes to less drug
+    dz = s.steps[0].dialysis
+    assert dz.label_mg == 350 and dz.mg == 300  # a tie (300/400) goes to less drug
     assert problem(s, "dialysis-supplement").severity == "warning"
 
 
-def test_pregabalin_dialysis_supplement_is_not_given_but_said():
+def test_pregabalin_dialysis_supplement_is_given_per_step():
+    # Lyrica 2.7 Table 1: 75 mg once daily is in the "50-75 mg QD" row (75 or 100 mg) and the "75 mg QD"
+    # row (100 or 150 mg); the row with the smaller supplement is taken, its lower amount printed and
+    # the higher named.
     s = compute_schedule(make_plan(drug="pregabalin", start_dose_mg=75, target_dose_mg=75, increment_mg=0,
                                    doses_per_day=1, kidney=KidneyInput(crcl_ml_min=D(10), haemodialysis=True)))
-    assert problem(s, "dialysis-supplement-not-given").severity == "warning"
+    assert "dialysis-supplement-not-given" not in codes(s)
+    dz = s.steps[0].dialysis
+    assert (dz.label_mg, dz.label_higher_mg, dz.mg) == (75, 100, 75)
+    assert "100 mg where the plan gives 75 mg" in problem(s, "dialysis-supplement").message
 
 
 def test_kidney_dosing_under_age_12_is_blocking():

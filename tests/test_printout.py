@@ -179,8 +179,9 @@ def test_dialysis_supplement_is_printed_with_its_units(qapp, tmp_path):
     plan = make_plan(kidney=KidneyInput(crcl_ml_min=Decimal(10), haemodialysis=True), start_dose_mg=100,
                      increment_mg=100, target_dose_mg=200, doses_per_day=1)
     schedule = compute_schedule(plan)
-    assert schedule.exportable and schedule.dialysis is not None
+    assert schedule.exportable and schedule.dialysis_steps
     path, _ = export(schedule, tmp_path)
     text = " ".join(pdf_text(path))
-    dz = schedule.dialysis
-    assert f"After each dialysis session ({dz.session_hours} hours) take an extra {units_text(dz.units)}" in text
+    for st in schedule.dialysis_steps:  # each step's own supplement
+        dz = st.dialysis
+        assert f"After each dialysis session ({dz.session_hours} hours): also take {units_text(dz.units)}" in text

@@ -74,8 +74,10 @@ def test_pregabalin_label_facts():
         "diabetic_neuropathy": 300, "postherpetic_neuralgia": 600, "fibromyalgia": 450,
         "spinal_cord_injury": 600, "epilepsy": 600}
     assert [b.max_daily_mg for b in p.kidney.bands] == [600, 300, 150, 75]
-    # The label-facts file marks pregabalin's dialysis supplement UNVERIFIED: it is left out.
-    assert p.kidney.dialysis_supplement_mg is None
+    # Lyrica 2.7 Table 1, lower part: the supplement is by once-daily regimen, two amounts each.
+    assert p.kidney.dialysis_supplement_mg is None and p.kidney.dialysis.by == "regimen"
+    assert [(r.daily.text, r.supplement_mg) for r in p.kidney.dialysis.rows] == [
+        ("25", (25, 50)), ("25-50", (50, 75)), ("50-75", (75, 100)), ("75", (100, 150))]
 
 
 @pytest.mark.parametrize("drug", ["gabapentin", "pregabalin"])

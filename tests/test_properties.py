@@ -110,7 +110,7 @@ def test_never_above_a_limit_without_a_blocking_problem(plan):
     blocking = {p.code for p in s.problems if p.severity == "blocking"}
     if peak > limit:
         assert "above-label-maximum" in blocking
-    if plan.kidney is not None and peak > assess(plan.kidney, profile).max_daily_mg:
+    if plan.kidney is not None and peak > assess(plan.kidney, profile, plan.indication).max_daily_mg:
         assert "above-kidney-maximum" in blocking
     if not s.days:
         assert blocking  # no schedule is only ever the result of a blocking problem

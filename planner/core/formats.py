@@ -6,16 +6,34 @@ import csv
 import io
 import json
 from decimal import Decimal
+from fractions import Fraction
+from math import floor
 from typing import Any
 
+from .dialysis import DialysisSupplement
+from .kidney import fmt_mg
 from .plan import SLOTS
 from .problems import Problem
 from .schedule import Dose, Schedule
 from .units import Unit, describe_units
 
 
-def _number(d: Decimal) -> int | float:
+def _number(d: Decimal | Fraction) -> int | float:
+    if isinstance(d, Fraction):
+        # A limit that is not whole (100 x 7/15) is cut, never rounded up, to 4 decimals; the
+        # exact value is in the *_text field beside it.
+        return d.numerator if d.denominator == 1 else floor(d * 10000) / 10000
     return int(d) if d == d.to_integral_value() else float(d)
+
+
+def _supplement(dz: DialysisSupplement | None) -> dict[str, Any] | None:
+    if dz is None:
+        return None
+    out = {"label_mg": dz.label_mg, "mg": dz.mg, "units": _units(dz.units),
+           "after_session_hours": dz.session_hours, "matched": dz.matched}
+    if dz.label_higher_mg is not None:
+        out["label_higher_mg"] = dz.label_higher_mg
+    return out
 
 
 def _units(units: tuple[Unit, ...]) -> list[dict[str, Any]]:
@@ -35,6 +53,14 @@ def problem_to_dict(p: Problem) -> dict[str, Any]:
     return out
 
 
+def _day(d) -> dict[str, Any]:
+    out = {"day": d.day, "date": d.date.isoformat(), "phase": d.phase, "total_mg": d.total_mg,
+           "doses": [_dose(x) for x in d.doses]}
+    if d.dialysis is not None:  # only on a dialysis patient's days with a dose
+        out["dialysis_supplement"] = _supplement(d.dialysis)
+    return out
+
+
 def schedule_to_dict(s: Schedule) -> dict[str, Any]:
     kidney = None
     if s.kidney is not None:
@@ -45,22 +71,17 @@ def schedule_to_dict(s: Schedule) -> dict[str, Any]:
             "band": k.band.id,
             "min_daily_mg": _number(k.min_daily_mg),
             "max_daily_mg": _number(k.max_daily_mg),
+            "max_daily_mg_text": fmt_mg(k.max_daily_mg),
+            "column_mg": k.column_mg,
+            "column_reason": k.column_why or None,
+            "limit": k.limit_words(),
             "doses_per_day": k.doses_per_day,
             "haemodialysis": k.haemodialysis,
             "source": k.source,
         }
-        if s.dialysis is not None:
-            kidney["dialysis_supplement"] = {
-                "label_mg": s.dialysis.label_mg, "mg": s.dialysis.mg, "units": _units(s.dialysis.units),
-                "after_session_hours": s.dialysis.session_hours,
-            }
     return {
         "drug": s.profile.id,
-        "days": [
-            {"day": d.day, "date": d.date.isoformat(), "phase": d.phase, "total_mg": d.total_mg,
-             "doses": [_dose(x) for x in d.doses]}
-            for d in s.days
-        ],
+        "days": [_day(d) for d in s.days],
         "dispense": [{"strength_mg": x.strength_mg, "form": x.form, "count": x.count} for x in s.dispense],
         "kidney": kidney,
         "problems": [problem_to_dict(p) for p in s.problems],
@@ -73,7 +94,12 @@ def schedule_to_json(s: Schedule) -> str:
 
 CSV_COLUMNS = ["day", "date", "phase", "total_mg"] + [
     f"{slot}_{what}" for slot in SLOTS for what in ("time", "mg", "units")
-]
+] + ["after_dialysis_mg", "after_dialysis_units"]
+
+
+def dialysis_cells(d) -> list[Any]:
+    """The CSV's last two cells: the supplement after each haemodialysis session that day."""
+    return [d.dialysis.mg, describe_units(d.dialysis.units)] if d.dialysis is not None else ["", ""]
 
 
 def schedule_to_csv(s: Schedule) -> str:
@@ -87,7 +113,7 @@ def schedule_to_csv(s: Schedule) -> str:
         for slot in SLOTS:
             x = by_slot.get(slot)
             row += [x.time, x.mg, describe_units(x.units)] if x else ["", "", ""]
-        w.writerow(row)
+        w.writerow(row + dialysis_cells(d))
     return buf.getvalue()
 
 
@@ -114,6 +140,10 @@ def schedule_to_text(s: Schedule) -> str:
         lines.append(f"{span:<13} {dates:<34} {st.phase:<11} {st.total_mg} mg/day")
         for dose in st.doses:
             lines.append(f"{'':<14}{dose.slot:<8} {dose.time}  {dose.mg:>5} mg  {describe_units(dose.units)}")
+        if st.dialysis is not None:
+            dz = st.dialysis
+            lines.append(f"{'':<14}after each {dz.session_hours}-hour haemodialysis session: {dz.mg} mg  "
+                         f"{describe_units(dz.units)}")
     if s.dispense:
         lines += ["", "Dispense for the whole plan:"]
         for x in s.dispense:
@@ -121,7 +151,7 @@ def schedule_to_text(s: Schedule) -> str:
     if s.kidney is not None:
         k = s.kidney
         how = "entered" if k.method == "entered" else "Cockcroft-Gault estimate"
-        lines += ["", f"Kidney function: {k.describe()} [{how}]"]
+        lines += ["", f"Kidney function: {k.describe()} [{how}]", f"Kidney limit: {k.limit_words()}"]
     if s.problems:
         lines += ["", "Problems:"]
         for pr in s.problems:

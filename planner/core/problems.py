@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from .dates import long_date
@@ -28,7 +29,7 @@ class Limit:
     """A daily-dose line a chart or printout shows beside the schedule."""
 
     kind: str  # "target", "label-maximum", "recommended", "kidney-maximum"
-    mg: Decimal
+    mg: Decimal | Fraction  # a kidney maximum is an exact Fraction
     label: str  # short words for a legend
     source: str | None = None
 
@@ -47,9 +48,10 @@ def daily_limits(s: "Schedule") -> tuple[Limit, ...]:
         out.append(Limit("recommended", Decimal(rec.value), f"recommended up to {rec.value} mg/day", rec.source))
     if s.kidney is not None:
         k = s.kidney
+        column = f", column {k.column_mg} mg/day" if k.column_mg is not None else ""
         out.append(Limit("kidney-maximum", k.max_daily_mg,
-                         f"kidney maximum {fmt_mg(k.max_daily_mg)} mg/day (CrCl {fmt_decimal(k.crcl_ml_min)})",
-                         k.source))
+                         f"kidney maximum {fmt_mg(k.max_daily_mg)} mg/day (CrCl {fmt_decimal(k.crcl_ml_min)}: "
+                         f"row {k.band.id}{column})", k.source))
     return tuple(out)
 
 

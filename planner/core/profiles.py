@@ -8,6 +8,7 @@ installed wheel finds them as a checkout does.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -91,6 +92,43 @@ class Indication:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One cell of a kidney table: a daily dose, or a range of them ("25-50")."""
+
+    low: int
+    high: int
+
+    @property
+    def text(self) -> str:
+        return str(self.high) if self.low == self.high else f"{self.low}-{self.high}"
+
+
+@dataclass(frozen=True)
+class DialysisRow:
+    """A row of a supplement table read by regimen (Lyrica 2.7): for a daily dose in
+    low..high mg taken in `doses_per_day` doses, a supplement of any of `supplement_mg`."""
+
+    daily: Cell
+    doses_per_day: int
+    supplement_mg: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class DialysisTable:
+    """The supplementary dose after each haemodialysis session.
+
+    by "column": one supplement per column of the kidney table (Neurontin Table 1);
+    by "regimen": rows of daily regimens, each with the supplements the label allows (Lyrica 2.7).
+    """
+
+    by: str
+    session_hours: int
+    source: str
+    column_mg: tuple[int, ...] = ()
+    rows: tuple[DialysisRow, ...] = ()
+
+
+@dataclass(frozen=True)
 class KidneyBand:
     id: str
     name: str
@@ -103,8 +141,15 @@ class KidneyBand:
     doses_per_day: int  # the most doses a day the label's regimen gives in this band
     regimen: str
     source: str
-    columns_daily_mg: tuple[int, ...] = ()
+    # One cell per column of the label's table; the columns correspond across the bands, and
+    # the normal-function band's cells head them (the indication's normal maximum picks one).
+    columns: tuple[Cell, ...] = ()
     proportional_below_ml_min: Decimal | None = None
+
+    @property
+    def columns_daily_mg(self) -> tuple[int, ...]:
+        """Each column's upper end."""
+        return tuple(c.high for c in self.columns)
 
     def contains(self, crcl: Decimal) -> bool:
         if self.above is not None:
@@ -121,9 +166,16 @@ class KidneyTable:
     source: str
     min_age_years: Cited
     bands: tuple[KidneyBand, ...]
-    dialysis_supplement_mg: tuple[int, ...] | None
-    dialysis_session_hours: int | None
-    dialysis_source: str | None
+    dialysis: DialysisTable | None
+
+    @property
+    def dialysis_supplement_mg(self) -> tuple[int, ...] | None:
+        return self.dialysis.column_mg if self.dialysis is not None and self.dialysis.by == "column" else None
+
+    @property
+    def normal_band(self) -> KidneyBand:
+        """The band with no upper edge: its cells head the columns."""
+        return next(b for b in self.bands if b.below is None)
 
     def band_for(self, crcl: Decimal) -> KidneyBand:
         matches = [b for b in self.bands if b.contains(crcl)]
@@ -217,6 +269,44 @@ def load_plausible() -> PlausibleInputs:
         raise ProfileError(f"resources/inputs/plausible.json is malformed: {exc!r}") from exc
 
 
+def _cell(x: Any) -> Cell:
+    """A table cell: 150, or "25-50" for a range."""
+    if isinstance(x, int) and not isinstance(x, bool):
+        return Cell(x, x)
+    m = re.fullmatch(r"(\d+)-(\d+)", str(x))
+    if m is None or int(m[1]) > int(m[2]):
+        raise ValueError(f"kidney table cell {x!r} is not a dose or a range low-high")
+    return Cell(int(m[1]), int(m[2]))
+
+
+def _dialysis(d: dict[str, Any] | None) -> DialysisTable | None:
+    if d is None:
+        return None
+    by = d.get("by", "column")
+    if by == "column":
+        return DialysisTable("column", int(d["session_hours"]), d["source"],
+                             column_mg=tuple(int(x) for x in d["supplement_mg"]))
+    if by == "regimen":
+        rows = tuple(DialysisRow(_cell(r["daily_mg"]), int(r["doses_per_day"]),
+                                 tuple(int(x) for x in r["supplement_mg"])) for r in d["rows"])
+        return DialysisTable("regimen", int(d["session_hours"]), d["source"], rows=rows)
+    raise ValueError(f"haemodialysis_supplement.by must be column or regimen, not {by!r}")
+
+
+def _check_columns(drug: str, table: KidneyTable) -> None:
+    """The columns must line up across the bands, and each band's range must be its cells' range."""
+    counts = {len(b.columns) for b in table.bands}
+    if counts == {0}:
+        return
+    if len(counts) != 1:
+        raise ProfileError(f"{drug}: the kidney bands have different numbers of columns")
+    for b in table.bands:
+        if (min(c.low for c in b.columns), max(c.high for c in b.columns)) != (b.min_daily_mg, b.max_daily_mg):
+            raise ProfileError(f"{drug}: kidney band {b.id}'s columns do not span {b.min_daily_mg}-{b.max_daily_mg}")
+    if table.dialysis is not None and table.dialysis.by == "column" and len(table.dialysis.column_mg) != counts.pop():
+        raise ProfileError(f"{drug}: one dialysis supplement per kidney-table column is needed")
+
+
 def _band(d: dict[str, Any]) -> KidneyBand:
     return KidneyBand(
         id=d["id"],
@@ -230,7 +320,7 @@ def _band(d: dict[str, Any]) -> KidneyBand:
         doses_per_day=int(d["doses_per_day"]),
         regimen=d["regimen"],
         source=d["source"],
-        columns_daily_mg=tuple(int(c) for c in d.get("columns_daily_mg", ())),
+        columns=tuple(_cell(c) for c in d.get("columns_daily_mg", ())),
         proportional_below_ml_min=_dec(d.get("proportional_below_ml_min")),
     )
 
@@ -244,8 +334,14 @@ def _profile(d: dict[str, Any]) -> Profile:
         if f.scored and f.strength_mg % 2:
             raise ProfileError(f"{d['id']}: scored {f.label} does not halve into whole mg")
     k = d["kidney"]
-    dialysis = k.get("haemodialysis_supplement")
     sol = d["oral_solution"]
+    kidney = KidneyTable(
+        source=k["source"],
+        min_age_years=_cited(k["min_age_years"]),
+        bands=tuple(_band(b) for b in k["bands"]),
+        dialysis=_dialysis(k.get("haemodialysis_supplement")),
+    )
+    _check_columns(d["id"], kidney)
     return Profile(
         id=d["id"],
         name=d["name"],
@@ -273,16 +369,7 @@ def _profile(d: dict[str, Any]) -> Profile:
             )
             for i in d["indications"]
         ),
-        kidney=KidneyTable(
-            source=k["source"],
-            min_age_years=_cited(k["min_age_years"]),
-            bands=tuple(_band(b) for b in k["bands"]),
-            dialysis_supplement_mg=(
-                tuple(int(x) for x in dialysis["supplement_mg"]) if dialysis else None
-            ),
-            dialysis_session_hours=int(dialysis["session_hours"]) if dialysis else None,
-            dialysis_source=dialysis["source"] if dialysis else None,
-        ),
+        kidney=kidney,
         texts=d.get("texts", {}),
     )
 

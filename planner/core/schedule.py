@@ -7,12 +7,13 @@ doses equals the sum of their units exactly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cached_property
 
-from .kidney import KidneyAssessment, assess, dialysis_supplement_mg
+from .dialysis import DialysisSupplement, supplement_for_step
+from .kidney import KidneyAssessment, assess
 from .plan import SLOTS, SLOTS_FOR_DOSES, Plan, PlanError
 from .problems import Problem, check, covering_override, stale_override
 from .profiles import Profile, load_profile
@@ -40,6 +41,8 @@ class Day:
     phase: str
     total_mg: int
     doses: tuple[Dose, ...]
+    # The supplement after each haemodialysis session on this day (None: no dialysis, no dose).
+    dialysis: DialysisSupplement | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class Step:
     phase: str
     total_mg: int
     doses: tuple[Dose, ...]
+    dialysis: DialysisSupplement | None = None  # as on each of its days
 
     @property
     def days(self) -> int:
@@ -64,15 +68,6 @@ class DispenseLine:
     strength_mg: int
     form: str
     count: int  # whole capsules or tablets; a half tablet takes a whole one from the pack
-
-
-@dataclass(frozen=True)
-class DialysisSupplement:
-    label_mg: int  # the label's supplement for this patient's column
-    mg: int  # what the available strengths make of it
-    units: tuple[Unit, ...]
-    session_hours: int
-    source: str
 
 
 @dataclass(frozen=True)
@@ -104,7 +99,6 @@ class Schedule:
     days: tuple[Day, ...]
     dispense: tuple[DispenseLine, ...]
     kidney: KidneyAssessment | None
-    dialysis: DialysisSupplement | None
     problems: tuple[Problem, ...]
     roundings: tuple[Rounding, ...] = ()
 
@@ -139,11 +133,18 @@ class Schedule:
         steps: list[Step] = []
         for d in self.days:
             last = steps[-1] if steps else None
-            if last and last.phase == d.phase and last.doses == d.doses and last.last_day + 1 == d.day:
-                steps[-1] = Step(last.first_day, d.day, last.start, d.date, d.phase, d.total_mg, d.doses)
+            if (last and last.phase == d.phase and last.doses == d.doses and last.dialysis == d.dialysis
+                    and last.last_day + 1 == d.day):
+                steps[-1] = Step(last.first_day, d.day, last.start, d.date, d.phase, d.total_mg, d.doses,
+                                 d.dialysis)
             else:
-                steps.append(Step(d.day, d.day, d.date, d.date, d.phase, d.total_mg, d.doses))
+                steps.append(Step(d.day, d.day, d.date, d.date, d.phase, d.total_mg, d.doses, d.dialysis))
         return tuple(steps)
+
+    @property
+    def dialysis_steps(self) -> tuple[Step, ...]:
+        """The steps with a supplement after each haemodialysis session."""
+        return tuple(st for st in self.steps if st.dialysis is not None)
 
     @property
     def end_date(self) -> date | None:
@@ -253,7 +254,7 @@ def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
     today (default: the computer's date) is what a start date in the past is judged against."""
     profile = load_profile(plan.drug)
     b = _Builder(plan, profile)
-    kidney = assess(plan.kidney, profile) if plan.kidney is not None else None
+    kidney = assess(plan.kidney, profile, plan.indication) if plan.kidney is not None else None
 
     cannot_reach = plan.target_dose_mg > plan.start_dose_mg and plan.increment_mg == 0
     below_without_taper = plan.target_dose_mg < plan.start_dose_mg and plan.taper is None
@@ -261,27 +262,17 @@ def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
     if not (cannot_reach or below_without_taper):
         days = _lay_out(b)
 
-    dialysis = None
-    if kidney is not None and kidney.haemodialysis and days:
-        maintenance = max(d.total_mg for d in days)
-        label_mg = dialysis_supplement_mg(kidney, profile, maintenance)
-        if label_mg is not None:
-            used = b.makeable(label_mg, 1, prefer_higher=False)
-            if used is not None:
-                dialysis = DialysisSupplement(
-                    label_mg=label_mg, mg=used, units=b.maker.units_for(used),
-                    session_hours=profile.kidney.dialysis_session_hours,
-                    source=profile.kidney.dialysis_source,
-                )
+    if kidney is not None and kidney.haemodialysis:
+        days = _with_dialysis(days, profile, kidney, b.maker)
 
     schedule = Schedule(
         plan=plan, profile=profile, days=tuple(days), dispense=_dispense(days, profile),
-        kidney=kidney, dialysis=dialysis, problems=(), roundings=tuple(b.roundings),
+        kidney=kidney, problems=(), roundings=tuple(b.roundings),
     )
     problems = check(schedule, b.maker, b.fewer, today if today is not None else date.today())
     return Schedule(
         plan=plan, profile=profile, days=schedule.days, dispense=schedule.dispense, kidney=kidney,
-        dialysis=dialysis, problems=problems, roundings=schedule.roundings,
+        problems=problems, roundings=schedule.roundings,
     )
 
 
@@ -328,6 +319,18 @@ def _lay_out(b: _Builder) -> list[Day]:
             days.append(Day(n, plan.start_date + timedelta(days=n - 1), seg.phase, seg.total_mg, doses))
             n += 1
     return days
+
+
+def _with_dialysis(days: list[Day], profile: Profile, kidney: KidneyAssessment, maker: DoseMaker) -> list[Day]:
+    """Each day's supplement after a haemodialysis session follows that day's dose (a stop day: none)."""
+    found: dict[tuple[int, int], DialysisSupplement | None] = {}
+    out = []
+    for d in days:
+        key = (d.total_mg, len(d.doses))
+        if key not in found:
+            found[key] = supplement_for_step(profile, kidney, maker, d.total_mg, len(d.doses))
+        out.append(replace(d, dialysis=found[key]))
+    return out
 
 
 def _dispense(days: list[Day], profile: Profile) -> tuple[DispenseLine, ...]:

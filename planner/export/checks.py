@@ -11,7 +11,7 @@ import csv
 import io
 from datetime import date, datetime
 
-from ..core.formats import CSV_COLUMNS
+from ..core.formats import CSV_COLUMNS, dialysis_cells
 from ..core.plan import SLOTS
 from ..core.schedule import Schedule
 from ..core.units import describe_units
@@ -56,7 +56,7 @@ def csv_rows(schedule: Schedule) -> list[list[str]]:
         for slot in SLOTS:
             x = by_slot.get(slot)
             row += [x.time, str(x.mg), describe_units(x.units)] if x else ["", "", ""]
-        rows.append(row)
+        rows.append(row + [str(c) for c in dialysis_cells(d)])
     return rows
 
 

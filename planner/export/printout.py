@@ -43,6 +43,7 @@ from PySide6.QtGui import (
 
 from planner.core.dates import DAY_NAMES, MONTH_NAMES, long_date, plain_date
 from planner.core.handout_texts import PLACES, own_sections, section_lines
+from planner.core.kidney import fmt_decimal
 from planner.core.plan import SLOTS
 from planner.core.problems import cite
 from planner.core.schedule import Schedule, Step
@@ -142,8 +143,8 @@ def _strengths_text(schedule: Schedule) -> str:
         from planner.core.schedule import plan_forms
 
         pairs = [(f.strength_mg, f.form) for f in plan_forms(schedule.plan, schedule.profile)]
-    if schedule.dialysis is not None:
-        pairs += [(u.strength_mg, u.form) for u in schedule.dialysis.units]
+    for st in schedule.dialysis_steps:
+        pairs += [(u.strength_mg, u.form) for u in st.dialysis.units]
     return ", ".join(f"{s} mg {form}s" for s, form in sorted(set(pairs)))
 
 
@@ -541,8 +542,6 @@ class _Builder:
                 self.stop_block(step)
             else:
                 self.step_block(i + 1, step)
-        if s.dialysis is not None:
-            self.dialysis_block()
 
     def step_block(self, number: int, step: Step) -> None:
         c = self.c
@@ -572,6 +571,8 @@ class _Builder:
             rh = max(icon, c.text_h(take, take_w, c.body))
             rows.append((d, take, rh))
         row_gap = c.pt(2.5)
+        dz_text = dialysis_line(step)
+        h_dz = c.text_h(dz_text, inner_w, c.body, True) + row_gap if dz_text else 0.0
 
         # tick boxes, or one line for a long step
         ticks = step.days <= MAX_TICK_DAYS
@@ -590,7 +591,7 @@ class _Builder:
             h_ticks = c.text_h(every, inner_w, c.body, True)
 
         height = pad + h_when + h_sub + c.pt(4) + sum(r[2] for r in rows) + row_gap * len(rows) \
-            + h_ticks + pad
+            + h_dz + h_ticks + pad
 
         def paint(p: QPainter, y: float) -> None:
             p.save()
@@ -621,6 +622,9 @@ class _Builder:
                 p.drawText(QRectF(right - mg_w - c.pt(4), text_y, mg_w + c.pt(4), c.line(c.body) * 1.5),
                            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), f"{d.mg} mg")
                 ty += rh + row_gap
+            if dz_text:
+                _draw_text(p, c, x0, ty, inner_w, dz_text, c.body, True, DIALYSIS_INK)
+                ty += h_dz
             if ticks:
                 p.save()
                 p.setFont(c.font(label_size))
@@ -662,30 +666,6 @@ class _Builder:
             ty = y + border + pad
             ty += _draw_text(p, c, border + pad, ty, w, main, 12.5, True, STOP_BORDER)
             _draw_text(p, c, border + pad, ty + c.pt(3), w, sub, c.small, colour=GREY)
-
-        self.add(Block(height, paint, space_after=c.pt(7)))
-
-    def dialysis_text(self) -> str:
-        dz = self.s.dialysis
-        return (f"After each dialysis session ({dz.session_hours} hours) take an extra "
-                f"{units_text(dz.units)} ({dz.mg} mg), as well as the doses above.")
-
-    def dialysis_block(self) -> None:
-        c = self.c
-        border = c.pt(2)
-        pad = c.pt(8)
-        w = c.width - 2 * (border + pad)
-        text = self.dialysis_text()
-        h = c.text_h(text, w, c.body, True)
-        height = 2 * (border + pad) + h
-
-        def paint(p: QPainter, y: float) -> None:
-            p.save()
-            p.setPen(QPen(QColor("#355070"), border))
-            p.setBrush(QColor("#eef3fa"))
-            p.drawRect(QRectF(border / 2, y + border / 2, c.width - border, height - border))
-            p.restore()
-            _draw_text(p, c, border + pad, y + border + pad, w, text, c.body, True)
 
         self.add(Block(height, paint, space_after=c.pt(7)))
 
@@ -800,8 +780,8 @@ class _Builder:
             self.heading("Your kidneys and this medicine")
             if t.get("kidney_note"):
                 self.paragraph(t["kidney_note"])
-            if self.s.kidney is not None and self.s.kidney.haemodialysis and self.s.dialysis is not None:
-                self.paragraph(self.dialysis_text(), bold=True)
+            if self.s.dialysis_steps:
+                self.paragraph(DIALYSIS_NOTE, bold=True)
         ph = self.s.plan.pharmacy
         pr = self.s.plan.prescriber
         calls = []
@@ -863,7 +843,9 @@ class _Builder:
             k = s.kidney
             method = {"entered": "entered by the clinician",
                       "cockcroft-gault": "estimated by Cockcroft-Gault"}.get(k.method, k.method)
-            kr = [("CrCl", f"{k.describe()}; {method}"), ("Source", cite(k.source))]
+            doses = "1 dose" if k.doses_per_day == 1 else f"up to {k.doses_per_day} doses"
+            kr = [("CrCl", f"{fmt_decimal(k.crcl_ml_min)} mL/min, {method}; {doses} a day"),
+                  ("Kidney limit", k.limit_words())]
             ki = plan.kidney
             inputs = []
             if ki is not None and ki.crcl_ml_min is None:
@@ -873,11 +855,7 @@ class _Builder:
             if inputs:
                 kr.append(("Inputs", "; ".join(inputs)))
             kr.append(("Haemodialysis", "yes" if k.haemodialysis else "no"))
-            if s.dialysis is not None:
-                dz = s.dialysis
-                kr.append(("Dialysis supplement",
-                           f"{dz.mg} mg ({units_text(dz.units)}) after each {dz.session_hours}-hour session; "
-                           f"label {dz.label_mg} mg; {cite(dz.source)}"))
+            kr += dialysis_rows(s)
             self.label_rows(kr, size, label_w)
         else:
             self.paragraph("Not entered.", size=size)
@@ -911,9 +889,9 @@ class _Builder:
                 self.paragraph(dispense_text(line), size=size, bold=True, space_after=2)
         else:
             self.paragraph("Nothing.", size=size)
-        if s.dialysis is not None:
-            self.paragraph(f"Not included above: the dialysis supplement, {units_text(s.dialysis.units)} "
-                           f"after each session.", size=size, bold=True)
+        if s.dialysis_steps:
+            self.paragraph("Not included above: the supplements after each dialysis session (see Kidney "
+                           "function); the number of sessions is not known to the planner.", size=size, bold=True)
         if profile.half_tablet_use_within_days:
             self.paragraph(f"Half tablets: the other half is counted as the next half dose if it comes within "
                            f"{profile.half_tablet_use_within_days.value} days; otherwise a new tablet.",
@@ -922,6 +900,42 @@ class _Builder:
                        size=size, colour=GREY, space_after=0)
         if self.blocks:
             self.blocks[-1].keep_with_next = False
+
+
+DIALYSIS_INK = QColor("#355070")
+DIALYSIS_NOTE = ("If you have dialysis: after each dialysis session, take the extra dose shown in your plan "
+                 "for that day. There is no extra dose after your last dose.")
+
+
+def dialysis_line(step: Step) -> str:
+    """The step's supplement after each dialysis session, in the patient's words ('' if none)."""
+    dz = step.dialysis
+    if dz is None:
+        return ""
+    return f"After each dialysis session ({dz.session_hours} hours): also take {units_text(dz.units)} ({dz.mg} mg)."
+
+
+def dialysis_rows(s: Schedule) -> list[tuple[str, str]]:
+    """The clinician's row: each step's supplement, with the label's amount where the strengths
+    give less and the label's other amount where it gives two (the problems list says how each
+    step was matched to the label's table)."""
+    parts = []
+    for n, st in enumerate(s.steps, 1):
+        dz = st.dialysis
+        if dz is None:
+            continue
+        label = []
+        if dz.mg != dz.label_mg:
+            label.append(f"label {dz.label_mg} mg")
+        if dz.label_higher_mg is not None:
+            label.append(f"label {dz.label_mg} or {dz.label_higher_mg} mg")
+        extra = f"; {', '.join(label)}" if label else ""
+        parts.append(f"step {n}, {dz.mg} mg ({units_text(dz.units)}{extra})")
+    if not parts:
+        return []
+    dz = s.dialysis_steps[0].dialysis
+    return [("After dialysis", f"after each {dz.session_hours}-hour session ({cite(dz.source)}): "
+                               + "; ".join(parts) + "; none after the last dose")]
 
 
 def _plan_forms(s: Schedule):

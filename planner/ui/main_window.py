@@ -8,6 +8,7 @@ on screen ever looks valid while it does not match the inputs.
 from __future__ import annotations
 
 import dataclasses
+import html
 import threading
 from datetime import date
 from pathlib import Path
@@ -354,7 +355,7 @@ class MainWindow(QMainWindow):
         k = schedule.kidney
         if k is not None:
             how = "entered" if k.method == "entered" else "Cockcroft-Gault estimate"
-            self.form.set_kidney_result(f"<b>{k.describe()}</b><br>{how}")
+            self.form.set_kidney_result(f"<b>{html.escape(k.limit_words())}</b><br>{how}")
         else:
             self.form.set_kidney_result("")
 

@@ -29,8 +29,21 @@ def _units(st: Step) -> str:
         return "stop"
     texts = [describe_units(d.units) for d in st.doses]
     if len(set(texts)) == 1:
-        return texts[0] + (" each dose" if len(texts) > 1 else "")
-    return "; ".join(f"{d.slot}: {t}" for d, t in zip(st.doses, texts))
+        out = texts[0] + (" each dose" if len(texts) > 1 else "")
+    else:
+        out = "; ".join(f"{d.slot}: {t}" for d, t in zip(st.doses, texts))
+    if st.dialysis is not None:  # the step's own supplement, never on the stop row
+        out += f"; after dialysis: {st.dialysis.mg} mg"
+    return out
+
+
+def _units_tip(st: Step) -> str | None:
+    dz = st.dialysis
+    if dz is None:
+        return None
+    label = f" (label {dz.label_mg} mg)" if dz.mg != dz.label_mg else ""
+    return (f"After each {dz.session_hours}-hour haemodialysis session: {dz.mg} mg{label}, "
+            f"{describe_units(dz.units)}; {dz.matched}")
 
 
 def _row(st: Step) -> tuple[str, ...]:
@@ -43,7 +56,7 @@ def _tips(st: Step) -> tuple[str | None, ...]:
     by_slot = {d.slot: d for d in st.doses}
     return tuple(
         f"{by_slot[s].time}: {describe_units(by_slot[s].units)}" if s in by_slot else None for s in SLOTS
-    )
+    ) + (_units_tip(st),)
 
 
 class ScheduleTableModel(QAbstractTableModel):
@@ -83,7 +96,7 @@ class ScheduleTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.TextAlignmentRole and 1 <= col <= 3 + len(SLOTS):
             return _RIGHT
-        if role == Qt.ToolTipRole and 4 <= col < 4 + len(SLOTS):
+        if role == Qt.ToolTipRole and 4 <= col <= 4 + len(SLOTS):
             return self._tips[index.row()][col - 4]
         return None
 
