@@ -35,7 +35,7 @@ def _fewer_than_label(s: "Schedule", days: list["Day"], indication: "Indication 
         f"The plan gives {s.profile.name} in at most {_doses(n)} a day. From {when(d)} the label "
         f"divides {where} into {_doses(m.doses)} a day ({cite(m.source)}). Choose {m.doses} doses "
         f"a day, or record why fewer suit this patient.",
-        m.source, value=f"{n} doses a day, label {m.doses}",
+        m.source, value=f"{n} dose{'s' if n != 1 else ''} a day, label {m.doses}",
     )]
 
 
