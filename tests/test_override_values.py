@@ -88,6 +88,11 @@ def test_every_blocking_problem_has_a_value_an_override_can_bind_to():
         make_plan(patient=Patient(date_of_birth=date(1950, 1, 1))),  # elderly-no-kidney-result
         make_plan(kidney=KidneyInput(crcl_ml_min=Decimal(20))),  # above-kidney-maximum
         make_plan(taper=Taper(step_days=1, step_mg=300)),  # taper-too-short
+        make_plan(indication="postherpetic_neuralgia", doses_per_day=2),  # fewer-doses-than-label
+        make_plan(indication="epilepsy", start_dose_mg=900, doses_per_day=2),  # gap-between-doses
+        make_plan(indication="postherpetic_neuralgia", start_dose_mg=1800, target_dose_mg=1800),  # above-label-start
+        make_plan(drug="pregabalin", indication="spinal_cord_injury", start_dose_mg=150, increment_mg=150,
+                  target_dose_mg=450, step_days=7, doses_per_day=2),  # raised-too-soon
     ]
     seen = {}
     for plan in plans:

@@ -37,11 +37,12 @@ def test_epilepsy_label_start_300_three_times_from_day_1():
     assert "gap-between-doses" not in codes(s)
 
 
-def test_grow_mode_in_epilepsy_warns_about_the_12_hour_gap():
+def test_grow_mode_in_epilepsy_gives_every_dose_from_day_1():
+    # Issue 12: the default fill follows the label's regimen (Neurontin 2.2: three times daily
+    # from day 1), so it no longer makes the 24-hour gap it used to warn about.
     s = compute_schedule(make_plan(indication="epilepsy"))
-    p = problem(s, "gap-between-doses")
-    assert p.severity == "warning" and p.field == "slot_fill"
-    assert "24 hours" in p.message and "12 hours" in p.message
+    assert all(len(d.doses) == 3 for d in s.days)
+    assert "gap-between-doses" not in codes(s)
 
 
 def test_clock_times_too_far_apart_warn_in_epilepsy():
@@ -108,8 +109,8 @@ def test_maintenance_follows_the_target_step():
 
 def test_increments_stop_at_the_target():
     s = compute_schedule(make_plan(start_dose_mg=300, increment_mg=400, target_dose_mg=1200, step_days=2))
-    assert [st.total_mg for st in s.steps] == [300, 700, 1100, 1200]
-    assert [st.days for st in s.steps] == [2, 2, 2, 2]
+    # Daily totals: day 2 is its own step now, given twice daily as the label's day 2 is (issue 12).
+    assert [d.total_mg for d in s.days] == [300, 300, 700, 700, 1100, 1100, 1200, 1200]
 
 
 def test_taper_by_mg_never_rises_and_ends_at_zero():
@@ -222,7 +223,9 @@ def test_pregabalin_raised_above_300_too_soon_in_postherpetic_neuralgia():
     s = compute_schedule(make_plan(drug="pregabalin", indication="postherpetic_neuralgia", start_dose_mg=150,
                                    increment_mg=150, target_dose_mg=600, step_days=7, doses_per_day=2))
     p = problem(s, "raised-too-soon")
-    assert p.severity == "warning" and "300 mg/day" in p.message
+    # Blocking with an override since issue 12: the label raises the dose "only after" (Lyrica 2.3).
+    assert p.severity == "blocking" and "300 mg/day" in p.message
+    assert p.value == "7 days at 300 mg/day before going above, label 14"
     s = compute_schedule(make_plan(drug="pregabalin", indication="postherpetic_neuralgia", start_dose_mg=150,
                                    increment_mg=150, target_dose_mg=600, step_days=14, doses_per_day=2))
     assert "raised-too-soon" not in codes(s)

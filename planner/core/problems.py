@@ -17,6 +17,7 @@ from .dates import long_date
 from .checks_kidney import kidney_problems
 from .checks_patient import patient_problems
 from .checks_regimen import regimen_problems
+from .checks_starts import start_problems
 from .kidney import fmt_decimal, fmt_mg
 from .problem import SEVERITIES, Problem, cite, listing, peak_value, when
 from .units import DoseMaker
@@ -80,7 +81,7 @@ def stale_override_words(override, problem: Problem) -> str:
             f"decide again (record a new override or change the plan).")
 
 
-def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]],
+def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int, int]],
           today: date | None = None) -> tuple[Problem, ...]:
     """The plan's problems. today is the date a past start is judged against; None skips that check."""
     out: list[Problem] = []
@@ -157,11 +158,12 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]],
             held = sum(1 for d in days if d.day < first_above.day and d.total_mg == at)
             if held < need:
                 out.append(Problem(
-                    "raised-too-soon", "warning", "step_days",
+                    "raised-too-soon", "blocking", "step_days",
                     f"The plan goes above {at} mg/day on {when(first_above)} after {held} days at "
                     f"{at} mg/day. For {where} the label raises the dose above {at} mg/day only after "
-                    f"{need} days or more at {at} mg/day ({cite(hold['source'])}).",
-                    hold["source"],
+                    f"{need} days or more at {at} mg/day ({cite(hold['source'])}). Hold {at} mg/day "
+                    f"longer, or record why this patient goes up sooner.",
+                    hold["source"], value=f"{held} days at {at} mg/day before going above, label {need}",
                 ))
 
     out.extend(kidney_problems(s, maker, days, dose_field, peak, indication, where))
@@ -169,6 +171,7 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]],
 
     # --- time between doses ---------------------------------------------------------------
     out.extend(regimen_problems(s, days, indication))
+    out.extend(start_problems(s, days, indication))
 
     # --- the taper ---------------------------------------------------------------------------
     if plan.taper is not None and s.days:
@@ -192,10 +195,11 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int]],
     # --- amounts the strengths could not make -------------------------------------------
     out.extend(_roundings(s, maker))
     if fewer:
-        items = [f"day {day}: {total} mg/day as {given} dose{'s' if given != 1 else ''}" for day, total, given in fewer]
+        items = [f"day {day}: {total} mg/day as {given} dose{'s' if given != 1 else ''}, not {wanted}"
+                 for day, total, given, wanted in fewer]
         out.append(Problem(
             "fewer-doses", "warning", "doses_per_day",
-            f"Some daily doses cannot be split into {plan.doses_per_day} doses with "
+            f"Some daily doses cannot be split into the doses a day the plan gives with "
             f"{maker.describe()}, so they are given in fewer: {listing(items)}.",
         ))
 

@@ -89,6 +89,13 @@ class Indication:
     max_doses_per_day: Cited | None = None
     # "raise above X mg/day only after N days at X" (pregabalin in postherpetic neuralgia)
     hold_before_raising: dict[str, Any] | None = field(default=None, compare=False)
+    # The label's start: the highest daily mg on day 1, 2, ... (gabapentin PHN: 300/600/900).
+    label_start_mg: tuple[int, ...] = ()
+    label_start_source: str | None = None
+    # The fewest doses a day of the label's regimen; on the listed first days the ramp
+    # (gabapentin PHN: day 1 once, day 2 twice) gives fewer.
+    min_doses_per_day: Cited | None = None
+    min_doses_start_days: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,6 +152,8 @@ class KidneyBand:
     # the normal-function band's cells head them (the indication's normal maximum picks one).
     columns: tuple[Cell, ...] = ()
     proportional_below_ml_min: Decimal | None = None
+    # The fewest doses a day of this band's regimen, where it is below the indication's.
+    min_doses_per_day: Cited | None = None
 
     @property
     def columns_daily_mg(self) -> tuple[int, ...]:
@@ -322,6 +331,7 @@ def _band(d: dict[str, Any]) -> KidneyBand:
         source=d["source"],
         columns=tuple(_cell(c) for c in d.get("columns_daily_mg", ())),
         proportional_below_ml_min=_dec(d.get("proportional_below_ml_min")),
+        min_doses_per_day=_cited(d.get("min_doses_per_day")),
     )
 
 
@@ -366,6 +376,11 @@ def _profile(d: dict[str, Any]) -> Profile:
                 max_doses_per_day=_cited(i.get("max_doses_per_day")),
                 hold_before_raising=i.get("hold_before_raising"),
                 ages=_ages(i.get("ages")),
+                label_start_mg=tuple(int(x) for x in (i.get("label_start") or {}).get("days_mg", ())),
+                label_start_source=(i.get("label_start") or {}).get("source"),
+                min_doses_per_day=_cited(i.get("min_doses_per_day")),
+                min_doses_start_days=tuple(
+                    int(x) for x in (i.get("min_doses_per_day") or {}).get("start_days", ())),
             )
             for i in d["indications"]
         ),

@@ -16,6 +16,7 @@ from .dialysis import DialysisSupplement, supplement_for_step
 from .kidney import KidneyAssessment, assess
 from .plan import SLOTS, SLOTS_FOR_DOSES, Plan, PlanError
 from .problems import Problem, check, covering_override, stale_override
+from .regimen import chosen_indication, doses_for_gap, gap_rule, label_minimum
 from .profiles import Profile, load_profile
 from .units import DoseMaker, Unit
 
@@ -163,7 +164,18 @@ class _Builder:
         self.profile = profile
         self.maker = DoseMaker(plan_forms(plan, profile))
         self.roundings: list[Rounding] = []
-        self.fewer: list[tuple[int, int, int]] = []  # (day, total, doses given)
+        self.fewer: list[tuple[int, int, int, int]] = []  # (day, total, doses given, doses wanted)
+        # The label's regimen: the default fill gives at least its doses a day, and in
+        # epilepsy enough doses that no gap exceeds the label's hours (regimen.py).
+        self.kidney = assess(plan.kidney, profile) if plan.kidney is not None else None
+        self.indication = chosen_indication(plan, profile)
+        rule = gap_rule(plan, profile, self.kidney)
+        self.gap_doses = doses_for_gap(plan, rule.value) if rule is not None else 0
+
+    def floor(self, day: int) -> int:
+        """The fewest doses the fill gives on this day: the label's regimen, the gap rule."""
+        m = label_minimum(self.profile, self.indication, self.kidney, day)
+        return min(self.plan.doses_per_day, max(m.doses if m else 1, self.gap_doses))
 
     # --- amounts ----------------------------------------------------------------------
 
@@ -209,15 +221,25 @@ class _Builder:
                 wanted = Decimal(current) * (Decimal(100) - t.step_percent) / Decimal(100)
             if wanted <= 0:
                 break
-            # Ties round up here: the gentler cut. It stays below the current dose.
-            used = self.maker.nearest_total(wanted, n, prefer_higher=True)
-            if used is None or used >= current:
-                used = self._next_below(current, n)
+            if self.gap_doses:
+                # Epilepsy: every step, the last before the stop too, splits into enough doses.
+                used = self._nearest_split(wanted, self.gap_doses, current)
+            else:
+                # Ties round up here: the gentler cut. It stays below the current dose.
+                used = self.maker.nearest_total(wanted, n, prefer_higher=True)
+                if used is None or used >= current:
+                    used = self._next_below(current, n)
             if used is None:
                 break
             out.append((Segment("taper", used, t.step_days, n, False), wanted))
             current = used
         return out
+
+    def _nearest_split(self, wanted: Decimal | int, k: int, current: int) -> int | None:
+        """The amount below current nearest wanted (ties up) that splits into exactly k doses."""
+        q = self.maker.quantum
+        nearest_first = sorted(range(q, current, q), key=lambda t: (abs(t - wanted), -t))
+        return next((t for t in nearest_first if self.maker.split(t, k) is not None), None)
 
     def _next_below(self, current: int, n: int) -> int | None:
         q = self.maker.quantum
@@ -309,13 +331,23 @@ def _lay_out(b: _Builder) -> list[Day]:
     days: list[Day] = []
     n = 1
     for seg, _, _ in segments:
-        if seg.total_mg == 0:
-            doses, given = (), 0
-        else:
-            doses, given = b.doses_for(seg.total_mg, seg.doses)
-        if seg.exact and given < seg.doses:
-            b.fewer.append((n, seg.total_mg, given))
+        noted: set[int] = set()  # each shortfall once per step
         for _ in range(seg.days):
+            if seg.total_mg == 0:
+                doses, given, need = (), 0, 0
+            else:
+                if seg.phase == "taper":
+                    ask, need = seg.doses, b.gap_doses
+                elif seg.exact:
+                    ask = need = seg.doses
+                else:
+                    # Grow mode adds a dose a step, but never gives fewer than the label's regimen.
+                    need = b.floor(n)
+                    ask = max(seg.doses, need)
+                doses, given = b.doses_for(seg.total_mg, ask)
+            if given < need and need not in noted:
+                b.fewer.append((n, seg.total_mg, given, need))
+                noted.add(need)
             days.append(Day(n, plan.start_date + timedelta(days=n - 1), seg.phase, seg.total_mg, doses))
             n += 1
     return days

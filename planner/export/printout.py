@@ -825,7 +825,7 @@ class _Builder:
             ("Step interval", _days(plan.step_days)),
             ("Target", f"{plan.target_dose_mg} mg/day"),
             ("Doses per day", str(plan.doses_per_day)),
-            ("Slot filling", {"grow": "grow (one more dose a day at each step)",
+            ("Slot filling", {"grow": "grow (one more dose a day at each step, never fewer than the label gives)",
                               "all": "all (every dose from the start)"}.get(plan.slot_fill, plan.slot_fill)),
             ("Times", ", ".join(f"{SLOT_NAMES.get(k, k)} {v}" for k, v in plan.slot_times)),
             ("Larger doses first at", ", ".join(plan.larger_dose_order)),

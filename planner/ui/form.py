@@ -34,7 +34,8 @@ from .number_field import NumberField, exact_decimal, guard_wheel, holds_exactly
 
 TAPER_MODES = (("none", "No taper"), ("mg", "By mg per step"), ("percent", "By percent per step"))
 KIDNEY_MODES = (("none", "Not entered"), ("crcl", "CrCl entered"), ("cg", "Cockcroft-Gault"))
-SLOT_FILL_MODES = (("grow", "Add one dose a day at each step"), ("all", "Every dose from day 1"))
+SLOT_FILL_MODES = (("grow", "Add a dose a day at each step, from the label's minimum"),
+                   ("all", "Every dose from day 1"))
 NO_INDICATION = ""
 
 
