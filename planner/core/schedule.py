@@ -167,7 +167,7 @@ class _Builder:
         self.fewer: list[tuple[int, int, int, int]] = []  # (day, total, doses given, doses wanted)
         # The label's regimen: the default fill gives at least its doses a day, and in
         # epilepsy enough doses that no gap exceeds the label's hours (regimen.py).
-        self.kidney = assess(plan.kidney, profile) if plan.kidney is not None else None
+        self.kidney = assess(plan.kidney, profile, plan.indication) if plan.kidney is not None else None
         self.indication = chosen_indication(plan, profile)
         rule = gap_rule(plan, profile, self.kidney)
         self.gap_doses = doses_for_gap(plan, rule.value) if rule is not None else 0
@@ -276,7 +276,7 @@ def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
     today (default: the computer's date) is what a start date in the past is judged against."""
     profile = load_profile(plan.drug)
     b = _Builder(plan, profile)
-    kidney = assess(plan.kidney, profile, plan.indication) if plan.kidney is not None else None
+    kidney = b.kidney  # assessed once, for the fill and the checks alike
 
     cannot_reach = plan.target_dose_mg > plan.start_dose_mg and plan.increment_mg == 0
     below_without_taper = plan.target_dose_mg < plan.start_dose_mg and plan.taper is None
