@@ -3,13 +3,14 @@ the raise-only-after holds, and the label's number of doses a day."""
 
 from label_rules import Row
 
-from planner.core.regimen import longest_gap_minutes
 
 EPILEPSY = {"indication": "epilepsy", "start_dose_mg": 900, "increment_mg": 300, "step_days": 7,
             "target_dose_mg": 900, "doses_per_day": 3, "maintenance_days": 7}
 
 
 def _taper_spread(s):
+    from planner.core.regimen import longest_gap_minutes  # here, so the table loads on older code
+
     taper = [d for d in s.days if d.phase == "taper" and d.doses]
     assert taper, "the plan has a taper"
     for d in taper:
