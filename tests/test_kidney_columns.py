@@ -142,3 +142,12 @@ def test_the_window_says_row_and_column(win):
     assert "row 30-60 mL/min, column 300 mg/day" in shown and "at most 150 mg/day" in shown
     blocking = [p for p in win.schedule.problems if p.code == "above-kidney-maximum"]
     assert blocking and "column 300 mg/day" in blocking[0].message
+
+
+def test_json_gives_every_limit_that_is_not_whole_exactly_in_words():
+    # Gabapentin at CrCl 10 on the <=15 row: 100 x 10/15 = 66 2/3 mg/day at the bottom of the range.
+    s = compute_schedule(make_plan(kidney=KidneyInput(crcl_ml_min=D(10)), target_dose_mg=200,
+                                   start_dose_mg=100, increment_mg=100, doses_per_day=1))
+    k = json.loads(json.dumps(schedule_to_dict(s)))["kidney"]
+    assert (k["min_daily_mg_text"], k["max_daily_mg_text"]) == ("66 2/3", "200")
+    assert k["min_daily_mg"] <= Fraction(200, 3)  # cut, never rounded up

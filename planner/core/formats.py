@@ -70,6 +70,7 @@ def schedule_to_dict(s: Schedule) -> dict[str, Any]:
             "method": k.method,
             "band": k.band.id,
             "min_daily_mg": _number(k.min_daily_mg),
+            "min_daily_mg_text": fmt_mg(k.min_daily_mg),
             "max_daily_mg": _number(k.max_daily_mg),
             "max_daily_mg_text": fmt_mg(k.max_daily_mg),
             "column_mg": k.column_mg,
