@@ -2,7 +2,6 @@
 mL/min is warned about. The ranges live once in resources/inputs/plausible.json, each bound with
 its source; the loader, the window (which feeds the same loader) and the CLI all use them."""
 
-import json
 from decimal import Decimal
 
 import pytest
