@@ -85,7 +85,12 @@ def test_the_default_fill_makes_no_gap_in_any_phase(start, target, inc, step_day
         if d.doses:
             assert len(d.doses) == 3, (d.day, d.phase, d.total_mg)
     if taper is not None and s.days:
-        assert s.days[-1].total_mg == 0 and s.days[-2].doses  # the last step before the stop is spread
+        assert s.days[-1].total_mg == 0
+        if len(s.days) == 1:
+            # A first cut as large as the start dose stops at once: that is the short-taper problem.
+            assert "taper-too-short" in {p.code for p in s.blocking}
+        else:
+            assert s.days[-2].doses  # the last step before the stop is spread
 
 
 @settings(max_examples=300, **SETTINGS)
