@@ -109,11 +109,12 @@ def _dialysis(s: "Schedule", maker: DoseMaker) -> list[Problem]:
             table.source,
         ))
     missing = [st for st in dosed if st.dialysis is None]
-    unmade = [st for st in missing if s.kidney is not None
-              and label_supplement(table, s.kidney, st.total_mg, len(st.doses)) is not None]
+    # Steps whose label amount exists but the strengths make nothing at or below it.
+    wanted = {st: label_supplement(table, s.kidney, st.total_mg, len(st.doses))
+              for st in missing} if s.kidney is not None else {}
+    unmade = [st for st in missing if wanted.get(st) is not None]
     if unmade:
-        items = [f"{_span(st)}: {label_supplement(table, s.kidney, st.total_mg, len(st.doses))[0]} mg"
-                 for st in unmade]
+        items = [f"{_span(st)}: {wanted[st][0]} mg" for st in unmade]
         out.append(Problem(
             "dialysis-supplement-not-made", "warning", "strengths_mg",
             f"{maker.describe()} cannot make the label's supplement after haemodialysis, or any smaller "
