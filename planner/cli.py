@@ -54,7 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     for cmd in (s, c, e):
         # A start date in the past is a warning; --today makes that check repeatable in scripts.
         cmd.add_argument("--today", metavar="YYYY-MM-DD", type=_iso_date, default=None,
-                         help="the date a start date in the past is judged against (default: today)")
+                         help="the date a start date in the past is judged against, and a PDF says it was printed on "
+                              "(default: today)")
     return p
 
 
@@ -199,7 +200,9 @@ def _export(args: argparse.Namespace, schedule) -> int:
         except ImportError as exc:
             sys.stderr.write(f"titration-planner: -o: {out}: PDF export is not available: {exc}\n")
             return EXIT_UNUSABLE
-        options = PrintOptions(paper=args.paper or default_paper(), large_print=args.large_print)
+        # --today is also the date the page says it was printed on, so a script's PDF is repeatable.
+        options = PrintOptions(paper=args.paper or default_paper(), large_print=args.large_print,
+                               printed_on=args.today)
 
     try:
         with _terminate_cleanly():
