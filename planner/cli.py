@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 def _window(args: argparse.Namespace) -> int:
     # Qt and matplotlib are imported only here, so the sub-commands need no display.
     try:
-        from .app import run_window
+        from planner.app.launch import run_window
     except ImportError as exc:
         sys.stderr.write(f"titration-planner: the window cannot start: {exc}\n")
         return EXIT_UNUSABLE
@@ -114,13 +114,13 @@ def _window(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .core import formats
-    from .core.plan import PlanError
-    from .core.planfile import load_plan_file
-    from .core.schedule import compute_schedule
+    from planner.export import formats
+    from planner.domain.plan import PlanError
+    from planner.files.planfile import load_plan_file
+    from planner.domain.schedule import compute_schedule
 
     if args.command == "export":
-        from .export.files import export_format
+        from planner.export.files import export_format
 
         try:
             export_format(args.output)
@@ -168,9 +168,9 @@ def _export(args: argparse.Namespace, schedule) -> int:
     """Write the plan only when no blocking problem is left without a recorded override."""
     import dataclasses
 
-    from .core import formats
-    from .core.problems import stale_override_words
-    from .export.files import export_file, export_format
+    from planner.export import formats
+    from planner.text.problems import stale_override_text
+    from planner.export.files import export_file, export_format
 
     out = args.output
     if schedule.unresolved_blocking:
@@ -180,7 +180,7 @@ def _export(args: argparse.Namespace, schedule) -> int:
         for p in schedule.unresolved_blocking:
             stale = schedule.stale_override_for(p)
             if stale is not None:
-                sys.stderr.write(f"titration-planner: {p.code}: {stale_override_words(stale, p)}\n")
+                sys.stderr.write(f"titration-planner: {p.code}: {stale_override_text(stale, p)}\n")
         sys.stderr.write(f"titration-planner: {out} not written: {n} blocking problem{'s' if n > 1 else ''} "
                          f"with no override recorded in the plan file (\"overrides\")\n")
         return EXIT_BLOCKING
@@ -196,7 +196,7 @@ def _export(args: argparse.Namespace, schedule) -> int:
 
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         try:
-            from .export.printout import PrintOptions, default_paper
+            from planner.export.printout import PrintOptions, default_paper
         except ImportError as exc:
             sys.stderr.write(f"titration-planner: -o: {out}: PDF export is not available: {exc}\n")
             return EXIT_UNUSABLE

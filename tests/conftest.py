@@ -8,7 +8,7 @@ from datetime import date  # noqa: E402
 
 import pytest  # noqa: E402
 
-from planner.core.plan import Plan  # noqa: E402
+from planner.domain.plan import Plan  # noqa: E402
 
 
 def make_plan(**changes) -> Plan:
@@ -41,7 +41,7 @@ def settings(tmp_path):
 @pytest.fixture
 def win(qtbot, settings):
     """The main window with the default plan, shown offscreen."""
-    from planner.ui.main_window import MainWindow
+    from planner.app.main_window import MainWindow
 
     w = MainWindow(settings=settings)
     # Teardown closes the window: it must not stop to ask about unsaved changes.

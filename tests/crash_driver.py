@@ -22,7 +22,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import cli
-from planner.ui.main_window import MainWindow
+from planner.app.main_window import MainWindow
 
 PATIENT = "Ada Crash-Test"
 TARGET = 1500

@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from planner.core.schedule import Schedule
+from planner.domain.schedule import Schedule
 
 
 def run_cli(*args, cwd=None, timeout=120):

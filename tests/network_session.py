@@ -37,10 +37,10 @@ def main(work: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from planner import cli
-    from planner.app import register_fonts
-    from planner.core.recovery import RecoveryStore
+    from planner.export.fonts import register_fonts
+    from planner.files.recovery import RecoveryStore
     from planner.export.printout import PrintOptions, paint_plan
-    from planner.ui.main_window import MainWindow
+    from planner.app.main_window import MainWindow
 
     example = str(resources.files("planner.resources").joinpath("examples", "gabapentin-phn-to-1800-with-taper.json"))
     app = QApplication([])  # before the CLI's PDF export would make a bare QGuiApplication

@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import cli
-from planner.ui.main_window import MainWindow
+from planner.app.main_window import MainWindow
 
 PATIENT = "Ada Signal-Test"
 TARGET = 1800

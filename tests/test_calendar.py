@@ -6,10 +6,10 @@ import pytest
 from icalendar import Calendar
 
 from conftest import make_plan
-from planner.core.plan import Override, Patient
-from planner.core.planfile import example_names, load_example
-from planner.core.schedule import compute_schedule
-from planner.core.units import describe_units
+from planner.domain.plan import Override, Patient
+from planner.files.planfile import example_names, load_example
+from planner.domain.schedule import compute_schedule
+from planner.domain.units import describe_units
 from planner.export.calendar import PRODID, schedule_to_ics
 
 

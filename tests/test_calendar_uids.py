@@ -9,11 +9,11 @@ import pytest
 from conftest import make_plan
 from icalendar import Calendar
 
-from planner.core.plan import Patient, PlanError, plan_identity
-from planner.core.planfile import (dump_plan, load_example, load_plan_file, plan_from_dict, plan_to_dict,
+from planner.domain.plan import Patient, PlanError, plan_identity
+from planner.files.planfile import (dump_plan, load_example, load_plan_file, plan_from_dict, plan_to_dict,
                                    save_plan_file)
-from planner.core.recovery import RecoveryStore
-from planner.core.schedule import compute_schedule
+from planner.files.recovery import RecoveryStore
+from planner.domain.schedule import compute_schedule
 from planner.export.calendar import schedule_to_ics
 
 ID = "0b6e4d2a-9c1f-4e8a-b3d5-7f2a1c9e8d40"
@@ -138,7 +138,7 @@ def test_open_keeps_the_id_and_save_writes_one_for_an_old_file(win, tmp_path):
 
 
 def test_autosave_and_recovery_keep_the_id(qtbot, settings, tmp_path):
-    from planner.ui.main_window import MainWindow
+    from planner.app.main_window import MainWindow
 
     store = RecoveryStore(tmp_path / "recovery")
     win = MainWindow(settings=settings, recovery=store, autosave_ms=10)

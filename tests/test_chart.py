@@ -8,12 +8,12 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-import planner.chart
-from planner.chart import ScheduleChart, draw_schedule
-from planner.core.plan import SLOTS, KidneyInput
-from planner.core.planfile import load_example
-from planner.core.problems import daily_limits
-from planner.core.schedule import compute_schedule
+import planner.chart.schedule_chart
+from planner.chart.schedule_chart import ScheduleChart, draw_schedule
+from planner.domain.plan import SLOTS, KidneyInput
+from planner.files.planfile import load_example
+from planner.domain.problems import daily_limits
+from planner.domain.schedule import compute_schedule
 
 from conftest import make_plan
 
@@ -164,7 +164,7 @@ def test_title_names_the_drug_and_doses():
 
 
 def test_chart_module_never_imports_pyplot():
-    assert "pyplot" not in Path(planner.chart.__file__).read_text("utf-8")
+    assert "pyplot" not in Path(planner.chart.schedule_chart.__file__).read_text("utf-8")
 
 
 def test_a_canvas_squeezed_smaller_than_its_margins_draws_without_error():

@@ -11,13 +11,13 @@ import pytest
 from helpers import codes, problem
 
 from conftest import make_plan
-from planner.core.dialysis import label_supplement
-from planner.core.formats import schedule_to_csv, schedule_to_dict, schedule_to_text
-from planner.core.kidney import assess
-from planner.core.plan import KidneyInput, Taper
-from planner.core.profiles import load_profile
-from planner.core.schedule import compute_schedule
-from planner.ui.schedule_table import _units, _units_tip
+from planner.domain.dialysis import label_supplement
+from planner.export.formats import schedule_to_csv, schedule_to_dict, schedule_to_text
+from planner.domain.kidney import assess
+from planner.domain.plan import KidneyInput, Taper
+from planner.domain.profiles import load_profile
+from planner.domain.schedule import compute_schedule
+from planner.app.schedule_table import _units, _units_tip
 
 D = Decimal
 

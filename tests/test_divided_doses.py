@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from conftest import make_plan
 
-from planner.core.plan import KidneyInput, Override
-from planner.core.schedule import compute_schedule
+from planner.domain.plan import KidneyInput, Override
+from planner.domain.schedule import compute_schedule
 
 TODAY = date(2026, 12, 1)
 

@@ -7,10 +7,10 @@ from decimal import Decimal
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from planner.core.plan import DEFAULT_SLOT_TIMES, SLOTS, KidneyInput, Plan, Taper
-from planner.core.profiles import load_profile
-from planner.core.regimen import gap_rule, longest_gap_minutes
-from planner.core.schedule import compute_schedule
+from planner.domain.plan import DEFAULT_SLOT_TIMES, SLOTS, KidneyInput, Plan, Taper
+from planner.domain.profiles import load_profile
+from planner.domain.regimen import gap_rule, longest_gap_minutes
+from planner.domain.schedule import compute_schedule
 
 TODAY = date(2026, 12, 1)
 GABAPENTIN = load_profile("gabapentin")

@@ -15,10 +15,10 @@ import pytest
 from conftest import make_plan
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from planner.core import safefile
-from planner.core.plan import Patient
-from planner.core.planfile import save_plan_file
-from planner.core.schedule import compute_schedule
+from planner.files import safefile
+from planner.domain.plan import Patient
+from planner.files.planfile import save_plan_file
+from planner.domain.schedule import compute_schedule
 from planner.export import files, printout
 from planner.export.files import FORMATS, PAUSE_ENV, export_file
 
@@ -307,7 +307,7 @@ def test_the_calendar_check_reads_what_icalendar_reads_and_refuses_a_broken_stru
     agree with icalendar on every event, and refuse what is not one closed calendar."""
     from icalendar import Calendar
 
-    from planner.core.planfile import load_example
+    from planner.files.planfile import load_example
     from planner.export.calendar import schedule_to_ics
     from planner.export.checks import read_events
 

@@ -14,8 +14,8 @@ import pytest
 from helpers import run_cli, write_plan
 from icalendar import Calendar
 
-from planner.core.planfile import load_example
-from planner.core.schedule import compute_schedule
+from planner.files.planfile import load_example
+from planner.domain.schedule import compute_schedule
 
 PHN = str(resources.files("planner.resources").joinpath("examples", "gabapentin-phn-label-start.json"))
 TAPER = str(resources.files("planner.resources").joinpath("examples", "gabapentin-phn-to-1800-with-taper.json"))

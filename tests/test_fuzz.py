@@ -33,10 +33,10 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from planner import cli
-from planner.core.plan import SLOTS, PlanError
-from planner.core.planfile import MAX_FILE_BYTES, load_plan_file
-from planner.core.profiles import load_profile
-from planner.core.schedule import compute_schedule
+from planner.domain.plan import SLOTS, PlanError
+from planner.files.planfile import MAX_FILE_BYTES, load_plan_file
+from planner.domain.profiles import load_profile
+from planner.domain.schedule import compute_schedule
 
 # A hang is CPU time; wall time only catches a blocked call. The heaviest plan the fuzz can
 # write takes under 1 s of CPU here (pregabalin from 19,999 mg/day down 25 mg a day: 800 steps),

@@ -6,10 +6,10 @@ import pytest
 from helpers import codes, problem
 
 from conftest import make_plan
-from planner.core.kidney import assess, cockcroft_gault
-from planner.core.plan import KidneyInput
-from planner.core.profiles import load_profile
-from planner.core.schedule import compute_schedule
+from planner.domain.kidney import assess, cockcroft_gault
+from planner.domain.plan import KidneyInput
+from planner.domain.profiles import load_profile
+from planner.domain.schedule import compute_schedule
 
 D = Decimal
 
@@ -137,7 +137,7 @@ def test_kidney_dosing_under_age_12_is_blocking():
 
 
 def test_daily_limits_for_drawing_include_the_kidney_maximum():
-    from planner.core.problems import daily_limits
+    from planner.domain.problems import daily_limits
 
     s = compute_schedule(make_plan(indication="postherpetic_neuralgia", kidney=KidneyInput(crcl_ml_min=D("7.5"))))
     limits = {lim.kind: lim.mg for lim in daily_limits(s)}

@@ -9,12 +9,12 @@ from fractions import Fraction
 import pytest
 
 from conftest import make_plan
-from planner.core.formats import schedule_to_dict, schedule_to_text
-from planner.core.kidney import assess, fmt_mg, pick_column
-from planner.core.plan import KidneyInput
-from planner.core.problems import daily_limits
-from planner.core.profiles import Cited, ProfileError, _check_columns, load_profile
-from planner.core.schedule import compute_schedule
+from planner.export.formats import schedule_to_dict, schedule_to_text
+from planner.domain.kidney import assess, fmt_mg, pick_column
+from planner.domain.plan import KidneyInput
+from planner.domain.problems import daily_limits
+from planner.domain.profiles import Cited, ProfileError, _check_columns, load_profile
+from planner.domain.schedule import compute_schedule
 
 D = Decimal
 

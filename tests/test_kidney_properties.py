@@ -9,10 +9,10 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.core.kidney import clearance
-from planner.core.plan import SLOTS, KidneyInput, Plan, PlanError, Taper
-from planner.core.profiles import load_profile
-from planner.core.schedule import compute_schedule
+from planner.domain.kidney import clearance
+from planner.domain.plan import SLOTS, KidneyInput, Plan, PlanError, Taper
+from planner.domain.profiles import load_profile
+from planner.domain.schedule import compute_schedule
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TODAY = date(2026, 1, 1)

@@ -9,9 +9,9 @@ import pkgutil
 import pytest
 
 import label_rules as table
-from planner.core.plan import PlanError
-from planner.core.planfile import plan_from_dict
-from planner.core.schedule import compute_schedule
+from planner.domain.plan import PlanError
+from planner.files.planfile import plan_from_dict
+from planner.domain.schedule import compute_schedule
 
 
 def _rows():

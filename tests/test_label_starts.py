@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from conftest import make_plan
 
-from planner.core.plan import Override
-from planner.core.profiles import load_profile
-from planner.core.schedule import compute_schedule
+from planner.domain.plan import Override
+from planner.domain.profiles import load_profile
+from planner.domain.schedule import compute_schedule
 
 TODAY = date(2026, 12, 1)
 

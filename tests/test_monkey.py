@@ -38,13 +38,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.chart import EMPTY_MESSAGE
-from planner.core.plan import SLOTS, PlanError
-from planner.core.planfile import plan_from_dict
-from planner.core.schedule import compute_schedule
-from planner.ui.date_field import DateLine
-from planner.ui.number_field import NumberField
-from planner.ui.schedule_table import COLUMNS, _row
+from planner.chart.schedule_chart import EMPTY_MESSAGE
+from planner.domain.plan import SLOTS, PlanError
+from planner.files.planfile import plan_from_dict
+from planner.domain.schedule import compute_schedule
+from planner.app.date_field import DateLine
+from planner.app.number_field import NumberField
+from planner.app.schedule_table import COLUMNS, _row
 
 # Each step repaints the chart (~80 ms of matplotlib): two seeds of 250 steps take about 40 s.
 # A longer soak: MONKEY_SEEDS=5,6,7 MONKEY_STEPS=2000 pytest tests/test_monkey.py

@@ -17,9 +17,9 @@ from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QFileDialog, QMessageBox
 
-from planner.core.plan import KidneyInput, PlanError
-from planner.core.planfile import plan_from_dict
-from planner.ui.number_field import NumberField, format_number, read_number
+from planner.domain.plan import KidneyInput, PlanError
+from planner.files.planfile import plan_from_dict
+from planner.app.number_field import NumberField, format_number, read_number
 
 from conftest import make_plan
 from test_window import type_into
@@ -33,7 +33,7 @@ MARKS = {"de_DE": (",", "."), "fr_FR": (",", "\u202f"), "en_US": (".", ","), "C"
 def _window(qapp, tmp_path_factory):
     """One window for the file (each takes a second or more to make): reset for every test."""
     from PySide6.QtCore import QSettings
-    from planner.ui.main_window import MainWindow
+    from planner.app.main_window import MainWindow
 
     w = MainWindow(settings=QSettings(str(tmp_path_factory.mktemp("settings") / "s.ini"), QSettings.IniFormat))
     w.show()
@@ -492,7 +492,7 @@ NUMBERS = (st.integers(min_value=-10 ** 30, max_value=10 ** 30) | st.floats(allo
 
 @pytest.fixture(scope="module")
 def lone_form(qapp):
-    from planner.ui.form import PlanForm
+    from planner.app.form import PlanForm
 
     return PlanForm()
 
@@ -521,6 +521,6 @@ def test_set_state_shows_any_value_exactly_or_refuses_it_whole(lone_form, dose, 
 
 
 def plan_to_dict_default():
-    from planner.core.planfile import plan_to_dict
+    from planner.files.planfile import plan_to_dict
 
     return plan_to_dict(make_plan())

@@ -1,10 +1,10 @@
 import json
-from planner.ui.main_window import MainWindow
+from planner.app.main_window import MainWindow
 
 def test_an_old_file_without_plan_id_saves_without_a_conflict_question(qtbot, settings, tmp_path, monkeypatch):
     """Opening a file from before plan_id gives it an identity; that alone must not make
     Save think another program changed the file."""
-    from planner.ui import save_guard
+    from planner.app import save_guard
     path = tmp_path / "old.json"
     data = json.loads(open("resources/examples/gabapentin-phn-label-start.json").read())
     assert "plan_id" not in data

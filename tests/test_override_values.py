@@ -17,9 +17,9 @@ import pytest
 from conftest import make_plan
 from helpers import run_cli, write_plan
 
-from planner.core.plan import KidneyInput, Override, Patient, PlanError, Taper
-from planner.core.planfile import dump_plan, parse_plan_text, plan_from_dict, plan_to_dict
-from planner.core.schedule import compute_schedule
+from planner.domain.plan import KidneyInput, Override, Patient, PlanError, Taper
+from planner.files.planfile import dump_plan, parse_plan_text, plan_from_dict, plan_to_dict
+from planner.domain.schedule import compute_schedule
 
 TODAY = date(2026, 12, 1)  # the plans start on this day: no start-in-past warning
 REASON = "Specialist pain clinic: higher dose agreed with the patient"
@@ -118,7 +118,7 @@ def test_an_old_override_without_a_value_opens_but_covers_nothing():
     assert plan.overrides == (Override("above-label-maximum", REASON, None),)
     s = compute_schedule(plan, today=TODAY)
     assert not s.exportable
-    from planner.core.problems import stale_override_words
+    from planner.domain.problems import stale_override_words
 
     words = stale_override_words(s.stale_override_for(s.blocking[0]), s.blocking[0])
     assert "older version" in words and "decide again" in words and "peak 4200 mg/day" in words

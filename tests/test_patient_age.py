@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from helpers import run_cli, write_plan
 
-from planner.core.dates import completed_years
-from planner.core.plan import KidneyInput, Override, Patient
-from planner.core.planfile import plan_to_dict
-from planner.core.profiles import load_profile
-from planner.core.schedule import compute_schedule
+from planner.domain.dates import completed_years
+from planner.domain.plan import KidneyInput, Override, Patient
+from planner.files.planfile import plan_to_dict
+from planner.domain.profiles import load_profile
+from planner.domain.schedule import compute_schedule
 
 START = date(2026, 12, 1)
 TODAY = START

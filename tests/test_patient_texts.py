@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import label_rules as table
-from planner.core.handout_texts import (
+from planner.domain.handout_texts import (
     age_on,
     applicable_notes,
     handout_lines,
@@ -22,9 +22,9 @@ from planner.core.handout_texts import (
     patient_age,
     section_lines,
 )
-from planner.core.planfile import plan_from_dict
-from planner.core.profiles import Cited, ProfileError, load_profile
-from planner.core.schedule import compute_schedule
+from planner.files.planfile import plan_from_dict
+from planner.domain.profiles import Cited, ProfileError, load_profile
+from planner.domain.schedule import compute_schedule
 
 LABEL = {"gabapentin": "Neurontin label, section", "pregabalin": "Lyrica label, section"}
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 
 from conftest import make_plan
-from planner.core.plan import KidneyInput, Override, Patient, Pharmacy, PlanError, Prescriber, Taper
-from planner.core.planfile import (
+from planner.domain.plan import KidneyInput, Override, Patient, Pharmacy, PlanError, Prescriber, Taper
+from planner.files.planfile import (
     dump_plan,
     example_names,
     load_example,

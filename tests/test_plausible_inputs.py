@@ -10,12 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from helpers import run_cli, write_plan
 
-from planner.core.formstate import check_form_state
-from planner.core.kidney import UMOL_PER_MG_DL
-from planner.core.plan import KidneyInput, PlanError
-from planner.core.planfile import plan_from_dict, plan_to_dict
-from planner.core.profiles import load_plausible, load_profile
-from planner.core.schedule import compute_schedule
+from planner.files.formstate import check_form_state
+from planner.domain.kidney import UMOL_PER_MG_DL
+from planner.domain.plan import KidneyInput, PlanError
+from planner.files.planfile import plan_from_dict, plan_to_dict
+from planner.domain.profiles import load_plausible, load_profile
+from planner.domain.schedule import compute_schedule
 
 BASE = plan_to_dict(make_plan())
 

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from test_properties import plans
 
-from planner.core.plan import Override, PlanError
-from planner.core.schedule import compute_schedule
+from planner.domain.plan import Override, PlanError
+from planner.domain.schedule import compute_schedule
 from planner.export.printout import PrintOptions, date_range, export_pdf, units_text
 
 pypdf = pytest.importorskip("pypdf")

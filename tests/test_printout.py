@@ -9,10 +9,10 @@ import pytest
 
 pypdf = pytest.importorskip("pypdf")
 
-from planner.core.plan import KidneyInput, Override  # noqa: E402
-from planner.core.planfile import load_example  # noqa: E402
-from planner.core.schedule import compute_schedule  # noqa: E402
-from planner.core.units import Unit, fmt_count  # noqa: E402
+from planner.domain.plan import KidneyInput, Override  # noqa: E402
+from planner.files.planfile import load_example  # noqa: E402
+from planner.domain.schedule import compute_schedule  # noqa: E402
+from planner.domain.units import Unit, fmt_count  # noqa: E402
 from planner.export.printout import (  # noqa: E402
     PrintOptions,
     date_range,

@@ -5,7 +5,7 @@ from importlib import resources
 
 import pytest
 
-from planner.core.profiles import drug_ids, load_profile
+from planner.domain.profiles import drug_ids, load_profile
 
 LABEL = {"gabapentin": "Neurontin label", "pregabalin": "Lyrica label"}
 

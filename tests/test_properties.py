@@ -6,11 +6,11 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.core.kidney import assess
-from planner.core.plan import SLOTS, KidneyInput, Plan, PlanError, Taper
-from planner.core.planfile import plan_from_dict, plan_to_dict
-from planner.core.profiles import load_profile
-from planner.core.schedule import compute_schedule
+from planner.domain.kidney import assess
+from planner.domain.plan import SLOTS, KidneyInput, Plan, PlanError, Taper
+from planner.files.planfile import plan_from_dict, plan_to_dict
+from planner.domain.profiles import load_profile
+from planner.domain.schedule import compute_schedule
 
 
 @st.composite

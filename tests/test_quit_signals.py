@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from test_recovery import Reports
 
-from planner.core.recovery import RecoveryStore, release
+from planner.files.recovery import RecoveryStore, release
 
 TESTS = Path(__file__).parent
 

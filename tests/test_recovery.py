@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from planner.core import recovery
-from planner.core.planfile import example_names, load_example, plan_to_dict
-from planner.core.recovery import RecoveryStore, check_form_state
+from planner.files import recovery
+from planner.files.planfile import example_names, load_example, plan_to_dict
+from planner.files.recovery import RecoveryStore, check_form_state
 
 TESTS = Path(__file__).parent
 
@@ -136,7 +136,7 @@ def store(tmp_path):
 @pytest.fixture
 def awin(qtbot, settings, store):
     """A window that autosaves into its own folder, 50 ms after an edit."""
-    from planner.ui.main_window import MainWindow
+    from planner.app.main_window import MainWindow
 
     w = MainWindow(settings=settings, recovery=store, autosave_ms=50)
     qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, example, given, settings as hsettings, strat
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from planner.core.formstate import check_form_state, lost_in_form
-from planner.core.planfile import example_names, load_example, plan_to_dict
-from planner.core.recovery import RecoveryStore, UnsafeFolder
+from planner.files.formstate import check_form_state, lost_in_form
+from planner.files.planfile import example_names, load_example, plan_to_dict
+from planner.files.recovery import RecoveryStore, UnsafeFolder
 
 OTHER_UID = 12345
 
@@ -138,7 +138,7 @@ def test_half_typed_and_out_of_range_values_are_a_form_not_damage(state):
 
 
 def test_every_form_the_window_writes_passes(qtbot):
-    from planner.ui.form import PlanForm
+    from planner.app.form import PlanForm
 
     form = PlanForm()
     qtbot.addWidget(form)
@@ -156,7 +156,7 @@ def store(tmp_path):
 
 @pytest.fixture
 def awin(qtbot, settings, store):
-    from planner.ui.main_window import MainWindow
+    from planner.app.main_window import MainWindow
 
     w = MainWindow(settings=settings, recovery=store, autosave_ms=50)
     qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
@@ -205,7 +205,7 @@ def test_set_state_failing_half_way_puts_the_form_back(qtbot, awin, store, monke
 
 def test_a_form_that_would_change_a_value_restores_nothing(qtbot, awin, store, monkeypatch):
     # A field that clamps or rounds (as a spin box did with CrCl 1e11 -> 10000) is caught.
-    from planner.ui.form import PlanForm
+    from planner.app.form import PlanForm
 
     died(store, form_state(target_dose_mg=1500))
     seen = answers(monkeypatch, awin)
@@ -469,7 +469,7 @@ FUZZ = hsettings(max_examples=150, deadline=None, suppress_health_check=list(Hea
 def fuzz_orphans(qtbot, tmp_path, big: bool, exact: bool) -> None:
     """orphans() never raises; each orphan is damaged, or a real form takes its state
     with no exception (and, once every field holds any number, exactly)."""
-    from planner.ui.form import PlanForm
+    from planner.app.form import PlanForm
 
     form = PlanForm()
     qtbot.addWidget(form)
@@ -514,7 +514,7 @@ def test_fuzz_random_bytes_never_raise(tmp_path_factory, data):
 
 
 def test_fuzz_offer_recovery_never_raises_nor_half_sets_the_form(qtbot, settings, tmp_path, monkeypatch):
-    from planner.ui.main_window import MainWindow
+    from planner.app.main_window import MainWindow
 
     store = RecoveryStore(tmp_path / "recovery")
     w = MainWindow(settings=settings, recovery=store, autosave_ms=60_000, defer_chart=True)
@@ -559,7 +559,7 @@ def test_a_number_typed_but_not_readable_is_restored_as_typed(qtbot, awin, store
 def test_a_float_is_compared_as_the_decimal_the_file_writes():
     """Hypothesis found it: 2.156505709591171e+16 is shown as the decimal its text writes,
     21565057095911710 (the plan file reads floats that way), not the binary float's ...712."""
-    from planner.core.formstate import lost_in_form
+    from planner.files.formstate import lost_in_form
 
     saved = form_state(doses_per_day=2.156505709591171e16)
     shown = dict(saved, doses_per_day=21565057095911710)

@@ -8,11 +8,11 @@ import pytest
 from conftest import make_plan
 from PySide6.QtWidgets import QMessageBox
 
-from planner.core import safefile
-from planner.core.plan import Patient
-from planner.core.planfile import load_plan_file, save_plan_file
-from planner.core.recovery import RecoveryStore
-from planner.core.schedule import compute_schedule
+from planner.files import safefile
+from planner.domain.plan import Patient
+from planner.files.planfile import load_plan_file, save_plan_file
+from planner.files.recovery import RecoveryStore
+from planner.domain.schedule import compute_schedule
 from planner.export.files import export_file
 
 from helpers import HalfWrite
@@ -81,7 +81,7 @@ def test_a_failed_export_leaves_the_previous_export_whole(tmp_path, monkeypatch,
 @pytest.mark.parametrize("how", FAILURES)
 def test_the_window_says_the_file_on_disk_is_unchanged_and_keeps_the_work(qtbot, settings, tmp_path,
                                                                            monkeypatch, how):
-    from planner.ui.main_window import MainWindow
+    from planner.app.main_window import MainWindow
 
     win = MainWindow(settings=settings, recovery=RecoveryStore(tmp_path / "recovery"), autosave_ms=10)
     qtbot.addWidget(win, before_close_func=lambda w: w.setWindowModified(False))

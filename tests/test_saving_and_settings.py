@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from planner.core import safefile
-from planner.core.plan import Patient
-from planner.core.planfile import load_plan_file, save_plan_file
-from planner.ui import save_guard
-from planner.ui.main_window import MainWindow
-from planner.ui.settings_store import SETTINGS, SettingsStore
+from planner.files import safefile
+from planner.domain.plan import Patient
+from planner.files.planfile import load_plan_file, save_plan_file
+from planner.app import save_guard
+from planner.app.main_window import MainWindow
+from planner.app.settings_store import SETTINGS, SettingsStore
 
 
 def window(qtbot, settings):
@@ -291,8 +291,8 @@ def write_settings(path, text):
 def test_bad_remembered_settings_are_dropped_named_and_the_window_opens(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
-    from planner.core.planfile import load_example
-    from planner.ui.main_window import DEFAULT_PLAN
+    from planner.files.planfile import load_example
+    from planner.app.main_window import DEFAULT_PLAN
 
     assert len(PHONE_42) == 42
     ini = tmp_path / "bad.ini"
@@ -447,7 +447,7 @@ def test_any_settings_file_the_window_opens(qtbot, tmp_path, lines):
 
 def test_a_plan_restored_after_a_crash_asks_before_saving_over_its_file(qtbot, settings, plan_path, tmp_path,
                                                                         monkeypatch):
-    from planner.core.recovery import Recovered, RecoveryStore
+    from planner.files.recovery import Recovered, RecoveryStore
 
     w = MainWindow(settings=settings, recovery=RecoveryStore(tmp_path / "recovery"))
     qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))

@@ -7,9 +7,9 @@ import pytest
 from helpers import codes, doses_of, problem
 
 from conftest import make_plan
-from planner.core.plan import PlanError, Taper
-from planner.core.schedule import MAX_PLAN_DAYS, compute_schedule
-from planner.core.units import describe_units
+from planner.domain.plan import PlanError, Taper
+from planner.domain.schedule import MAX_PLAN_DAYS, compute_schedule
+from planner.domain.units import describe_units
 
 
 def test_postherpetic_neuralgia_label_start_days_1_to_3():
@@ -243,7 +243,7 @@ def test_doses_per_day_follow_the_indication():
 
 
 def test_a_recorded_override_lets_a_blocking_plan_be_exported():
-    from planner.core.plan import Override
+    from planner.domain.plan import Override
 
     s = compute_schedule(make_plan(target_dose_mg=4200, step_days=3))
     assert s.has_blocking and not s.exportable

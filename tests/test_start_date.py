@@ -9,8 +9,8 @@ from conftest import make_plan
 from helpers import run_cli, write_plan
 from PySide6.QtCore import QDate, QLocale, Qt
 
-from planner.core.schedule import compute_schedule
-from planner.ui.date_field import DateField, DateTextError, parse_date
+from planner.domain.schedule import compute_schedule
+from planner.app.date_field import DateField, DateTextError, parse_date
 
 MAR15 = date(2027, 3, 15)  # a Monday
 
@@ -125,7 +125,7 @@ def test_today_button_sets_today_and_has_its_own_mnemonic(win, monkeypatch):
 
 
 def test_new_starts_today(win, monkeypatch):
-    from planner.ui.main_window import MainWindow
+    from planner.app.main_window import MainWindow
 
     monkeypatch.setattr(MainWindow, "today", staticmethod(lambda: date(2027, 3, 15)))
     win.new_plan(ask=False)
@@ -158,7 +158,7 @@ def test_cli_check_warns_of_a_past_start_and_still_exits_0(tmp_path):
 
 
 def test_the_window_shows_a_past_start_in_the_problems_list(win, monkeypatch):
-    from planner.ui.main_window import MainWindow
+    from planner.app.main_window import MainWindow
 
     monkeypatch.setattr(MainWindow, "today", staticmethod(lambda: date(2026, 12, 1)))
     win.form.start_date.setDate(QDate(2026, 11, 2))

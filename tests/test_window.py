@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from planner.core.planfile import load_example, load_plan_file
-from planner.core.schedule import compute_schedule
-from planner.ui.main_window import DEFAULT_PLAN, MainWindow
+from planner.files.planfile import load_example, load_plan_file
+from planner.domain.schedule import compute_schedule
+from planner.app.main_window import DEFAULT_PLAN, MainWindow
 
 EXAMPLE = str(resources.files("planner.resources").joinpath("examples", "pregabalin-phn.json"))
 
@@ -216,7 +216,7 @@ def test_screenshot_of_an_unusable_plan_exits_2(tmp_path):
 
 
 def test_the_application_font_is_the_bundled_one(qapp):
-    from planner.app import register_fonts
+    from planner.export.fonts import register_fonts
 
     register_fonts(qapp)
     assert QApplication.font().family().startswith("DejaVu Sans")
@@ -261,7 +261,7 @@ def test_problems_list_is_rebuilt_only_when_the_problems_change(win, qtbot):
 
 
 def test_the_window_can_show_the_form_before_the_chart(qtbot, settings):
-    from planner.ui.main_window import ChartLoader
+    from planner.app.main_window import ChartLoader
 
     w = MainWindow(settings=settings, defer_chart=True)
     qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))

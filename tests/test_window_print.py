@@ -7,7 +7,7 @@ import re
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from planner.ui.main_window import MainWindow
+from planner.app.main_window import MainWindow
 
 pypdf = pytest.importorskip("pypdf")
 

@@ -90,8 +90,8 @@ def window_outputs(example: Path) -> str:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
-    from planner.core.planfile import load_plan_file
-    from planner.ui.main_window import MainWindow
+    from planner.files.planfile import load_plan_file
+    from planner.app.main_window import MainWindow
 
     app = QApplication.instance()
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "golden.ini"), QSettings.IniFormat)

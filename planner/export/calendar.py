@@ -18,9 +18,9 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event
 
-from ..core.plan import plan_identity
-from ..core.schedule import Day, Dose, Schedule
-from ..core.units import describe_units
+from planner.domain.plan import plan_identity
+from planner.domain.schedule import Day, Dose, Schedule
+from planner.domain.units import describe_units
 
 PRODID = "-//Titration Planner//EN"
 DOSE_MINUTES = 5

@@ -11,10 +11,10 @@ import csv
 import io
 from datetime import date, datetime
 
-from ..core.formats import CSV_COLUMNS, dialysis_cells
-from ..core.plan import SLOTS
-from ..core.schedule import Schedule
-from ..core.units import describe_units
+from planner.export.formats import CSV_COLUMNS, dialysis_cells
+from planner.domain.plan import SLOTS
+from planner.domain.schedule import Schedule
+from planner.domain.units import describe_units
 
 
 def check_pdf(data: bytes, schedule: Schedule, pages: int) -> None:
@@ -118,7 +118,7 @@ def _start(value: str) -> date | datetime:
 
 def check_ics(data: bytes, schedule: Schedule, count: int) -> None:
     """The calendar parses back to the expected events: how many, their UIDs, their starts."""
-    from .calendar import expected_events
+    from planner.export.calendar import expected_events
 
     try:
         events = read_events(data)

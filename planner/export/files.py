@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..core import safefile
-from ..core.schedule import Schedule
-from . import checks
+from planner.files import safefile
+from planner.domain.schedule import Schedule
+from planner.export import checks
 
 # Tests only: the path of a file to create once the temporary file is on disk; the
 # export then waits there until it is killed (tests/test_export_checked.py kills it).
@@ -42,20 +42,20 @@ class ExportFormat:
 
 
 def _render_pdf(schedule: Schedule, options) -> tuple[bytes, int]:
-    from .printout import PrintOptions, render_pdf
+    from planner.export.printout import PrintOptions, render_pdf
 
     ensure_gui_app()
     return render_pdf(schedule, options if options is not None else PrintOptions())
 
 
 def _render_csv(schedule: Schedule, options) -> tuple[bytes, int]:
-    from ..core.formats import schedule_to_csv
+    from planner.export.formats import schedule_to_csv
 
     return schedule_to_csv(schedule).encode("utf-8"), len(schedule.days)
 
 
 def _render_ics(schedule: Schedule, options) -> tuple[bytes, int]:
-    from .calendar import schedule_to_ics
+    from planner.export.calendar import schedule_to_ics
 
     return schedule_to_ics(schedule), sum(len(d.doses) or 1 for d in schedule.days)
 

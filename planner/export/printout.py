@@ -7,7 +7,7 @@ paints, so every footer can say "Page X of Y".
 No dose arithmetic happens here. Every number printed is read from the Schedule: a
 Step's dates and total_mg, a Dose's slot, time, mg and units (formatted with the core's
 fmt_count), the dispense lines and the dialysis supplement. The chart is drawn by
-planner.chart.draw_schedule() from the same Schedule, as SVG, so it stays vector in the PDF.
+planner.chart.schedule_chart.draw_schedule() from the same Schedule, as SVG, so it stays vector in the PDF.
 
 Units: layout happens in device pixels. pt(x) converts typographic points to pixels at
 the device's resolution (300 dpi for the PDF, whatever the printer reports otherwise),
@@ -41,18 +41,19 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from planner.core.dates import DAY_NAMES, MONTH_NAMES, long_date, plain_date
-from planner.core.handout_texts import PLACES, own_sections, section_lines
-from planner.core.kidney import fmt_decimal
-from planner.core.plan import SLOTS
-from planner.core.problems import cite
-from planner.core.schedule import Schedule, Step
-from planner.core.units import Unit, fmt_count
+from planner.text.dates import DAY_NAMES, MONTH_NAMES, long_date, plain_date
+from planner.domain.handout_texts import PLACES, own_sections, section_lines
+from planner.domain.kidney import fmt_decimal
+from planner.domain.plan import SLOTS
+from planner.domain.problems import cite
+from planner.text.problems import problem_text
+from planner.domain.schedule import Schedule, Step
+from planner.domain.units import Unit, fmt_count
 
 FAMILY = "DejaVu Sans"
 LARGE_PRINT_SCALE = 1.4
 MARGIN_MM = 14.0
-PLAN_FILE_FORMAT = 1  # planner.core.planfile.FORMAT_VERSION; the printout names it for the pharmacist
+PLAN_FILE_FORMAT = 1  # planner.files.planfile.FORMAT_VERSION; the printout names it for the pharmacist
 CHART_MIN_WIDTH_PT = 560.0
 MAX_TICK_DAYS = 31  # a step longer than this prints as one "every day from ... to ..." line
 
@@ -70,7 +71,7 @@ PHASE_WORDS = {
     "taper": "coming down",
 }
 
-# The chart's colours (planner.chart), so a step block and the chart read as one.
+# The chart's colours (planner.chart.schedule_chart), so a step block and the chart read as one.
 SLOT_TILES = {"morning": "#ffd166", "midday": "#a7c957", "evening": "#4ea8de", "bedtime": "#355070"}
 PHASE_BARS = {"titration": "#7fa7d9", "maintenance": "#86c27d", "taper": "#e0a47a"}
 INK = QColor("#111111")
@@ -140,7 +141,7 @@ def _strengths_text(schedule: Schedule) -> str:
     if schedule.dispense:
         pairs = [(d.strength_mg, d.form) for d in schedule.dispense]
     else:
-        from planner.core.schedule import plan_forms
+        from planner.domain.schedule import plan_forms
 
         pairs = [(f.strength_mg, f.form) for f in plan_forms(schedule.plan, schedule.profile)]
     for st in schedule.dialysis_steps:
@@ -866,7 +867,7 @@ class _Builder:
                 src = f" Source: {cite(pr.source)}." if pr.source else ""
                 ov = s.override_for(pr) if pr.severity == "blocking" else None
                 extra = f" Overridden for {ov.value}: {ov.reason}" if ov else ""
-                self.label_rows([(f"{pr.severity}", f"[{pr.code}] {pr.message.rstrip('.')}.{src}{extra}")], size, label_w)
+                self.label_rows([(f"{pr.severity}", f"[{pr.code}] {problem_text(pr).rstrip('.')}.{src}{extra}")], size, label_w)
         else:
             self.paragraph("None.", size=size)
 
@@ -875,7 +876,7 @@ class _Builder:
             for o in plan.overrides:
                 blocking = [pr for pr in s.problems if pr.code == o.code and pr.severity == "blocking"]
                 covers = [pr for pr in blocking if s.override_for(pr) is o]
-                what = (f"overrides the blocking problem: {covers[0].message}" if covers
+                what = (f"overrides the blocking problem: {problem_text(covers[0])}" if covers
                         else "covers no blocking problem of the current plan")
                 # The value it was given for: a reader can see the decision matches the doses printed.
                 given = f"Given for: {o.value}. " if o.value else "Given for no recorded value (older file). "
@@ -939,7 +940,7 @@ def dialysis_rows(s: Schedule) -> list[tuple[str, str]]:
 
 
 def _plan_forms(s: Schedule):
-    from planner.core.schedule import plan_forms
+    from planner.domain.schedule import plan_forms
 
     return sorted(plan_forms(s.plan, s.profile), key=lambda f: f.strength_mg)
 
@@ -948,7 +949,7 @@ def _chart_svg(schedule: Schedule, width_in: float, height_in: float) -> bytes:
     import matplotlib
     from matplotlib.figure import Figure
 
-    from planner.chart import draw_schedule
+    from planner.chart.schedule_chart import draw_schedule
 
     with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "titration-planner",
                                 "font.family": "DejaVu Sans"}):
@@ -978,7 +979,7 @@ _NO_OUTLINE = re.compile(rb'<path id="([^"]*)"(?:\s+transform="[^"]*")?\s*/>')
 
 def _ensure_fonts() -> None:
     if FAMILY not in QFontDatabase.families():
-        from planner.app import register_fonts
+        from planner.export.fonts import register_fonts
 
         register_fonts(QGuiApplication.instance())
 

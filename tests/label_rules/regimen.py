@@ -9,7 +9,7 @@ EPILEPSY = {"indication": "epilepsy", "start_dose_mg": 900, "increment_mg": 300,
 
 
 def _taper_spread(s):
-    from planner.core.regimen import longest_gap_minutes  # here, so the table loads on older code
+    from planner.domain.regimen import longest_gap_minutes  # here, so the table loads on older code
 
     taper = [d for d in s.days if d.phase == "taper" and d.doses]
     assert taper, "the plan has a taper"

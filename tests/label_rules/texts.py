@@ -10,7 +10,7 @@ ADULT = {"patient": {"date_of_birth": "1970-03-15"}}
 
 def _lines(s) -> list[str]:
     # Imported here, so a planner without patient notes fails the row, not the whole table.
-    from planner.core.handout_texts import handout_lines
+    from planner.domain.handout_texts import handout_lines
 
     return handout_lines(s.plan, s.profile)
 

@@ -1,0 +1,1 @@
+"""The application: the Qt window, its plan document and the commands that edit it."""

@@ -1,0 +1,90 @@
+"""The problems list: severity icon and plain message; choosing one asks for its field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
+
+from planner.domain.plan import Override
+from planner.domain.problems import Problem, covering_override, stale_override
+from planner.text.problems import problem_text, stale_override_text
+
+FIELD_ROLE = Qt.UserRole + 1
+OVERRIDDEN_ROLE = Qt.UserRole + 4
+_ICONS = {"blocking": QStyle.SP_MessageBoxCritical, "warning": QStyle.SP_MessageBoxWarning,
+          "note": QStyle.SP_MessageBoxInformation}
+
+
+CODE_ROLE = Qt.UserRole + 2
+SEVERITY_ROLE = Qt.UserRole + 3
+
+
+class ProblemsList(QListWidget):
+    """Emits field_chosen(field) when the user picks a problem (click or Enter), and
+    override_asked(code) / override_removed(code) from a blocking problem's context menu."""
+
+    field_chosen = Signal(str)
+    override_asked = Signal(str)
+    override_removed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAccessibleName("Problems")
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.itemActivated.connect(self._chosen)
+        self.itemClicked.connect(self._chosen)
+        self.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self._icons = {sev: self.style().standardIcon(kind) for sev, kind in _ICONS.items()}
+        self._shown: tuple | None = None
+
+    def _menu(self, pos) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        item = self.itemAt(pos)
+        if item is None or item.data(SEVERITY_ROLE) != "blocking" or item.data(CODE_ROLE) == "invalid-input":
+            return
+        code = item.data(CODE_ROLE)
+        menu = QMenu(self)
+        if item.data(OVERRIDDEN_ROLE):
+            menu.addAction("Remove the override", lambda: self.override_removed.emit(code))
+        else:
+            menu.addAction("Override with a reason…", lambda: self.override_asked.emit(code))
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+    def set_problems(self, problems: list[Problem] | tuple[Problem, ...],
+                     overrides: tuple[Override, ...] | list[Override] = ()) -> None:
+        # Most edits leave the problems as they were: rebuilding the items on every
+        # keystroke costs time and, over a long session, memory.
+        key = (tuple(problems), tuple(overrides))
+        if key == self._shown:
+            return
+        self._shown = key
+        self.clear()
+        if not problems:
+            item = QListWidgetItem("No problems found.")
+            item.setFlags(Qt.NoItemFlags)
+            self.addItem(item)
+            return
+        for p in problems:
+            icon = self._icons[p.severity]
+            text = f"{p.severity.capitalize()}: {problem_text(p)}"
+            covering = covering_override(overrides, p) if p.severity == "blocking" else None
+            reason = covering.reason if covering else None
+            if reason:
+                text += f"\nOverridden by the prescriber for {covering.value}: {reason}"
+            elif p.severity == "blocking" and (stale := stale_override(overrides, p)) is not None:
+                text += f"\n{stale_override_text(stale, p)}"
+            item = QListWidgetItem(icon, text)
+            item.setData(FIELD_ROLE, p.field)
+            item.setData(CODE_ROLE, p.code)
+            item.setData(SEVERITY_ROLE, p.severity)
+            item.setData(OVERRIDDEN_ROLE, bool(reason))
+            item.setToolTip(f"{p.code} — field: {p.field}" + (f"\n{p.source}" if p.source else ""))
+            self.addItem(item)
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        field = item.data(FIELD_ROLE)
+        if field:
+            self.field_chosen.emit(field)

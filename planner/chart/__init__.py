@@ -1,0 +1,1 @@
+"""The schedule chart, drawn into a matplotlib Figure it is given (never pyplot)."""

@@ -1,0 +1,47 @@
+"""The label's start: the first days of a plan against the start the label gives for the
+indication (Neurontin 2.1 day 1/2/3 for postherpetic neuralgia, 2.2 for epilepsy; Lyrica
+2.2-2.6). A start above it needs the clinician's recorded reason."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planner.domain.problem import Problem, cite, when
+
+if TYPE_CHECKING:
+    from planner.domain.profiles import Indication
+    from planner.domain.schedule import Day, Schedule
+
+
+def start_problems(s: "Schedule", days: list["Day"], indication: "Indication | None") -> list[Problem]:
+    by_day = {d.day: d for d in days}
+    for day, limit, source in _label_start(s, indication):
+        d = by_day.get(day)
+        if d is None or d.total_mg <= limit:
+            continue
+        where = "" if indication is None else (
+            f" in {indication.name[:1].lower() + indication.name[1:]}")
+        first = "" if day == 1 else f" on day {day}"
+        return [Problem(
+            "above-label-start", "blocking", "start_dose_mg",
+            f"On {when(d)} the plan gives {d.total_mg} mg/day. The label starts {s.profile.name}"
+            f"{where} at {limit} mg/day{first} ({cite(source)}). Lower the start, or record why "
+            f"this patient starts higher.",
+            source, value=f"day {day} {d.total_mg} mg/day, label start {limit} mg/day",
+        )]
+    return []
+
+
+def _label_start(s: "Schedule", indication: "Indication | None") -> list[tuple[int, int, str]]:
+    """(plan day, the label's highest mg/day that day, source). Without a chosen indication
+    only day 1 is judged, against the highest of the drug's indications' starts."""
+    if indication is not None:
+        if not indication.label_start_mg or indication.label_start_source is None:
+            return []
+        return [(i + 1, mg, indication.label_start_source) for i, mg in enumerate(indication.label_start_mg)]
+    starts = [(ind.label_start_mg[0], ind.label_start_source) for ind in s.profile.indications
+              if ind.label_start_mg and ind.label_start_source]
+    if not starts:
+        return []
+    mg, source = max(starts, key=lambda x: x[0])
+    return [(1, mg, source)]

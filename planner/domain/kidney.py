@@ -1,0 +1,172 @@
+"""Kidney function: creatinine clearance and the label's dosing band for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from planner.domain.plan import KidneyInput
+from planner.domain.profiles import Cell, KidneyBand, Profile
+
+# Serum creatinine: µmol/L divided by this gives mg/dL (label-facts: Neurontin section 2.3).
+UMOL_PER_MG_DL = Decimal("88.4")
+TENTH = Decimal("0.1")
+
+
+def creatinine_mg_dl(kidney: KidneyInput) -> Decimal:
+    if kidney.serum_creatinine_mg_dl is not None:
+        return kidney.serum_creatinine_mg_dl
+    assert kidney.serum_creatinine_umol_l is not None
+    return kidney.serum_creatinine_umol_l / UMOL_PER_MG_DL
+
+
+def cockcroft_gault(age_years: Decimal, sex: str, weight_kg: Decimal, scr_mg_dl: Decimal) -> Decimal:
+    """CrCl (mL/min) = (140 - age) x weight / (72 x SCr), x 0.85 for women
+    (the estimate the Neurontin label names in section 2.3). Unrounded."""
+    crcl = (Decimal(140) - age_years) * weight_kg / (Decimal(72) * scr_mg_dl)
+    if sex == "female":
+        crcl *= Decimal("0.85")
+    return max(crcl, Decimal(0))
+
+
+def clearance(kidney: KidneyInput) -> tuple[Decimal, str]:
+    """The CrCl the plan is checked against, and how it was found.
+
+    It is cut (not rounded) to one decimal: the value shown is the value banded, and
+    cutting can only move a patient into the more restrictive band.
+    """
+    if kidney.crcl_ml_min is not None:
+        raw, method = kidney.crcl_ml_min, "entered"
+    else:
+        raw = cockcroft_gault(kidney.age_years, kidney.sex, kidney.weight_kg, creatinine_mg_dl(kidney))
+        method = "cockcroft-gault"
+    return raw.quantize(TENTH, rounding=ROUND_DOWN), method
+
+
+@dataclass(frozen=True)
+class KidneyAssessment:
+    """The label's kidney limit for this patient: the row (the CrCl band) and the column
+    (picked by the indication's maximum daily dose with normal kidney function).
+
+    Limits are exact Fractions: below 15 mL/min gabapentin's doses shrink in proportion to
+    CrCl, and 300 x 5/15 must be exactly 100, not a hair under it.
+    """
+
+    crcl_ml_min: Decimal
+    method: str  # "entered" or "cockcroft-gault"
+    band: KidneyBand
+    min_daily_mg: Fraction
+    max_daily_mg: Fraction
+    doses_per_day: int
+    haemodialysis: bool
+    source: str
+    column: int | None = None  # index into band.columns; None where the table has no columns
+    column_mg: int | None = None  # the column's head: the normal-function daily dose
+    column_why: str = ""  # why this column, in a clinician's words
+    scale: Fraction = Fraction(1)
+
+    @property
+    def cell(self) -> Cell | None:
+        return self.band.columns[self.column] if self.column is not None else None
+
+    def describe(self) -> str:
+        """The row and column in a clinician's words, e.g. 'CrCl 45 mL/min (row 30-60 mL/min,
+        column 300 mg/day: at most 150 mg/day in up to 3 doses a day)'."""
+        doses = "1 dose" if self.doses_per_day == 1 else f"up to {self.doses_per_day} doses"
+        where = f"row {self.band.id} mL/min"
+        if self.column_mg is not None:
+            where += f", column {self.column_mg} mg/day"
+        scaled = ""
+        if self.scale != 1:
+            scaled = f", reduced in proportion to CrCl below {fmt_decimal(self.band.proportional_below_ml_min)} mL/min"
+        return (f"CrCl {fmt_decimal(self.crcl_ml_min)} mL/min ({where}: at most {fmt_mg(self.max_daily_mg)} "
+                f"mg/day in {doses} a day{scaled})")
+
+    def limit_words(self) -> str:
+        """Which row and column gave the limit, e.g. 'CrCl 45 mL/min: row 30-60 mL/min, column
+        300 mg/day (the maximum for fibromyalgia with normal kidney function) → at most 150 mg/day
+        (Lyrica label, section 2.7)'."""
+        crcl = f"CrCl {fmt_decimal(self.crcl_ml_min)} mL/min"
+        cite = self.source.split(":", 1)[0]
+        if self.cell is None:
+            return f"{crcl}: row {self.band.id} mL/min → at most {fmt_mg(self.max_daily_mg)} mg/day ({cite})"
+        cell = f"{self.cell.text} mg/day"
+        if self.scale != 1:
+            edge = fmt_decimal(self.band.proportional_below_ml_min)
+            cell += (f" at {edge} mL/min, reduced in proportion to CrCl (× {fmt_decimal(self.crcl_ml_min)}/{edge})"
+                     f": at most {fmt_mg(self.max_daily_mg)} mg/day")
+        elif self.cell.low != self.cell.high:
+            cell += f": at most {fmt_mg(self.max_daily_mg)} mg/day"
+        else:
+            cell = f"at most {cell}"
+        return (f"{crcl}: row {self.band.id} mL/min, column {self.column_mg} mg/day ({self.column_why}) "
+                f"→ {cell} ({cite})")
+
+
+def fmt_decimal(d: Decimal) -> str:
+    s = format(d.normalize(), "f")
+    return s
+
+
+def fmt_mg(d: Decimal | Fraction | int) -> str:
+    """mg for display. A Fraction (a kidney limit) is shown exactly: whole, a short decimal,
+    or a mixed number ("46 2/3"), never rounded up past the limit the check uses.
+    A Decimal is whole where whole, else one decimal."""
+    if isinstance(d, Fraction):
+        if d.denominator == 1:
+            return str(d.numerator)
+        if (d * 100).denominator == 1:
+            return fmt_decimal(Decimal(d.numerator) / Decimal(d.denominator))
+        whole, rest = divmod(d, 1)
+        return f"{whole} {rest.numerator}/{rest.denominator}" if whole else f"{rest.numerator}/{rest.denominator}"
+    if d == d.to_integral_value():
+        return str(int(d))
+    return fmt_decimal(d.quantize(TENTH, rounding=ROUND_HALF_UP))
+
+
+def pick_column(profile: Profile, indication_id: str | None) -> tuple[int | None, int | None, str]:
+    """The kidney table's column for the indication: the one headed by its normal-function
+    maximum, or the largest column not above it; with no indication, the highest column.
+    Returns (index, head in mg/day, why)."""
+    heads = [c.high for c in profile.kidney.normal_band.columns]
+    if not heads:
+        return None, None, ""
+    if indication_id is None:
+        return len(heads) - 1, heads[-1], "no indication chosen: the highest column"
+    ind = profile.indication(indication_id)
+    top = ind.max_daily_mg.value
+    name = ind.name[:1].lower() + ind.name[1:]
+    fits = [i for i, h in enumerate(heads) if h <= top]
+    if not fits:  # an indication maximum below every column: the lowest column, the least drug
+        return 0, heads[0], f"the lowest column; the maximum for {name} is {top} mg/day"
+    i = fits[-1]
+    if heads[i] == top:
+        return i, heads[i], f"the maximum for {name} with normal kidney function"
+    return i, heads[i], f"the largest column not above {top} mg/day, the maximum for {name}"
+
+
+def assess(kidney: KidneyInput, profile: Profile, indication_id: str | None) -> KidneyAssessment:
+    """The kidney row for the CrCl and the column for the indication (None: no indication chosen)."""
+    crcl, method = clearance(kidney)
+    band = profile.kidney.band_for(crcl)
+    column, head, why = pick_column(profile, indication_id)
+    scale = Fraction(1)
+    edge = band.proportional_below_ml_min
+    if edge is not None and crcl < edge:
+        scale = Fraction(crcl) / Fraction(edge)
+    high = band.columns[column].high if column is not None else band.max_daily_mg
+    return KidneyAssessment(
+        crcl_ml_min=crcl,
+        method=method,
+        band=band,
+        min_daily_mg=band.min_daily_mg * scale,
+        max_daily_mg=high * scale,
+        doses_per_day=band.doses_per_day,
+        haemodialysis=kidney.haemodialysis,
+        source=band.source,
+        column=column,
+        column_mg=head,
+        column_why=why,
+        scale=scale,
+    )

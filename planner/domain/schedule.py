@@ -1,0 +1,387 @@
+"""The schedule engine: from a plan to the day-by-day doses, dispense totals and problems.
+
+Every screen and printout draws from compute_schedule(); nothing else does dose
+arithmetic. Doses are whole mg throughout, so a day's total equals the sum of its
+doses equals the sum of their units exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import cached_property
+
+from planner.domain.dialysis import DialysisSupplement, supplement_for_step
+from planner.domain.kidney import KidneyAssessment, assess
+from planner.domain.plan import SLOTS, SLOTS_FOR_DOSES, Plan, PlanError
+from planner.domain.problems import Problem, check, covering_override, stale_override
+from planner.domain.regimen import chosen_indication, doses_for_gap, gap_rule, label_minimum
+from planner.domain.profiles import Profile, load_profile
+from planner.domain.units import DoseMaker, Unit
+
+PHASES = ("titration", "maintenance", "taper")
+
+# Ten years: longer than any titration, short enough that a typo (1 mg steps every
+# 365 days) is caught as unusable input instead of building a million-day plan.
+MAX_PLAN_DAYS = 3650
+
+
+@dataclass(frozen=True)
+class Dose:
+    slot: str  # morning, midday, evening or bedtime
+    time: str  # "HH:MM"
+    mg: int
+    units: tuple[Unit, ...]
+
+
+@dataclass(frozen=True)
+class Day:
+    day: int  # 1 on the start date
+    date: date
+    phase: str
+    total_mg: int
+    doses: tuple[Dose, ...]
+    # The supplement after each haemodialysis session on this day (None: no dialysis, no dose).
+    dialysis: DialysisSupplement | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """A run of consecutive days with the same phase and the same doses."""
+
+    first_day: int
+    last_day: int
+    start: date
+    end: date
+    phase: str
+    total_mg: int
+    doses: tuple[Dose, ...]
+    dialysis: DialysisSupplement | None = None  # as on each of its days
+
+    @property
+    def days(self) -> int:
+        return self.last_day - self.first_day + 1
+
+
+@dataclass(frozen=True)
+class DispenseLine:
+    strength_mg: int
+    form: str
+    count: int  # whole capsules or tablets; a half tablet takes a whole one from the pack
+
+
+@dataclass(frozen=True)
+class Rounding:
+    """An amount the strengths could not make, and the amount used instead."""
+
+    field: str
+    day: int
+    wanted: Decimal
+    used: int
+    phase: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Part of the plan at one daily dose before it is laid out day by day."""
+
+    phase: str
+    total_mg: int
+    days: int
+    doses: int  # how many doses a day are wanted
+    exact: bool  # False where fewer doses than wanted are expected (grow mode, taper)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    plan: Plan
+    profile: Profile
+    days: tuple[Day, ...]
+    dispense: tuple[DispenseLine, ...]
+    kidney: KidneyAssessment | None
+    problems: tuple[Problem, ...]
+    roundings: tuple[Rounding, ...] = ()
+
+    @property
+    def blocking(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "blocking")
+
+    @property
+    def has_blocking(self) -> bool:
+        return any(p.severity == "blocking" for p in self.problems)
+
+    def override_for(self, problem: Problem):
+        """The override recorded for this problem's code and present value (see covering_override)."""
+        return covering_override(self.plan.overrides, problem)
+
+    def stale_override_for(self, problem: Problem):
+        """An override of this problem's code recorded for another value: it covers nothing."""
+        return stale_override(self.plan.overrides, problem)
+
+    @property
+    def unresolved_blocking(self) -> tuple[Problem, ...]:
+        """Blocking problems with no recorded override: while there is one, the plan
+        cannot be printed or exported."""
+        return tuple(p for p in self.blocking if self.override_for(p) is None)
+
+    @property
+    def exportable(self) -> bool:
+        return bool(self.days) and not self.unresolved_blocking
+
+    @cached_property
+    def steps(self) -> tuple[Step, ...]:
+        steps: list[Step] = []
+        for d in self.days:
+            last = steps[-1] if steps else None
+            if (last and last.phase == d.phase and last.doses == d.doses and last.dialysis == d.dialysis
+                    and last.last_day + 1 == d.day):
+                steps[-1] = Step(last.first_day, d.day, last.start, d.date, d.phase, d.total_mg, d.doses,
+                                 d.dialysis)
+            else:
+                steps.append(Step(d.day, d.day, d.date, d.date, d.phase, d.total_mg, d.doses, d.dialysis))
+        return tuple(steps)
+
+    @property
+    def dialysis_steps(self) -> tuple[Step, ...]:
+        """The steps with a supplement after each haemodialysis session."""
+        return tuple(st for st in self.steps if st.dialysis is not None)
+
+    @property
+    def end_date(self) -> date | None:
+        return self.days[-1].date if self.days else None
+
+
+def plan_forms(plan: Plan, profile: Profile):
+    if plan.strengths_mg is None:
+        return profile.forms
+    return tuple(profile.form_for(s) for s in plan.strengths_mg)
+
+
+class _Builder:
+    def __init__(self, plan: Plan, profile: Profile) -> None:
+        self.plan = plan
+        self.profile = profile
+        self.maker = DoseMaker(plan_forms(plan, profile))
+        self.roundings: list[Rounding] = []
+        self.fewer: list[tuple[int, int, int, int]] = []  # (day, total, doses given, doses wanted)
+        # The label's regimen: the default fill gives at least its doses a day, and in
+        # epilepsy enough doses that no gap exceeds the label's hours (regimen.py).
+        self.kidney = assess(plan.kidney, profile, plan.indication) if plan.kidney is not None else None
+        self.indication = chosen_indication(plan, profile)
+        rule = gap_rule(plan, profile, self.kidney)
+        self.gap_doses = doses_for_gap(plan, rule.value) if rule is not None else 0
+
+    def floor(self, day: int) -> int:
+        """The fewest doses the fill gives on this day: the label's regimen, the gap rule."""
+        m = label_minimum(self.profile, self.indication, self.kidney, day)
+        return min(self.plan.doses_per_day, max(m.doses if m else 1, self.gap_doses))
+
+    # --- amounts ----------------------------------------------------------------------
+
+    def makeable(self, wanted: Decimal | int, n: int, prefer_higher: bool) -> int | None:
+        if wanted == int(wanted) and self.maker.split_at_most(int(wanted), n) is not None:
+            return int(wanted)
+        return self.maker.nearest_total(wanted, n, prefer_higher=prefer_higher)
+
+    def titration_segments(self) -> list[tuple[Segment, str, int]]:
+        """(segment, input field, wanted mg) for titration and maintenance."""
+        p = self.plan
+        n = p.doses_per_day
+        out: list[tuple[Segment, str, int]] = []
+        if p.target_dose_mg >= p.start_dose_mg:
+            amounts = [p.start_dose_mg]
+            if p.increment_mg > 0:
+                while amounts[-1] < p.target_dose_mg:
+                    amounts.append(min(amounts[-1] + p.increment_mg, p.target_dose_mg))
+                    if len(amounts) * p.step_days > MAX_PLAN_DAYS:
+                        raise _too_long(p, len(amounts) * p.step_days)
+            for k, wanted in enumerate(amounts):
+                at_target = wanted == p.target_dose_mg
+                doses = n if (p.slot_fill == "all" or at_target) else min(k + 1, n)
+                field = "start_dose_mg" if k == 0 else ("target_dose_mg" if at_target else "increment_mg")
+                exact = p.slot_fill == "all" or at_target
+                out.append((Segment("titration", wanted, p.step_days, doses, exact), field, wanted))
+            last = p.target_dose_mg
+        else:
+            # A target below the start, with a taper: hold the start dose, then reduce from it.
+            last = p.start_dose_mg
+        if p.maintenance_days:
+            out.append((Segment("maintenance", last, p.maintenance_days, n, True), "target_dose_mg", last))
+        return out
+
+    def taper_segments(self, current: int) -> list[tuple[Segment, Decimal | int]]:
+        t = self.plan.taper
+        n = self.plan.doses_per_day
+        out: list[tuple[Segment, Decimal | int]] = []
+        while current > 0:
+            if t.step_mg is not None:
+                wanted: Decimal | int = current - t.step_mg
+            else:
+                wanted = Decimal(current) * (Decimal(100) - t.step_percent) / Decimal(100)
+            if wanted <= 0:
+                break
+            if self.gap_doses:
+                # Epilepsy: every step, the last before the stop too, splits into enough doses.
+                used = self._nearest_split(wanted, self.gap_doses, current)
+            else:
+                # Ties round up here: the gentler cut. It stays below the current dose.
+                used = self.maker.nearest_total(wanted, n, prefer_higher=True)
+                if used is None or used >= current:
+                    used = self._next_below(current, n)
+            if used is None:
+                break
+            out.append((Segment("taper", used, t.step_days, n, False), wanted))
+            current = used
+        return out
+
+    def _nearest_split(self, wanted: Decimal | int, k: int, current: int) -> int | None:
+        """The amount below current nearest wanted (ties up) that splits into exactly k doses."""
+        q = self.maker.quantum
+        nearest_first = sorted(range(q, current, q), key=lambda t: (abs(t - wanted), -t))
+        return next((t for t in nearest_first if self.maker.split(t, k) is not None), None)
+
+    def _next_below(self, current: int, n: int) -> int | None:
+        q = self.maker.quantum
+        x = ((current - 1) // q) * q
+        while x > 0:
+            if self.maker.split_at_most(x, n) is not None:
+                return x
+            x -= q
+        return None
+
+    # --- days -------------------------------------------------------------------------
+
+    def doses_for(self, total: int, n: int) -> tuple[tuple[Dose, ...], int]:
+        split = self.maker.split_at_most(total, n)
+        k = len(split.amounts)
+        slots = SLOTS_FOR_DOSES[k]
+        order = [s for s in self.plan.larger_dose_order if s in slots]
+        by_slot = dict(zip(order, zip(split.amounts, split.units)))
+        doses = tuple(
+            Dose(s, self.plan.slot_time(s), by_slot[s][0], by_slot[s][1]) for s in SLOTS if s in by_slot
+        )
+        return doses, k
+
+
+def _too_long(plan: Plan, days: int) -> PlanError:
+    field = "increment_mg" if plan.increment_mg else "step_days"
+    return PlanError.one(field, f"the plan would run for {days:,} days; the planner makes plans of at "
+                         f"most {MAX_PLAN_DAYS:,} days (10 years). Check increment_mg and step_days")
+
+
+def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
+    """The whole plan, day by day, with its problems. Raises PlanError only for a plan
+    too long to lay out; every clinical concern is a Problem in the result.
+    today (default: the computer's date) is what a start date in the past is judged against."""
+    profile = load_profile(plan.drug)
+    b = _Builder(plan, profile)
+    kidney = b.kidney  # assessed once, for the fill and the checks alike
+
+    cannot_reach = plan.target_dose_mg > plan.start_dose_mg and plan.increment_mg == 0
+    below_without_taper = plan.target_dose_mg < plan.start_dose_mg and plan.taper is None
+    days: list[Day] = []
+    if not (cannot_reach or below_without_taper):
+        days = _lay_out(b)
+
+    if kidney is not None and kidney.haemodialysis:
+        days = _with_dialysis(days, profile, kidney, b.maker)
+
+    schedule = Schedule(
+        plan=plan, profile=profile, days=tuple(days), dispense=_dispense(days, profile),
+        kidney=kidney, problems=(), roundings=tuple(b.roundings),
+    )
+    problems = check(schedule, b.maker, b.fewer, today if today is not None else date.today())
+    return Schedule(
+        plan=plan, profile=profile, days=schedule.days, dispense=schedule.dispense, kidney=kidney,
+        problems=problems, roundings=schedule.roundings,
+    )
+
+
+def _lay_out(b: _Builder) -> list[Day]:
+    plan = b.plan
+    segments: list[tuple[Segment, str, Decimal | int]] = []
+    current = 0
+    day = 1
+    for seg, field, wanted in b.titration_segments():
+        used = b.makeable(wanted, seg.doses, prefer_higher=False)
+        if used is None:
+            # Not even one piece fits: use the smallest thing the strengths make.
+            used = b.maker.smallest
+        if used != wanted:
+            b.roundings.append(Rounding(field, day, Decimal(wanted), used, seg.phase))
+        segments.append((Segment(seg.phase, used, seg.days, seg.doses, seg.exact), field, wanted))
+        current = used
+        day += seg.days
+    if plan.taper is not None:
+        if not segments:
+            current = b.makeable(plan.start_dose_mg, plan.doses_per_day, prefer_higher=False) or b.maker.smallest
+        field = "taper.step_mg" if plan.taper.step_mg is not None else "taper.step_percent"
+        for seg, wanted in b.taper_segments(current):
+            if seg.total_mg != wanted:
+                b.roundings.append(Rounding(field, day, Decimal(wanted), seg.total_mg, "taper"))
+            segments.append((seg, field, wanted))
+            day += seg.days
+        # The last day of a taper is the first day without the medicine.
+        segments.append((Segment("taper", 0, 1, 0, False), field, 0))
+    total_days = sum(s.days for s, _, _ in segments)
+    if total_days > MAX_PLAN_DAYS:
+        raise _too_long(plan, total_days)
+
+    days: list[Day] = []
+    n = 1
+    for seg, _, _ in segments:
+        noted: set[int] = set()  # each shortfall once per step
+        for _ in range(seg.days):
+            if seg.total_mg == 0:
+                doses, given, need = (), 0, 0
+            else:
+                if seg.phase == "taper":
+                    ask, need = seg.doses, b.gap_doses
+                elif seg.exact:
+                    ask = need = seg.doses
+                else:
+                    # Grow mode adds a dose a step, but never gives fewer than the label's regimen.
+                    need = b.floor(n)
+                    ask = max(seg.doses, need)
+                doses, given = b.doses_for(seg.total_mg, ask)
+            if given < need and need not in noted:
+                b.fewer.append((n, seg.total_mg, given, need))
+                noted.add(need)
+            days.append(Day(n, plan.start_date + timedelta(days=n - 1), seg.phase, seg.total_mg, doses))
+            n += 1
+    return days
+
+
+def _with_dialysis(days: list[Day], profile: Profile, kidney: KidneyAssessment, maker: DoseMaker) -> list[Day]:
+    """Each day's supplement after a haemodialysis session follows that day's dose (a stop day: none)."""
+    found: dict[tuple[int, int], DialysisSupplement | None] = {}
+    out = []
+    for d in days:
+        key = (d.total_mg, len(d.doses))
+        if key not in found:
+            found[key] = supplement_for_step(profile, kidney, maker, d.total_mg, len(d.doses))
+        out.append(replace(d, dialysis=found[key]))
+    return out
+
+
+def _dispense(days: list[Day], profile: Profile) -> tuple[DispenseLine, ...]:
+    """Capsules and tablets for the whole plan. The other half of a split tablet is the
+    next half-dose if that comes within the label's time limit; otherwise it is thrown
+    away and the next half takes a new tablet."""
+    whole: dict[int, int] = {}
+    open_half: dict[int, date] = {}  # strength -> date its other half was split off
+    keep = profile.half_tablet_use_within_days.value if profile.half_tablet_use_within_days else 0
+    forms = {}
+    for d in days:
+        for dose in d.doses:
+            for u in dose.units:
+                forms[u.strength_mg] = u.form
+                full = int(u.count)
+                whole[u.strength_mg] = whole.get(u.strength_mg, 0) + full
+                if u.count - full:
+                    split_on = open_half.pop(u.strength_mg, None)
+                    if split_on is None or (d.date - split_on).days > keep:
+                        whole[u.strength_mg] += 1
+                        open_half[u.strength_mg] = d.date
+    return tuple(DispenseLine(s, forms[s], whole[s]) for s in sorted(whole) if whole[s])

@@ -1,0 +1,178 @@
+"""A schedule as JSON, CSV and plain text: the command line's output contract."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from fractions import Fraction
+from math import floor
+from typing import Any
+
+from planner.domain.dialysis import DialysisSupplement
+from planner.domain.kidney import fmt_mg
+from planner.domain.plan import SLOTS
+from planner.domain.problems import Problem
+from planner.text.problems import problem_text
+from planner.domain.schedule import Dose, Schedule
+from planner.domain.units import Unit, describe_units
+
+
+def _number(d: Decimal | Fraction) -> int | float:
+    if isinstance(d, Fraction):
+        # A limit that is not whole (100 x 7/15) is cut, never rounded up, to 4 decimals; the
+        # exact value is in the *_text field beside it.
+        return d.numerator if d.denominator == 1 else floor(d * 10000) / 10000
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def _supplement(dz: DialysisSupplement | None) -> dict[str, Any] | None:
+    if dz is None:
+        return None
+    out = {"label_mg": dz.label_mg, "mg": dz.mg, "units": _units(dz.units),
+           "after_session_hours": dz.session_hours, "matched": dz.matched}
+    if dz.label_higher_mg is not None:
+        out["label_higher_mg"] = dz.label_higher_mg
+    return out
+
+
+def _units(units: tuple[Unit, ...]) -> list[dict[str, Any]]:
+    return [{"strength_mg": u.strength_mg, "form": u.form, "count": _number(u.count)} for u in units]
+
+
+def _dose(d: Dose) -> dict[str, Any]:
+    return {"slot": d.slot, "time": d.time, "mg": d.mg, "units": _units(d.units)}
+
+
+def problem_to_dict(p: Problem) -> dict[str, Any]:
+    out = {"code": p.code, "severity": p.severity, "field": p.field, "message": problem_text(p)}
+    if p.source:
+        out["source"] = p.source
+    if p.value:  # what an override in the plan file must name to cover this problem
+        out["value"] = p.value
+    return out
+
+
+def _day(d) -> dict[str, Any]:
+    out = {"day": d.day, "date": d.date.isoformat(), "phase": d.phase, "total_mg": d.total_mg,
+           "doses": [_dose(x) for x in d.doses]}
+    if d.dialysis is not None:  # only on a dialysis patient's days with a dose
+        out["dialysis_supplement"] = _supplement(d.dialysis)
+    return out
+
+
+def schedule_to_dict(s: Schedule) -> dict[str, Any]:
+    kidney = None
+    if s.kidney is not None:
+        k = s.kidney
+        kidney = {
+            "crcl_ml_min": _number(k.crcl_ml_min),
+            "method": k.method,
+            "band": k.band.id,
+            "min_daily_mg": _number(k.min_daily_mg),
+            "min_daily_mg_text": fmt_mg(k.min_daily_mg),
+            "max_daily_mg": _number(k.max_daily_mg),
+            "max_daily_mg_text": fmt_mg(k.max_daily_mg),
+            "column_mg": k.column_mg,
+            "column_reason": k.column_why or None,
+            "limit": k.limit_words(),
+            "doses_per_day": k.doses_per_day,
+            "haemodialysis": k.haemodialysis,
+            "source": k.source,
+        }
+    return {
+        "drug": s.profile.id,
+        "days": [_day(d) for d in s.days],
+        "dispense": [{"strength_mg": x.strength_mg, "form": x.form, "count": x.count} for x in s.dispense],
+        "kidney": kidney,
+        "problems": [problem_to_dict(p) for p in s.problems],
+    }
+
+
+def schedule_to_json(s: Schedule) -> str:
+    return json.dumps(schedule_to_dict(s), indent=1, ensure_ascii=False) + "\n"
+
+
+CSV_COLUMNS = ["day", "date", "phase", "total_mg"] + [
+    f"{slot}_{what}" for slot in SLOTS for what in ("time", "mg", "units")
+] + ["after_dialysis_mg", "after_dialysis_units"]
+
+
+def dialysis_cells(d) -> list[Any]:
+    """The CSV's last two cells: the supplement after each haemodialysis session that day."""
+    return [d.dialysis.mg, describe_units(d.dialysis.units)] if d.dialysis is not None else ["", ""]
+
+
+def schedule_to_csv(s: Schedule) -> str:
+    """One row a day; for each time of day its clock time, mg and the units that make it."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for d in s.days:
+        by_slot = {x.slot: x for x in d.doses}
+        row: list[Any] = [d.day, d.date.isoformat(), d.phase, d.total_mg]
+        for slot in SLOTS:
+            x = by_slot.get(slot)
+            row += [x.time, x.mg, describe_units(x.units)] if x else ["", "", ""]
+        w.writerow(row + dialysis_cells(d))
+    return buf.getvalue()
+
+
+def _date(d) -> str:
+    return d.strftime("%a %d %b %Y")
+
+
+def schedule_to_text(s: Schedule) -> str:
+    """A readable plan grouped by dose step, for a terminal."""
+    p, prof = s.plan, s.profile
+    lines = [f"{prof.display_name} ({prof.product})"]
+    lines.append(f"Starts {_date(p.start_date)}" + (f", ends {_date(s.end_date)}" if s.days else ""))
+    if p.patient and p.patient.name:
+        lines.append(f"Patient: {p.patient.name}")
+    lines.append("")
+    if not s.days:
+        lines.append("No schedule: see the problems below.")
+    for st in s.steps:
+        span = f"Day {st.first_day}" if st.days == 1 else f"Days {st.first_day}-{st.last_day}"
+        dates = _date(st.start) if st.days == 1 else f"{_date(st.start)} to {_date(st.end)}"
+        if st.total_mg == 0:
+            lines.append(f"{span:<13} {dates:<34} {st.phase:<11} stop: no more {prof.name}")
+            continue
+        lines.append(f"{span:<13} {dates:<34} {st.phase:<11} {st.total_mg} mg/day")
+        for dose in st.doses:
+            lines.append(f"{'':<14}{dose.slot:<8} {dose.time}  {dose.mg:>5} mg  {describe_units(dose.units)}")
+        if st.dialysis is not None:
+            dz = st.dialysis
+            lines.append(f"{'':<14}after each {dz.session_hours}-hour haemodialysis session: {dz.mg} mg  "
+                         f"{describe_units(dz.units)}")
+    if s.dispense:
+        lines += ["", "Dispense for the whole plan:"]
+        for x in s.dispense:
+            lines.append(f"  {x.count} × {x.strength_mg} mg {x.form}")
+    if s.kidney is not None:
+        k = s.kidney
+        how = "entered" if k.method == "entered" else "Cockcroft-Gault estimate"
+        lines += ["", f"Kidney function: {k.describe()} [{how}]", f"Kidney limit: {k.limit_words()}"]
+    if s.problems:
+        lines += ["", "Problems:"]
+        for pr in s.problems:
+            lines.append(f"  [{pr.severity}] {pr.field}: {problem_text(pr)}")
+    return "\n".join(lines) + "\n"
+
+
+def problems_to_text(s: Schedule) -> str:
+    if not s.problems:
+        return "No problems found.\n"
+    return "".join(f"{p.severity}\t{p.code}\t{p.field}\t{problem_text(p)}\n" for p in s.problems)
+
+
+def problems_to_json(s: Schedule) -> str:
+    return json.dumps({"problems": [problem_to_dict(p) for p in s.problems],
+                       "blocking": s.has_blocking}, indent=1, ensure_ascii=False) + "\n"
+
+
+__all__ = [
+    "schedule_to_dict", "schedule_to_json", "schedule_to_csv", "schedule_to_text",
+    "problems_to_text", "problems_to_json",
+]

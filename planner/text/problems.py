@@ -1,0 +1,24 @@
+"""Problems and limits in words. Every caller words a Problem or a Limit through here.
+
+(Issue 13 in progress: the domain still carries the sentence; this module becomes the
+only place that words a problem from its code and values.)"""
+
+from __future__ import annotations
+
+from planner.domain.problem import Problem
+from planner.domain.problems import Limit, stale_override_words
+
+
+def problem_text(p: Problem) -> str:
+    """What the problem is, for the clinician: one or more sentences."""
+    return p.message
+
+
+def stale_override_text(override, p: Problem) -> str:
+    """Why a recorded override no longer covers the problem."""
+    return stale_override_words(override, p)
+
+
+def limit_text(limit: Limit) -> str:
+    """Short words for a limit beside the chart ("label maximum 3600 mg/day")."""
+    return limit.label

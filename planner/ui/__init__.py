@@ -1,1 +1,0 @@
-"""The Qt user interface: widgets and wiring only; every dose comes from planner.core."""
