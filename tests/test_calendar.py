@@ -9,7 +9,7 @@ from conftest import make_plan
 from planner.domain.plan import Override, Patient
 from planner.files.planfile import example_names, load_example
 from planner.domain.schedule import compute_schedule
-from planner.domain.units import describe_units
+from planner.text.units import describe_units
 from planner.export.calendar import PRODID, schedule_to_ics
 
 

@@ -10,7 +10,9 @@ import pytest
 
 from conftest import make_plan
 from planner.export.formats import schedule_to_dict, schedule_to_text
-from planner.domain.kidney import assess, fmt_mg, pick_column
+from planner.domain.kidney import assess, pick_column
+from planner.text.kidney import kidney_limit_text
+from planner.text.numbers import fmt_mg
 from planner.domain.plan import KidneyInput
 from planner.domain.problems import daily_limits
 from planner.domain.profiles import Cited, ProfileError, _check_columns, load_profile
@@ -98,7 +100,7 @@ def test_a_limit_that_is_not_whole_is_shown_exactly_never_rounded_up():
     low = replace(profile, indications=(replace(ind, max_daily_mg=Cited(900, "test")),))
     a = assess(KidneyInput(crcl_ml_min=D(7)), low, "postherpetic_neuralgia")
     assert a.max_daily_mg == Fraction(140, 3)
-    assert "at most 46 2/3 mg/day" in a.limit_words() and "47" not in a.limit_words()
+    assert "at most 46 2/3 mg/day" in kidney_limit_text(a) and "47" not in kidney_limit_text(a)
     assert fmt_mg(Fraction(140, 3)) == "46 2/3" and fmt_mg(Fraction(15, 2)) == "7.5"
     assert fmt_mg(Fraction(100)) == "100" and fmt_mg(Fraction(2, 3)) == "2/3"
 
@@ -107,7 +109,7 @@ def test_a_limit_that_is_not_whole_is_shown_exactly_never_rounded_up():
 
 def test_limit_words_name_row_column_and_section():
     s = compute_schedule(pregabalin("diabetic_neuropathy", 150, 45, doses=3))
-    assert s.kidney.limit_words() == (
+    assert kidney_limit_text(s.kidney) == (
         "CrCl 45 mL/min: row 30-60 mL/min, column 300 mg/day (the maximum for neuropathic pain of diabetic "
         "peripheral neuropathy with normal kidney function) → at most 150 mg/day (Lyrica label, section 2.7)")
 
@@ -115,13 +117,13 @@ def test_limit_words_name_row_column_and_section():
 def test_a_range_cell_keeps_its_range_in_the_words_and_its_upper_end_as_the_limit():
     a = assess(KidneyInput(crcl_ml_min=D(20)), load_profile("pregabalin"), "fibromyalgia")
     assert a.max_daily_mg == 150
-    assert "row 15-30 mL/min, column 450 mg/day" in a.limit_words()
-    assert "→ 100-150 mg/day: at most 150 mg/day" in a.limit_words()
+    assert "row 15-30 mL/min, column 450 mg/day" in kidney_limit_text(a)
+    assert "→ 100-150 mg/day: at most 150 mg/day" in kidney_limit_text(a)
 
 
 def test_no_indication_says_the_highest_column():
     a = assess(KidneyInput(crcl_ml_min=D(45)), load_profile("pregabalin"), None)
-    assert "column 600 mg/day (no indication chosen: the highest column)" in a.limit_words()
+    assert "column 600 mg/day (no indication chosen: the highest column)" in kidney_limit_text(a)
 
 
 def test_cli_text_and_json_and_chart_legend_say_row_and_column():

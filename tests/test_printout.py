@@ -12,7 +12,8 @@ pypdf = pytest.importorskip("pypdf")
 from planner.domain.plan import KidneyInput, Override  # noqa: E402
 from planner.files.planfile import load_example  # noqa: E402
 from planner.domain.schedule import compute_schedule  # noqa: E402
-from planner.domain.units import Unit, fmt_count  # noqa: E402
+from planner.domain.units import Unit  # noqa: E402
+from planner.text.numbers import fmt_count  # noqa: E402
 from planner.export.printout import (  # noqa: E402
     PrintOptions,
     date_range,

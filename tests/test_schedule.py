@@ -9,7 +9,7 @@ from helpers import codes, doses_of, problem
 from conftest import make_plan
 from planner.domain.plan import PlanError, Taper
 from planner.domain.schedule import MAX_PLAN_DAYS, compute_schedule
-from planner.domain.units import describe_units
+from planner.text.units import describe_units
 
 
 def test_postherpetic_neuralgia_label_start_days_1_to_3():

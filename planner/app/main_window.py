@@ -36,6 +36,7 @@ from planner.domain.plan import Plan, PlanError, new_plan_id, plan_identity
 from planner.files.planfile import dump_plan, load_example, load_plan_file, plan_from_dict, plan_to_dict, save_plan_file
 from planner.files.safefile import ReadOnlyFile
 from planner.domain.problems import Problem
+from planner.text.kidney import kidney_limit_text
 from planner.text.problems import problem_text
 from planner.files.recovery import Recovered, RecoveryStore, release
 from planner.domain.schedule import Schedule, compute_schedule
@@ -357,7 +358,7 @@ class MainWindow(QMainWindow):
         k = schedule.kidney
         if k is not None:
             how = "entered" if k.method == "entered" else "Cockcroft-Gault estimate"
-            self.form.set_kidney_result(f"<b>{html.escape(k.limit_words())}</b><br>{how}")
+            self.form.set_kidney_result(f"<b>{html.escape(kidney_limit_text(k))}</b><br>{how}")
         else:
             self.form.set_kidney_result("")
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from planner.text.dates import DAY_NAMES, MONTH_NAMES
 from planner.domain.plan import SLOTS
 from planner.domain.schedule import Schedule, Step
-from planner.domain.units import describe_units
+from planner.text.units import describe_units
 
 COLUMNS = ("Dates", "Days", "Phase", "Total") + tuple(s.capitalize() for s in SLOTS) + ("Capsules / tablets",)
 

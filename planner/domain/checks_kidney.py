@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planner.domain.dialysis import label_supplement
-from planner.domain.kidney import fmt_mg
+from planner.text.kidney import kidney_limit_text, kidney_row_text
+from planner.text.numbers import fmt_mg
 from planner.domain.problem import Problem, cite, listing, peak_value, when
-from planner.domain.units import DoseMaker, describe_units
+from planner.domain.units import DoseMaker
+from planner.text.units import describe_units
 
 if TYPE_CHECKING:
     from planner.domain.profiles import Indication
@@ -45,20 +47,20 @@ def kidney_problems(s: "Schedule", maker: DoseMaker, days: list["Day"], dose_fie
             out.append(Problem(
                 "above-kidney-maximum", "blocking", dose_field(over_k),
                 f"From {when(over_k)} the plan gives {over_k.total_mg} mg/day (peak {peak} mg/day), "
-                f"above {fmt_mg(k.max_daily_mg)} mg/day, the label's kidney maximum: {k.limit_words()}.",
+                f"above {fmt_mg(k.max_daily_mg)} mg/day, the label's kidney maximum: {kidney_limit_text(k)}.",
                 k.source, value=peak_value(peak, k.max_daily_mg),
             ))
         if plan.target_dose_mg < k.min_daily_mg and plan.target_dose_mg >= plan.start_dose_mg:
             out.append(Problem(
                 "below-kidney-range", "note", "target_dose_mg",
                 f"The target, {plan.target_dose_mg} mg/day, is below the label's usual range for "
-                f"{k.describe()} ({cite(k.source)}).",
+                f"{kidney_row_text(k)} ({cite(k.source)}).",
                 k.source,
             ))
         if plan.doses_per_day > k.doses_per_day:
             out.append(Problem(
                 "too-many-doses-for-kidney", "warning", "doses_per_day",
-                f"The plan uses {plan.doses_per_day} doses a day; for {k.describe()} the label gives "
+                f"The plan uses {plan.doses_per_day} doses a day; for {kidney_row_text(k)} the label gives "
                 f"{name} in {'1 dose' if k.doses_per_day == 1 else f'up to {k.doses_per_day} doses'} "
                 f"a day ({cite(k.source)}).",
                 k.source,

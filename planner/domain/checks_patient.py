@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from planner.domain.dates import completed_years
 from planner.text.dates import plain_date
-from planner.domain.kidney import fmt_decimal
+from planner.text.numbers import fmt_decimal
 from planner.domain.problem import Problem, cite
 
 if TYPE_CHECKING:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from planner.domain.kidney import KidneyAssessment, fmt_decimal, fmt_mg
+from planner.domain.kidney import KidneyAssessment
+from planner.text.numbers import fmt_decimal, fmt_mg
 from planner.domain.profiles import DialysisTable, Profile
 from planner.domain.units import DoseMaker, Unit
 

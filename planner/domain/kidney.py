@@ -70,60 +70,6 @@ class KidneyAssessment:
     def cell(self) -> Cell | None:
         return self.band.columns[self.column] if self.column is not None else None
 
-    def describe(self) -> str:
-        """The row and column in a clinician's words, e.g. 'CrCl 45 mL/min (row 30-60 mL/min,
-        column 300 mg/day: at most 150 mg/day in up to 3 doses a day)'."""
-        doses = "1 dose" if self.doses_per_day == 1 else f"up to {self.doses_per_day} doses"
-        where = f"row {self.band.id} mL/min"
-        if self.column_mg is not None:
-            where += f", column {self.column_mg} mg/day"
-        scaled = ""
-        if self.scale != 1:
-            scaled = f", reduced in proportion to CrCl below {fmt_decimal(self.band.proportional_below_ml_min)} mL/min"
-        return (f"CrCl {fmt_decimal(self.crcl_ml_min)} mL/min ({where}: at most {fmt_mg(self.max_daily_mg)} "
-                f"mg/day in {doses} a day{scaled})")
-
-    def limit_words(self) -> str:
-        """Which row and column gave the limit, e.g. 'CrCl 45 mL/min: row 30-60 mL/min, column
-        300 mg/day (the maximum for fibromyalgia with normal kidney function) → at most 150 mg/day
-        (Lyrica label, section 2.7)'."""
-        crcl = f"CrCl {fmt_decimal(self.crcl_ml_min)} mL/min"
-        cite = self.source.split(":", 1)[0]
-        if self.cell is None:
-            return f"{crcl}: row {self.band.id} mL/min → at most {fmt_mg(self.max_daily_mg)} mg/day ({cite})"
-        cell = f"{self.cell.text} mg/day"
-        if self.scale != 1:
-            edge = fmt_decimal(self.band.proportional_below_ml_min)
-            cell += (f" at {edge} mL/min, reduced in proportion to CrCl (× {fmt_decimal(self.crcl_ml_min)}/{edge})"
-                     f": at most {fmt_mg(self.max_daily_mg)} mg/day")
-        elif self.cell.low != self.cell.high:
-            cell += f": at most {fmt_mg(self.max_daily_mg)} mg/day"
-        else:
-            cell = f"at most {cell}"
-        return (f"{crcl}: row {self.band.id} mL/min, column {self.column_mg} mg/day ({self.column_why}) "
-                f"→ {cell} ({cite})")
-
-
-def fmt_decimal(d: Decimal) -> str:
-    s = format(d.normalize(), "f")
-    return s
-
-
-def fmt_mg(d: Decimal | Fraction | int) -> str:
-    """mg for display. A Fraction (a kidney limit) is shown exactly: whole, a short decimal,
-    or a mixed number ("46 2/3"), never rounded up past the limit the check uses.
-    A Decimal is whole where whole, else one decimal."""
-    if isinstance(d, Fraction):
-        if d.denominator == 1:
-            return str(d.numerator)
-        if (d * 100).denominator == 1:
-            return fmt_decimal(Decimal(d.numerator) / Decimal(d.denominator))
-        whole, rest = divmod(d, 1)
-        return f"{whole} {rest.numerator}/{rest.denominator}" if whole else f"{rest.numerator}/{rest.denominator}"
-    if d == d.to_integral_value():
-        return str(int(d))
-    return fmt_decimal(d.quantize(TENTH, rounding=ROUND_HALF_UP))
-
 
 def pick_column(profile: Profile, indication_id: str | None) -> tuple[int | None, int | None, str]:
     """The kidney table's column for the indication: the one headed by its normal-function

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from planner.domain.kidney import fmt_mg
+from planner.text.numbers import fmt_mg
 
 if TYPE_CHECKING:
     from planner.domain.schedule import Day

@@ -18,7 +18,7 @@ from planner.domain.checks_kidney import kidney_problems
 from planner.domain.checks_patient import patient_problems
 from planner.domain.checks_regimen import regimen_problems
 from planner.domain.checks_starts import start_problems
-from planner.domain.kidney import fmt_decimal, fmt_mg
+from planner.text.numbers import fmt_decimal, fmt_mg
 from planner.domain.problem import SEVERITIES, Problem, cite, listing, peak_value, when
 from planner.domain.units import DoseMaker
 

@@ -190,16 +190,3 @@ class DoseMaker:
             if s is not None:
                 return s
         return None
-
-
-def describe_units(units: tuple[Unit, ...]) -> str:
-    """'1 × 300 mg capsule + 1 × 100 mg capsule', '½ × 600 mg tablet'."""
-    return " + ".join(f"{fmt_count(u.count)} × {u.strength_mg} mg {u.form}" for u in units)
-
-
-def fmt_count(count: Decimal) -> str:
-    whole = int(count)
-    half = count - whole == Decimal("0.5")
-    if half:
-        return "½" if whole == 0 else f"{whole}½"
-    return str(whole)

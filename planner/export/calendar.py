@@ -20,7 +20,7 @@ from icalendar import Alarm, Calendar, Event
 
 from planner.domain.plan import plan_identity
 from planner.domain.schedule import Day, Dose, Schedule
-from planner.domain.units import describe_units
+from planner.text.units import describe_units
 
 PRODID = "-//Titration Planner//EN"
 DOSE_MINUTES = 5

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from planner.export.formats import CSV_COLUMNS, dialysis_cells
 from planner.domain.plan import SLOTS
 from planner.domain.schedule import Schedule
-from planner.domain.units import describe_units
+from planner.text.units import describe_units
 
 
 def check_pdf(data: bytes, schedule: Schedule, pages: int) -> None:

@@ -11,12 +11,14 @@ from math import floor
 from typing import Any
 
 from planner.domain.dialysis import DialysisSupplement
-from planner.domain.kidney import fmt_mg
+from planner.text.numbers import fmt_mg
 from planner.domain.plan import SLOTS
 from planner.domain.problems import Problem
 from planner.text.problems import problem_text
 from planner.domain.schedule import Dose, Schedule
-from planner.domain.units import Unit, describe_units
+from planner.domain.units import Unit
+from planner.text.kidney import kidney_limit_text, kidney_row_text
+from planner.text.units import describe_units
 
 
 def _number(d: Decimal | Fraction) -> int | float:
@@ -76,7 +78,7 @@ def schedule_to_dict(s: Schedule) -> dict[str, Any]:
             "max_daily_mg_text": fmt_mg(k.max_daily_mg),
             "column_mg": k.column_mg,
             "column_reason": k.column_why or None,
-            "limit": k.limit_words(),
+            "limit": kidney_limit_text(k),
             "doses_per_day": k.doses_per_day,
             "haemodialysis": k.haemodialysis,
             "source": k.source,
@@ -153,7 +155,7 @@ def schedule_to_text(s: Schedule) -> str:
     if s.kidney is not None:
         k = s.kidney
         how = "entered" if k.method == "entered" else "Cockcroft-Gault estimate"
-        lines += ["", f"Kidney function: {k.describe()} [{how}]", f"Kidney limit: {k.limit_words()}"]
+        lines += ["", f"Kidney function: {kidney_row_text(k)} [{how}]", f"Kidney limit: {kidney_limit_text(k)}"]
     if s.problems:
         lines += ["", "Problems:"]
         for pr in s.problems:

@@ -43,12 +43,13 @@ from PySide6.QtGui import (
 
 from planner.text.dates import DAY_NAMES, MONTH_NAMES, long_date, plain_date
 from planner.domain.handout_texts import PLACES, own_sections, section_lines
-from planner.domain.kidney import fmt_decimal
+from planner.text.numbers import fmt_count, fmt_decimal
 from planner.domain.plan import SLOTS
 from planner.domain.problems import cite
 from planner.text.problems import problem_text
 from planner.domain.schedule import Schedule, Step
-from planner.domain.units import Unit, fmt_count
+from planner.domain.units import Unit
+from planner.text.kidney import kidney_limit_text
 
 FAMILY = "DejaVu Sans"
 LARGE_PRINT_SCALE = 1.4
@@ -846,7 +847,7 @@ class _Builder:
                       "cockcroft-gault": "estimated by Cockcroft-Gault"}.get(k.method, k.method)
             doses = "1 dose" if k.doses_per_day == 1 else f"up to {k.doses_per_day} doses"
             kr = [("CrCl", f"{fmt_decimal(k.crcl_ml_min)} mL/min, {method}; {doses} a day"),
-                  ("Kidney limit", k.limit_words())]
+                  ("Kidney limit", kidney_limit_text(k))]
             ki = plan.kidney
             inputs = []
             if ki is not None and ki.crcl_ml_min is None:

@@ -17,7 +17,7 @@ def _limit(mg, column):
     def check(s):
         k = s.kidney
         assert k.max_daily_mg == mg, f"kidney maximum {k.max_daily_mg}, expected {mg}"
-        assert f"column {column} mg/day" in k.limit_words(), k.limit_words()
+        assert f"column {column} mg/day" in kidney_limit_text(k), kidney_limit_text(k)
         assert not s.has_blocking, [p.message for p in s.blocking]
     return check
 
