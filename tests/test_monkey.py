@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.chart.schedule_chart import EMPTY_MESSAGE
+from planner.text.catalogue import say
 from planner.domain.plan import SLOTS, PlanError
 from planner.files.planfile import plan_from_dict
 from planner.domain.schedule import compute_schedule
@@ -444,7 +444,7 @@ def check_window(win, where):
         assert chart.total_line_data == expected_total_line(expected), f"{where}chart total line != engine's"
         assert chart.slot_area_data == expected_slot_areas(expected), f"{where}chart slot areas != engine's"
     else:  # a plan that never reaches its target: no days, and the chart says so
-        assert chart.message == EMPTY_MESSAGE, f"{where}empty schedule but chart message {chart.message!r}"
+        assert chart.message == say("chart.empty"), f"{where}empty schedule but chart message {chart.message!r}"
         assert not chart._total_line.get_visible(), f"{where}empty schedule but a total line is drawn"
         assert all(a == ([], [], []) for a in chart.slot_area_data.values()), f"{where}empty schedule has areas"
     return "valid" if expected.days else "no days"

@@ -84,7 +84,6 @@ LEFT = {
     "planner/export/files.py": 5,
     "planner/export/formats.py": 5,
     "planner/export/printout.py": 47,
-    "planner/chart/schedule_chart.py": 2,
 }
 
 
