@@ -13,7 +13,7 @@ from planner.text.units import describe_units
 
 if TYPE_CHECKING:
     from planner.domain.profiles import Indication
-    from planner.domain.schedule import Day, Schedule
+    from planner.domain.days import Day, Schedule
 
 
 def kidney_problems(s: "Schedule", maker: DoseMaker, days: list["Day"], dose_field, peak: int,

@@ -19,7 +19,7 @@ from planner.domain.problem import Problem, cite
 if TYPE_CHECKING:
     from planner.domain.plan import Plan
     from planner.domain.profiles import Indication, Profile
-    from planner.domain.schedule import Schedule
+    from planner.domain.days import Schedule
 
 
 @dataclass(frozen=True)

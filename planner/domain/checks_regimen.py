@@ -10,7 +10,7 @@ from planner.domain.regimen import gap_rule, label_minimum, longest_gap_minutes
 
 if TYPE_CHECKING:
     from planner.domain.profiles import Indication
-    from planner.domain.schedule import Day, Schedule
+    from planner.domain.days import Day, Schedule
 
 
 def regimen_problems(s: "Schedule", days: list["Day"], indication: "Indication | None") -> list[Problem]:

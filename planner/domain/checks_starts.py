@@ -10,7 +10,7 @@ from planner.domain.problem import Problem, cite, when
 
 if TYPE_CHECKING:
     from planner.domain.profiles import Indication
-    from planner.domain.schedule import Day, Schedule
+    from planner.domain.days import Day, Schedule
 
 
 def start_problems(s: "Schedule", days: list["Day"], indication: "Indication | None") -> list[Problem]:

@@ -8,12 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from planner.text.numbers import fmt_mg
-
-if TYPE_CHECKING:
-    from planner.domain.schedule import Day
 
 SEVERITIES = ("blocking", "warning", "note")
 
@@ -35,7 +31,7 @@ def cite(source: str) -> str:
     return source.split(":", 1)[0]
 
 
-def when(d: "Day") -> str:
+def when(d) -> str:  # d: a Day (days.py imports this module)
     return f"day {d.day} ({d.date.isoformat()})"
 
 

@@ -19,11 +19,12 @@ from planner.domain.checks_patient import patient_problems
 from planner.domain.checks_regimen import regimen_problems
 from planner.domain.checks_starts import start_problems
 from planner.text.numbers import fmt_decimal, fmt_mg
+from planner.domain.overrides import covering_override, stale_override  # noqa: F401 - named here for callers
 from planner.domain.problem import SEVERITIES, Problem, cite, listing, peak_value, when
 from planner.domain.units import DoseMaker
 
 if TYPE_CHECKING:
-    from planner.domain.schedule import Day, Schedule
+    from planner.domain.days import Day, Schedule
 
 @dataclass(frozen=True)
 class Limit:
@@ -54,21 +55,6 @@ def daily_limits(s: "Schedule") -> tuple[Limit, ...]:
                          f"kidney maximum {fmt_mg(k.max_daily_mg)} mg/day (CrCl {fmt_decimal(k.crcl_ml_min)}: "
                          f"row {k.band.id}{column})", k.source))
     return tuple(out)
-
-
-def covering_override(overrides, problem: Problem):
-    """The override that covers this problem: recorded for its code AND its present value.
-    One recorded for another value (or, from an older file, for no value) covers nothing:
-    a changed problem needs a new decision."""
-    return next((o for o in overrides
-                 if o.code == problem.code and o.value is not None and o.value == problem.value), None)
-
-
-def stale_override(overrides, problem: Problem):
-    """An override of this problem's code that does not cover its present value, if any."""
-    if covering_override(overrides, problem) is not None:
-        return None
-    return next((o for o in overrides if o.code == problem.code), None)
 
 
 def stale_override_words(override, problem: Problem) -> str:
