@@ -15,6 +15,7 @@ from planner.text.kidney import kidney_limit_text
 from planner.text.numbers import fmt_mg
 from planner.domain.plan import KidneyInput
 from planner.domain.problems import daily_limits
+from planner.text.problems import limit_text
 from planner.domain.profiles import Cited, ProfileError, _check_columns, load_profile
 from planner.domain.schedule import compute_schedule
 
@@ -134,7 +135,7 @@ def test_cli_text_and_json_and_chart_legend_say_row_and_column():
     assert (k["max_daily_mg"], k["max_daily_mg_text"], k["column_mg"]) == (150, "150", 300)
     assert "column 300 mg/day" in k["limit"]
     kidney = next(lim for lim in daily_limits(s) if lim.kind == "kidney-maximum")
-    assert kidney.mg == 150 and "row 30-60, column 300 mg/day" in kidney.label
+    assert kidney.mg == 150 and "row 30-60, column 300 mg/day" in limit_text(kidney)
 
 
 def test_the_window_says_row_and_column(win):

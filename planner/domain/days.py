@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
 
 from planner.domain.dialysis import DialysisSupplement
 from planner.domain.kidney import KidneyAssessment
+from planner.domain.limits import Limits
 from planner.domain.overrides import covering_override, stale_override
 from planner.domain.plan import Plan
 from planner.domain.problem import Problem
@@ -94,8 +94,10 @@ class Schedule:
     plan: Plan
     profile: Profile
     days: tuple[Day, ...]
+    steps: tuple[Step, ...]  # the days grouped (group_steps), once, by the engine
     dispense: tuple[DispenseLine, ...]
     kidney: KidneyAssessment | None
+    limits: Limits  # computed once per plan; the checker and the chart read these
     problems: tuple[Problem, ...]
     roundings: tuple[Rounding, ...] = ()
 
@@ -125,19 +127,6 @@ class Schedule:
     def exportable(self) -> bool:
         return bool(self.days) and not self.unresolved_blocking
 
-    @cached_property
-    def steps(self) -> tuple[Step, ...]:
-        steps: list[Step] = []
-        for d in self.days:
-            last = steps[-1] if steps else None
-            if (last and last.phase == d.phase and last.doses == d.doses and last.dialysis == d.dialysis
-                    and last.last_day + 1 == d.day):
-                steps[-1] = Step(last.first_day, d.day, last.start, d.date, d.phase, d.total_mg, d.doses,
-                                 d.dialysis)
-            else:
-                steps.append(Step(d.day, d.day, d.date, d.date, d.phase, d.total_mg, d.doses, d.dialysis))
-        return tuple(steps)
-
     @property
     def dialysis_steps(self) -> tuple[Step, ...]:
         """The steps with a supplement after each haemodialysis session."""
@@ -146,3 +135,17 @@ class Schedule:
     @property
     def end_date(self) -> date | None:
         return self.days[-1].date if self.days else None
+
+
+def group_steps(days: tuple[Day, ...]) -> tuple[Step, ...]:
+    """Runs of consecutive days with the same phase, doses and dialysis supplement."""
+    steps: list[Step] = []
+    for d in days:
+        last = steps[-1] if steps else None
+        if (last and last.phase == d.phase and last.doses == d.doses and last.dialysis == d.dialysis
+                and last.last_day + 1 == d.day):
+            steps[-1] = Step(last.first_day, d.day, last.start, d.date, d.phase, d.total_mg, d.doses,
+                             d.dialysis)
+        else:
+            steps.append(Step(d.day, d.day, d.date, d.date, d.phase, d.total_mg, d.doses, d.dialysis))
+    return tuple(steps)

@@ -7,10 +7,8 @@ that cannot make a plan. Warnings ask for a second look; notes inform.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from planner.text.dates import long_date
@@ -19,6 +17,7 @@ from planner.domain.checks_patient import patient_problems
 from planner.domain.checks_regimen import regimen_problems
 from planner.domain.checks_starts import start_problems
 from planner.text.numbers import fmt_decimal, fmt_mg
+from planner.domain.limits import Limit
 from planner.domain.overrides import covering_override, stale_override  # noqa: F401 - named here for callers
 from planner.domain.problem import SEVERITIES, Problem, cite, listing, peak_value, when
 from planner.domain.units import DoseMaker
@@ -26,35 +25,10 @@ from planner.domain.units import DoseMaker
 if TYPE_CHECKING:
     from planner.domain.days import Day, Schedule
 
-@dataclass(frozen=True)
-class Limit:
-    """A daily-dose line a chart or printout shows beside the schedule."""
-
-    kind: str  # "target", "label-maximum", "recommended", "kidney-maximum"
-    mg: Decimal | Fraction  # a kidney maximum is an exact Fraction
-    label: str  # short words for a legend
-    source: str | None = None
-
-
 def daily_limits(s: "Schedule") -> tuple[Limit, ...]:
-    """The target and every maximum the plan is checked against, for drawing beside it."""
-    plan, profile = s.plan, s.profile
-    out = [Limit("target", Decimal(plan.target_dose_mg), f"target {plan.target_dose_mg} mg/day")]
-    limit = profile.max_daily_mg
-    indication = profile.indication(plan.indication) if plan.indication else None
-    if indication is not None and indication.max_daily_mg.value < limit.value:
-        limit = indication.max_daily_mg
-    out.append(Limit("label-maximum", Decimal(limit.value), f"label maximum {limit.value} mg/day", limit.source))
-    if indication is not None and indication.recommended_max_daily_mg is not None:
-        rec = indication.recommended_max_daily_mg
-        out.append(Limit("recommended", Decimal(rec.value), f"recommended up to {rec.value} mg/day", rec.source))
-    if s.kidney is not None:
-        k = s.kidney
-        column = f", column {k.column_mg} mg/day" if k.column_mg is not None else ""
-        out.append(Limit("kidney-maximum", k.max_daily_mg,
-                         f"kidney maximum {fmt_mg(k.max_daily_mg)} mg/day (CrCl {fmt_decimal(k.crcl_ml_min)}: "
-                         f"row {k.band.id}{column})", k.source))
-    return tuple(out)
+    """The target and every maximum the plan is checked against, for drawing beside it
+    (computed once, with the schedule)."""
+    return s.limits.lines
 
 
 def stale_override_words(override, problem: Problem) -> str:
@@ -116,7 +90,7 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int, int]
     where = f"{name}"
     if indication is not None:
         where = f"{name} in {indication.name[:1].lower() + indication.name[1:]}"
-    limit = next(lim for lim in daily_limits(s) if lim.kind == "label-maximum")
+    limit = s.limits.label_maximum
     peak = max((d.total_mg for d in days), default=0)
     over = next((d for d in days if d.total_mg > limit.mg), None)
     if over is not None:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from planner.domain.days import (  # noqa: F401 - the schedule's data, named here for callers
     PHASES, Day, DispenseLine, Dose, Rounding, Schedule, Segment, Step,
 )
+from planner.domain import days as days_mod, limits as limits_mod
 from planner.domain.dialysis import DialysisSupplement, supplement_for_step
 from planner.domain.kidney import KidneyAssessment, assess
 from planner.domain.plan import SLOTS, SLOTS_FOR_DOSES, Plan, PlanError
@@ -162,15 +163,13 @@ def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
     if kidney is not None and kidney.haemodialysis:
         days = _with_dialysis(days, profile, kidney, b.maker)
 
-    schedule = Schedule(
-        plan=plan, profile=profile, days=tuple(days), dispense=_dispense(days, profile),
-        kidney=kidney, problems=(), roundings=tuple(b.roundings),
+    days_t = tuple(days)
+    draft = Schedule(
+        plan=plan, profile=profile, days=days_t, steps=days_mod.group_steps(days_t), dispense=_dispense(days, profile),
+        kidney=kidney, limits=limits_mod.plan_limits(plan, profile, kidney), problems=(), roundings=tuple(b.roundings),
     )
-    problems = check(schedule, b.maker, b.fewer, today if today is not None else date.today())
-    return Schedule(
-        plan=plan, profile=profile, days=schedule.days, dispense=schedule.dispense, kidney=kidney,
-        problems=problems, roundings=schedule.roundings,
-    )
+    # The checker reads the draft; the result shares its days, steps and limits (nothing is computed again).
+    return replace(draft, problems=check(draft, b.maker, b.fewer, today if today is not None else date.today()))
 
 
 def _lay_out(b: _Builder) -> list[Day]:

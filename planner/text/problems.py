@@ -5,8 +5,11 @@ only place that words a problem from its code and values.)"""
 
 from __future__ import annotations
 
+from planner.domain.limits import Limit
 from planner.domain.problem import Problem
-from planner.domain.problems import Limit, stale_override_words
+from planner.domain.problems import stale_override_words
+from planner.text.catalogue import say
+from planner.text.numbers import fmt_decimal, fmt_mg
 
 
 def problem_text(p: Problem) -> str:
@@ -21,4 +24,9 @@ def stale_override_text(override, p: Problem) -> str:
 
 def limit_text(limit: Limit) -> str:
     """Short words for a limit beside the chart ("label maximum 3600 mg/day")."""
-    return limit.label
+    if limit.kind != "kidney-maximum":
+        return say(f"limit.{limit.kind}", mg=fmt_mg(limit.mg))
+    k = limit.kidney
+    column = say("limit.kidney-column", mg=k.column_mg) if k.column_mg is not None else ""
+    return say("limit.kidney-maximum", mg=fmt_mg(k.max_daily_mg), crcl=fmt_decimal(k.crcl_ml_min), row=k.band.id,
+               column=column)
