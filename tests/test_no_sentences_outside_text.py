@@ -72,7 +72,6 @@ LEFT = {
     "planner/domain/kidney.py": 4,
     "planner/domain/plan.py": 1,
     "planner/domain/problems.py": 17,
-    "planner/domain/profiles.py": 2,
     "planner/domain/schedule.py": 1,
     "planner/domain/units.py": 1,
     "planner/files/formstate.py": 25,
