@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from planner.domain.kidney import KidneyAssessment
+from planner.domain.dialysis import TableMatch
+from planner.domain.kidney import ColumnChoice, KidneyAssessment
+from planner.text.catalogue import say
 from planner.text.numbers import fmt_decimal, fmt_mg
+from planner.text.problem_parts import in_running_text
 
 
 def kidney_row_text(k: KidneyAssessment) -> str:
@@ -37,5 +40,26 @@ def kidney_limit_text(k: KidneyAssessment) -> str:
         cell += f": at most {fmt_mg(k.max_daily_mg)} mg/day"
     else:
         cell = f"at most {cell}"
-    return (f"{crcl}: row {k.band.id} mL/min, column {k.column_mg} mg/day ({k.column_why}) "
+    return (f"{crcl}: row {k.band.id} mL/min, column {k.column_mg} mg/day ({column_choice_text(k.column_why)}) "
             f"→ {cell} ({cite})")
+
+
+def column_choice_text(c: ColumnChoice | None) -> str:
+    """Why the kidney table's column applies ("" where the table has no columns)."""
+    if c is None:
+        return ""
+    indication = in_running_text(c.indication) if c.indication is not None else None
+    return say(f"kidney.column.{c.rule}", indication=indication, top_mg=c.top_mg)
+
+
+def supplement_match_text(m: TableMatch) -> str:
+    """What of the label's supplement table a step's dose was matched to."""
+    if m.by == "column":
+        if m.scaled_by is None:
+            return say("kidney.match.column", mg=fmt_mg(m.daily_mg))
+        crcl, edge = m.scaled_by
+        return say("kidney.match.column-scaled", column=m.text, crcl=fmt_decimal(crcl), edge=fmt_decimal(edge),
+                   mg=fmt_mg(m.daily_mg))
+    if m.doses_per_day == 1:
+        return say("kidney.match.regimen-once", daily=m.text)
+    return say("kidney.match.regimen-divided", daily=m.text, n=m.doses_per_day)
