@@ -37,6 +37,14 @@ class Form:
 
 
 @dataclass(frozen=True)
+class OralSolution:
+    """The drug's oral solution: mg in per_ml mL (it can give an amount no tablet makes)."""
+
+    mg: int
+    per_ml: int
+
+
+@dataclass(frozen=True)
 class Ages:
     """The ages an indication's mg/day dosing (the dosing the planner does) covers."""
 
@@ -98,7 +106,7 @@ class Profile:
     product: str
     label_title: str
     forms: tuple[Form, ...]
-    oral_solution: str
+    oral_solution: OralSolution
     max_daily_mg: Cited
     usual_doses_per_day: Cited
     taper_min_days: Cited
@@ -183,7 +191,7 @@ def _profile(d: dict[str, Any]) -> Profile:
         product=d["product"],
         label_title=d["label"]["title"],
         forms=forms,
-        oral_solution=f"{sol['mg']} mg per {sol['per_ml']} mL",
+        oral_solution=OralSolution(int(sol["mg"]), int(sol["per_ml"])),
         max_daily_mg=read_cited(d["max_daily_mg"]),
         usual_doses_per_day=read_cited(d["usual_doses_per_day"]),
         taper_min_days=read_cited(d["taper_min_days"]),

@@ -9,7 +9,7 @@ from planner.text.catalogue import say, say_n
 from planner.text.kidney import kidney_limit_text, kidney_row_text, supplement_match_text
 from planner.text.numbers import fmt_mg
 from planner.text.problem_parts import listing, span, strengths, up_to_doses, when, where
-from planner.text.units import describe_units
+from planner.text.units import describe_units, oral_solution_text
 
 
 def _more_doses_than_label(p: Problem, v: dict[str, Any]) -> str:
@@ -49,7 +49,7 @@ def _supplement(p: Problem, v: dict[str, Any]) -> str:
     made = ""
     if rounded:
         made = say("problem.dialysis-supplement.made", strengths=strengths(v["forms"]), items=listing(rounded),
-                   oral_solution=v["oral_solution"])
+                   oral_solution=oral_solution_text(v["oral_solution"]))
     return say("problem.dialysis-supplement", session_hours=v["session_hours"], items=listing(items, most=6),
                cite=cite(p.source), also=also, made=made)
 
@@ -57,7 +57,7 @@ def _supplement(p: Problem, v: dict[str, Any]) -> str:
 def _not_made(p: Problem, v: dict[str, Any]) -> str:
     items = [say("problem.dialysis-supplement-not-made.item", span=span(st), mg=mg) for st, mg in v["steps"]]
     return say("problem.dialysis-supplement-not-made", strengths=strengths(v["forms"]), items=listing(items),
-               cite=cite(p.source), oral_solution=v["oral_solution"])
+               cite=cite(p.source), oral_solution=oral_solution_text(v["oral_solution"]))
 
 
 def _not_in_label(p: Problem, v: dict[str, Any]) -> str:
