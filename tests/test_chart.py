@@ -13,6 +13,7 @@ from planner.chart.schedule_chart import ScheduleChart, draw_schedule
 from planner.domain.plan import SLOTS, KidneyInput
 from planner.files.planfile import load_example
 from planner.domain.problems import daily_limits
+from planner.text.problems import limit_text
 from planner.domain.schedule import compute_schedule
 
 from conftest import make_plan
@@ -100,7 +101,7 @@ def test_limits_are_drawn_at_the_engines_values_with_headroom():
     for kind in ("target", "kidney-maximum"):
         line = chart._limit_lines[kind]
         assert line.get_visible() and list(line.get_ydata()) == [float(limits[kind].mg)] * 2
-        assert chart._limit_labels[kind].get_text().replace("\n", " ").replace("\u00a0", " ") == limits[kind].label
+        assert chart._limit_labels[kind].get_text().replace("\n", " ").replace("\u00a0", " ") == limit_text(limits[kind])
     # The label maximum (3600) is far above: noted as off scale, not stretching the axis.
     note = chart._limit_labels["label-maximum"]
     assert note.get_visible() and "off scale" in note.get_text()

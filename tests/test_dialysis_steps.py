@@ -18,6 +18,7 @@ from planner.domain.plan import KidneyInput, Taper
 from planner.domain.profiles import load_profile
 from planner.domain.schedule import compute_schedule
 from planner.app.schedule_table import _units, _units_tip
+from planner.text.problems import problem_text
 
 D = Decimal
 
@@ -80,9 +81,9 @@ def test_the_note_lists_every_step_and_the_higher_pregabalin_amount():
                                    increment_mg=25, step_days=7, target_dose_mg=50, doses_per_day=1,
                                    kidney=KidneyInput(crcl_ml_min=D(10), haemodialysis=True)))
     p = problem(s, "dialysis-supplement")
-    assert p.severity == "note" and "Lyrica label, section 2.7, Table 1, lower part" in p.message
-    assert "days 1-7 (25 mg/day, regimen 25 mg once daily): 25 mg" in p.message
-    assert "50 mg where the plan gives 25 mg" in p.message and "75 mg where the plan gives 50 mg" in p.message
+    assert p.severity == "note" and "Lyrica label, section 2.7, Table 1, lower part" in problem_text(p)
+    assert "days 1-7 (25 mg/day, regimen 25 mg once daily): 25 mg" in problem_text(p)
+    assert "50 mg where the plan gives 25 mg" in problem_text(p) and "75 mg where the plan gives 50 mg" in problem_text(p)
 
 
 def test_a_regimen_outside_the_label_table_warns():
@@ -90,7 +91,7 @@ def test_a_regimen_outside_the_label_table_warns():
                                    increment_mg=0, target_dose_mg=150, doses_per_day=2,
                                    kidney=KidneyInput(crcl_ml_min=D(20), haemodialysis=True)))
     p = problem(s, "dialysis-supplement-not-in-label")
-    assert p.severity == "warning" and "150 mg/day in 2 doses" in p.message
+    assert p.severity == "warning" and "150 mg/day in 2 doses" in problem_text(p)
     assert not s.dialysis_steps
 
 
@@ -100,7 +101,7 @@ def test_a_supplement_is_never_above_the_label_and_one_that_cannot_be_made_is_no
                                    doses_per_day=1, kidney=KidneyInput(crcl_ml_min=D(40), haemodialysis=True)))
     assert not s.dialysis_steps
     p = problem(s, "dialysis-supplement-not-made")
-    assert p.severity == "warning" and "125 mg" in p.message and p.field == "strengths_mg"
+    assert p.severity == "warning" and "125 mg" in problem_text(p) and p.field == "strengths_mg"
     # 100 mg capsules only: 250 mg -> 200 mg, the largest amount below it, with a warning.
     s = compute_schedule(make_plan(strengths_mg=(100,), start_dose_mg=1000, increment_mg=0, target_dose_mg=1000,
                                    doses_per_day=2, kidney=KidneyInput(crcl_ml_min=D(40), haemodialysis=True)))

@@ -10,6 +10,7 @@ from conftest import make_plan
 
 from planner.domain.plan import KidneyInput, Override
 from planner.domain.schedule import compute_schedule
+from planner.text.problems import problem_text
 
 TODAY = date(2026, 12, 1)
 
@@ -48,7 +49,7 @@ def test_choosing_fewer_doses_is_blocking_with_a_value_and_an_override_lets_it_t
     s = pregabalin(doses_per_day=1)
     [p] = [p for p in s.problems if p.code == "fewer-doses-than-label"]
     assert p.severity == "blocking" and p.field == "doses_per_day" and p.value == "1 dose a day, label 2"
-    assert "Lyrica label, section 2.3" in p.message
+    assert "Lyrica label, section 2.3" in problem_text(p)
     assert all(len(d.doses) == 1 for d in s.days if d.doses)  # the clinician's choice is kept
     o = Override(p.code, "Patient takes one dose at night; agreed with the pain team", p.value)
     assert pregabalin(doses_per_day=1, overrides=(o,)).exportable
@@ -74,7 +75,7 @@ def test_strengths_that_cannot_split_give_the_warning_not_the_blocking_problem()
     s = schedule(indication="postherpetic_neuralgia", strengths_mg=(300,), step_days=7)
     assert "fewer-doses-than-label" not in codes(s)
     [p] = [p for p in s.problems if p.code == "fewer-doses"]
-    assert p.severity == "warning" and "day 3: 300 mg/day as 1 dose, not 3" in p.message
+    assert p.severity == "warning" and "day 3: 300 mg/day as 1 dose, not 3" in problem_text(p)
     assert codes(s).count("fewer-doses") == 1
 
 

@@ -10,6 +10,7 @@ from planner.domain.kidney import assess, cockcroft_gault
 from planner.domain.plan import KidneyInput
 from planner.domain.profiles import load_profile
 from planner.domain.schedule import compute_schedule
+from planner.text.problems import problem_text
 
 D = Decimal
 
@@ -76,13 +77,13 @@ def test_above_kidney_maximum_is_blocking_and_names_the_band():
     s = compute_schedule(make_plan(target_dose_mg=1800, kidney=KidneyInput(crcl_ml_min=D("41.3"))))
     p = problem(s, "above-kidney-maximum")
     assert p.severity == "blocking" and p.field == "target_dose_mg"
-    assert "1400 mg/day" in p.message and "CrCl 41.3 mL/min" in p.message and "30-59" in p.message
+    assert "1400 mg/day" in problem_text(p) and "CrCl 41.3 mL/min" in problem_text(p) and "30-59" in problem_text(p)
 
 
 def test_more_doses_than_the_kidney_band_gives_warns():
     s = compute_schedule(make_plan(kidney=KidneyInput(crcl_ml_min=D(20)), target_dose_mg=600))
     p = problem(s, "too-many-doses-for-kidney")
-    assert p.field == "doses_per_day" and "1 dose" in p.message
+    assert p.field == "doses_per_day" and "1 dose" in problem_text(p)
 
 
 def test_within_band_has_no_kidney_problem():
@@ -95,7 +96,7 @@ def test_proportional_maximum_blocks_a_dose_above_it():
     s = compute_schedule(make_plan(start_dose_mg=200, target_dose_mg=200, increment_mg=0, doses_per_day=1,
                                    kidney=KidneyInput(crcl_ml_min=D("7.5"))))
     p = problem(s, "above-kidney-maximum")
-    assert "150 mg/day" in p.message
+    assert "150 mg/day" in problem_text(p)
 
 
 def test_haemodialysis_supplement_follows_the_maintenance_column():
@@ -105,7 +106,7 @@ def test_haemodialysis_supplement_follows_the_maintenance_column():
     dz = s.steps[0].dialysis
     assert dz.label_mg == 250 and dz.mg in (200, 300)
     p = problem(s, "dialysis-supplement")
-    assert "250 mg" in p.message and "4-hour" in p.message
+    assert "250 mg" in problem_text(p) and "4-hour" in problem_text(p)
     # 300 mg/day is the last column: supplement 350, made exactly as... not with capsules: nearest 300.
     s = compute_schedule(make_plan(start_dose_mg=300, target_dose_mg=300, increment_mg=0, doses_per_day=1,
                                    kidney=KidneyInput(crcl_ml_min=D(15), haemodialysis=True)))
@@ -123,7 +124,7 @@ def test_pregabalin_dialysis_supplement_is_given_per_step():
     assert "dialysis-supplement-not-given" not in codes(s)
     dz = s.steps[0].dialysis
     assert (dz.label_mg, dz.label_higher_mg, dz.mg) == (75, 100, 75)
-    assert "100 mg where the plan gives 75 mg" in problem(s, "dialysis-supplement").message
+    assert "100 mg where the plan gives 75 mg" in problem_text(problem(s, "dialysis-supplement"))
 
 
 def test_kidney_dosing_under_age_12_is_blocking():

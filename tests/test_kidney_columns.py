@@ -11,10 +11,11 @@ import pytest
 from conftest import make_plan
 from planner.export.formats import schedule_to_dict, schedule_to_text
 from planner.domain.kidney import assess, pick_column
-from planner.text.kidney import kidney_limit_text
+from planner.text.kidney import column_choice_text, kidney_limit_text
 from planner.text.numbers import fmt_mg
 from planner.domain.plan import KidneyInput
 from planner.domain.problems import daily_limits
+from planner.text.problems import problem_text, limit_text
 from planner.domain.profiles import Cited, ProfileError, _check_columns, load_profile
 from planner.domain.schedule import compute_schedule
 
@@ -56,7 +57,7 @@ def test_an_indication_maximum_between_columns_takes_the_largest_column_not_abov
     ind = profile.indication("fibromyalgia")
     odd = replace(profile, indications=(replace(ind, max_daily_mg=Cited(500, "test")),))
     index, head, why = pick_column(odd, "fibromyalgia")
-    assert (index, head) == (2, 450) and "not above 500 mg/day" in why
+    assert (index, head) == (2, 450) and "not above 500 mg/day" in column_choice_text(why)
     low = replace(profile, indications=(replace(ind, max_daily_mg=Cited(100, "test")),))
     assert pick_column(low, "fibromyalgia")[:2] == (0, 150)  # below every column: the lowest
 
@@ -134,7 +135,7 @@ def test_cli_text_and_json_and_chart_legend_say_row_and_column():
     assert (k["max_daily_mg"], k["max_daily_mg_text"], k["column_mg"]) == (150, "150", 300)
     assert "column 300 mg/day" in k["limit"]
     kidney = next(lim for lim in daily_limits(s) if lim.kind == "kidney-maximum")
-    assert kidney.mg == 150 and "row 30-60, column 300 mg/day" in kidney.label
+    assert kidney.mg == 150 and "row 30-60, column 300 mg/day" in limit_text(kidney)
 
 
 def test_the_window_says_row_and_column(win):
@@ -143,7 +144,7 @@ def test_the_window_says_row_and_column(win):
     shown = win.form.kidney_result.text()
     assert "row 30-60 mL/min, column 300 mg/day" in shown and "at most 150 mg/day" in shown
     blocking = [p for p in win.schedule.problems if p.code == "above-kidney-maximum"]
-    assert blocking and "column 300 mg/day" in blocking[0].message
+    assert blocking and "column 300 mg/day" in problem_text(blocking[0])
 
 
 def test_json_gives_every_limit_that_is_not_whole_exactly_in_words():

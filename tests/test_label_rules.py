@@ -12,6 +12,7 @@ import label_rules as table
 from planner.domain.plan import PlanError
 from planner.files.planfile import plan_from_dict
 from planner.domain.schedule import compute_schedule
+from planner.text.problems import problem_text
 
 
 def _rows():
@@ -50,6 +51,6 @@ def test_label_rule(row):
         if row.field is not None:
             assert found[code].field == row.field, found[code]
     elif row.absent is not None:
-        assert row.absent not in found, found[row.absent].message
+        assert row.absent not in found, problem_text(found[row.absent])
     else:
         row.check(s)

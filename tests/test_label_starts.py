@@ -8,6 +8,7 @@ from conftest import make_plan
 from planner.domain.plan import Override
 from planner.domain.profiles import load_profile
 from planner.domain.schedule import compute_schedule
+from planner.text.problems import problem_text
 
 TODAY = date(2026, 12, 1)
 
@@ -54,7 +55,7 @@ def test_a_high_start_is_blocking_with_its_value_and_section_and_an_override_let
     [p] = [p for p in s.problems if p.code == "above-label-start"]
     assert p.severity == "blocking" and p.field == "start_dose_mg"
     assert p.value == "day 1 1800 mg/day, label start 300 mg/day"
-    assert "Neurontin label, section 2.1" in p.message
+    assert "Neurontin label, section 2.1" in problem_text(p)
     o = Override(p.code, "Converting from 1800 mg/day of another gabapentin product", p.value)
     assert schedule(indication="postherpetic_neuralgia", start_dose_mg=1800, target_dose_mg=1800,
                     overrides=(o,)).exportable
@@ -78,7 +79,7 @@ def test_without_an_indication_day_1_is_judged_against_the_highest_label_start()
 def test_spinal_cord_injury_holds_300_for_14_days_before_going_higher():
     quick = pregabalin(indication="spinal_cord_injury", target_dose_mg=600)
     [p] = [p for p in quick.problems if p.code == "raised-too-soon"]
-    assert p.severity == "blocking" and "Lyrica label, section 2.6" in p.message
+    assert p.severity == "blocking" and "Lyrica label, section 2.6" in problem_text(p)
     assert p.value == "7 days at 300 mg/day before going above, label 14"
     held = pregabalin(indication="spinal_cord_injury", target_dose_mg=600, step_days=14)
     assert "raised-too-soon" not in codes(held)

@@ -16,6 +16,7 @@ from planner.domain.plan import KidneyInput, Override, Patient
 from planner.files.planfile import plan_to_dict
 from planner.domain.profiles import load_profile
 from planner.domain.schedule import compute_schedule
+from planner.text.problems import problem_text
 
 START = date(2026, 12, 1)
 TODAY = START
@@ -67,17 +68,17 @@ def test_the_age_rule_blocks_exactly_below_the_indications_ages(drug_ind, years,
         p = found["age-outside-label"]
         assert p.severity == "blocking" and p.field == "patient.date_of_birth"
         assert p.value == f"age {age} years, label from {limit} years"
-        assert "weight" in p.message or "does not cover" in p.message
+        assert "weight" in problem_text(p) or "does not cover" in problem_text(p)
     else:
         assert "age-outside-label" not in found
 
 
 def test_the_message_says_the_label_doses_by_weight_and_the_planner_does_not():
     p = problems(make_plan(indication="epilepsy", patient=Patient(date_of_birth=born(9))))["age-outside-label"]
-    assert "9 years old" in p.message and "from age 12" in p.message and "Neurontin label, section 2.2" in p.message
-    assert "by weight (mg/kg/day)" in p.message and "which this planner does not do" in p.message
+    assert "9 years old" in problem_text(p) and "from age 12" in problem_text(p) and "Neurontin label, section 2.2" in problem_text(p)
+    assert "by weight (mg/kg/day)" in problem_text(p) and "which this planner does not do" in problem_text(p)
     phn = problems(make_plan(indication="postherpetic_neuralgia", patient=Patient(date_of_birth=date(2020, 5, 1))))
-    assert "does not cover a younger patient" in phn["age-outside-label"].message
+    assert "does not cover a younger patient" in problem_text(phn["age-outside-label"])
 
 
 def test_without_an_indication_the_youngest_covered_age_applies():
@@ -103,7 +104,7 @@ def test_an_elderly_patient_without_a_kidney_result_can_be_overridden_with_a_rea
     s = compute_schedule(plan, today=TODAY)
     [p] = s.unresolved_blocking
     assert p.code == "elderly-no-kidney-result" and p.field == "kidney"
-    assert "Neurontin label, sections 2.4 and 8.5" in p.message and "creatinine clearance" in p.message
+    assert "Neurontin label, sections 2.4 and 8.5" in problem_text(p) and "creatinine clearance" in problem_text(p)
     covered = compute_schedule(replace(plan, overrides=(Override(p.code, "eGFR 75 last week; CrCl to follow", p.value),)),
                                today=TODAY)
     assert covered.exportable

@@ -16,6 +16,7 @@ from planner.domain.plan import KidneyInput, PlanError
 from planner.files.planfile import plan_from_dict, plan_to_dict
 from planner.domain.profiles import load_plausible, load_profile
 from planner.domain.schedule import compute_schedule
+from planner.text.problems import problem_text
 
 BASE = plan_to_dict(make_plan())
 
@@ -102,8 +103,8 @@ def test_a_crcl_above_150_is_a_warning_that_says_why_it_may_be_wrong():
                                                       serum_creatinine_mg_dl=Decimal("0.2"))))
     [p] = [p for p in s.problems if p.code == "crcl-may-be-unreliable"]
     assert p.severity == "warning" and p.field == "kidney.serum_creatinine_mg_dl"
-    assert "CrCl 398.6 mL/min" in p.message and "overestimates" in p.message and "little muscle" in p.message
-    assert "the planner's, not the label's" in p.message
+    assert "CrCl 398.6 mL/min" in problem_text(p) and "overestimates" in problem_text(p) and "little muscle" in problem_text(p)
+    assert "the planner's, not the label's" in problem_text(p)
 
 
 def test_the_cli_refuses_naming_the_field(tmp_path):

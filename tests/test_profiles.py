@@ -6,6 +6,7 @@ from importlib import resources
 import pytest
 
 from planner.domain.profiles import drug_ids, load_profile
+from planner.text.units import oral_solution_text
 
 LABEL = {"gabapentin": "Neurontin label", "pregabalin": "Lyrica label"}
 
@@ -57,7 +58,7 @@ def test_gabapentin_label_facts():
         ("capsule", 100, False), ("capsule", 300, False), ("capsule", 400, False),
         ("tablet", 600, True), ("tablet", 800, True),
     ]
-    assert p.oral_solution == "250 mg per 5 mL"
+    assert oral_solution_text(p.oral_solution) == "250 mg per 5 mL"
     assert p.max_daily_mg.value == 3600 and p.taper_min_days.value == 7
     assert p.indication("epilepsy").max_hours_between_doses.value == 12
     assert [(b.min_daily_mg, b.max_daily_mg, b.doses_per_day) for b in p.kidney.bands] == [
@@ -69,7 +70,7 @@ def test_pregabalin_label_facts():
     p = load_profile("pregabalin")
     assert p.strengths_mg == (25, 50, 75, 100, 150, 200, 225, 300)
     assert all(f.form == "capsule" and not f.scored for f in p.forms)
-    assert p.oral_solution == "20 mg per 1 mL"
+    assert oral_solution_text(p.oral_solution) == "20 mg per 1 mL"
     assert {i.id: i.max_daily_mg.value for i in p.indications} == {
         "diabetic_neuropathy": 300, "postherpetic_neuralgia": 600, "fibromyalgia": 450,
         "spinal_cord_injury": 600, "epilepsy": 600}

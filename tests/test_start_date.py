@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, QLocale, Qt
 
 from planner.domain.schedule import compute_schedule
 from planner.app.date_field import DateField, DateTextError, parse_date
+from planner.text.problems import problem_text
 
 MAR15 = date(2027, 3, 15)  # a Monday
 
@@ -137,7 +138,7 @@ def test_a_start_in_the_past_is_a_warning():
     s = compute_schedule(make_plan(start_date=date(2026, 11, 2)), today=date(2026, 12, 1))
     [p] = [p for p in s.problems if p.code == "start-in-past"]
     assert (p.severity, p.field) == ("warning", "start_date")
-    assert p.message == ("The plan starts on Mon 2 Nov 2026, which is in the past (today is Tue 1 Dec 2026). "
+    assert problem_text(p) == ("The plan starts on Mon 2 Nov 2026, which is in the past (today is Tue 1 Dec 2026). "
                          "The patient's calendar and tick boxes will begin on that date.")
     assert s.exportable  # a warning, not a block
     for today in (date(2026, 11, 2), date(2026, 10, 1)):

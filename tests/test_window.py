@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from planner.files.planfile import load_example, load_plan_file
 from planner.domain.schedule import compute_schedule
 from planner.app.main_window import DEFAULT_PLAN, MainWindow
+from planner.text.problems import problem_text
 
 EXAMPLE = str(resources.files("planner.resources").joinpath("examples", "pregabalin-phn.json"))
 
@@ -238,7 +239,7 @@ def test_switching_drug_offers_its_strengths_and_indications(win):
     assert f.indication.findData("fibromyalgia") >= 0 and f.indication.findData("epilepsy") >= 0
     # The default plan's 1800 mg/day target is far above pregabalin's maximum: blocking, said plainly.
     p = next(p for p in win.schedule.problems if p.code == "above-label-maximum")
-    assert "600 mg/day" in p.message
+    assert "600 mg/day" in problem_text(p)
     win.undo_action.trigger()
     assert f.drug.currentData() == "gabapentin" and 800 in f._strength_boxes
 

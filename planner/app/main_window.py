@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
                            f"Fix {first}{more}.")
         self.stale.show()
         self.dispense.setEnabled(False)
-        self.problems.set_problems([Problem("invalid-input", "blocking", f, text) for f, text in named])
+        self.problems.set_problems([Problem("invalid-input", "blocking", f, values={"text": text}) for f, text in named])
         self.form.set_kidney_result("")
 
     # --- overrides, printing and export ----------------------------------------------------------

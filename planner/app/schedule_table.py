@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from planner.text.dates import DAY_NAMES, MONTH_NAMES
 from planner.domain.plan import SLOTS
 from planner.domain.schedule import Schedule, Step
+from planner.text.kidney import supplement_match_text
 from planner.text.units import describe_units
 
 COLUMNS = ("Dates", "Days", "Phase", "Total") + tuple(s.capitalize() for s in SLOTS) + ("Capsules / tablets",)
@@ -43,7 +44,7 @@ def _units_tip(st: Step) -> str | None:
         return None
     label = f" (label {dz.label_mg} mg)" if dz.mg != dz.label_mg else ""
     return (f"After each {dz.session_hours}-hour haemodialysis session: {dz.mg} mg{label}, "
-            f"{describe_units(dz.units)}; {dz.matched}")
+            f"{describe_units(dz.units)}; {supplement_match_text(dz.matched)}")
 
 
 def _row(st: Step) -> tuple[str, ...]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from planner.domain.problem import Problem, cite, when
+from planner.domain import override_values as canonical
+from planner.domain.problem import Problem
 from planner.domain.regimen import gap_rule, label_minimum, longest_gap_minutes
 
 if TYPE_CHECKING:
     from planner.domain.profiles import Indication
-    from planner.domain.schedule import Day, Schedule
+    from planner.domain.days import Day, Schedule
 
 
 def regimen_problems(s: "Schedule", days: list["Day"], indication: "Indication | None") -> list[Problem]:
@@ -28,14 +29,11 @@ def _fewer_than_label(s: "Schedule", days: list["Day"], indication: "Indication 
     if worst is None:
         return []
     d, m = worst
-    where = s.profile.name if indication is None else (
-        f"{s.profile.name} in {indication.name[:1].lower() + indication.name[1:]}")
     return [Problem(
-        "fewer-doses-than-label", "blocking", "doses_per_day",
-        f"The plan gives {s.profile.name} in at most {_doses(n)} a day. From {when(d)} the label "
-        f"divides {where} into {_doses(m.doses)} a day ({cite(m.source)}). Choose {m.doses} doses "
-        f"a day, or record why fewer suit this patient.",
-        m.source, value=f"{n} dose{'s' if n != 1 else ''} a day, label {m.doses}",
+        "fewer-doses-than-label", "blocking", "doses_per_day", m.source,
+        value=canonical.fewer_doses_than_label(n, m.doses),
+        values={"drug": s.profile.name, "indication": indication.name if indication is not None else None,
+                "doses": n, "day": d, "label_doses": m.doses},
     )]
 
 
@@ -58,20 +56,9 @@ def _gaps(s: "Schedule", days: list["Day"], indication: "Indication | None") -> 
         field = "slot_fill" if plan.slot_fill == "grow" and first.phase != "taper" else "doses_per_day"
     elif plan.doses_per_day < 3:
         field = "doses_per_day"
-    count = f" (and on {len(over) - 1} more day{'s' if len(over) > 2 else ''})" if len(over) > 1 else ""
     return [Problem(
-        "gap-between-doses", "blocking", field,
-        f"On {when(first)}{count} the longest gap between doses is {_hours(gap)} hours; in "
-        f"{indication.name[:1].lower() + indication.name[1:]} the label allows no more than "
-        f"{rule.value} hours between doses ({cite(rule.source)}). Give every dose from day 1, "
-        f"keep enough doses a day in the taper, or move the dose times closer.",
-        rule.source, value=f"longest gap {_hours(longest)} hours, label {rule.value} hours",
+        "gap-between-doses", "blocking", field, rule.source,
+        value=canonical.gap(longest, rule.value),
+        values={"day": first, "more_days": len(over) - 1, "gap_minutes": gap, "indication": indication.name,
+                "label_hours": rule.value},
     )]
-
-
-def _doses(n: int) -> str:
-    return {1: "one dose", 2: "two doses", 3: "three doses", 4: "four doses"}.get(n, f"{n} doses")
-
-
-def _hours(minutes: int) -> str:
-    return str(minutes // 60) if minutes % 60 == 0 else f"{minutes / 60:.1f}"

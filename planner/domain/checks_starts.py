@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from planner.domain.problem import Problem, cite, when
+from planner.domain import override_values as canonical
+from planner.domain.problem import Problem
 
 if TYPE_CHECKING:
+    from planner.domain.days import Day, Schedule
     from planner.domain.profiles import Indication
-    from planner.domain.schedule import Day, Schedule
 
 
 def start_problems(s: "Schedule", days: list["Day"], indication: "Indication | None") -> list[Problem]:
@@ -19,15 +20,11 @@ def start_problems(s: "Schedule", days: list["Day"], indication: "Indication | N
         d = by_day.get(day)
         if d is None or d.total_mg <= limit:
             continue
-        where = "" if indication is None else (
-            f" in {indication.name[:1].lower() + indication.name[1:]}")
-        first = "" if day == 1 else f" on day {day}"
         return [Problem(
-            "above-label-start", "blocking", "start_dose_mg",
-            f"On {when(d)} the plan gives {d.total_mg} mg/day. The label starts {s.profile.name}"
-            f"{where} at {limit} mg/day{first} ({cite(source)}). Lower the start, or record why "
-            f"this patient starts higher.",
-            source, value=f"day {day} {d.total_mg} mg/day, label start {limit} mg/day",
+            "above-label-start", "blocking", "start_dose_mg", source,
+            value=canonical.label_start(day, d.total_mg, limit),
+            values={"day": d, "drug": s.profile.name, "indication": indication.name if indication else None,
+                    "limit_mg": limit},
         )]
     return []
 

@@ -9,12 +9,23 @@ dose (the stop of a taper) gets none.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 from planner.domain.kidney import KidneyAssessment
-from planner.text.numbers import fmt_decimal, fmt_mg
 from planner.domain.profiles import DialysisTable, Profile
 from planner.domain.units import DoseMaker, Unit
+
+
+@dataclass(frozen=True)
+class TableMatch:
+    """What of the label's supplement table a step's dose was matched to (planner.text.kidney words it)."""
+
+    by: str  # "column" or "regimen", as the table is read
+    text: str  # the column's head or the regimen's daily dose, as the table prints it ("25-50")
+    daily_mg: Fraction | None = None  # by column: the column's daily dose, scaled by CrCl where the band is
+    scaled_by: tuple[Decimal, Decimal] | None = None  # (CrCl, the band's edge) where the column is scaled
+    doses_per_day: int = 0  # by regimen
 
 
 @dataclass(frozen=True)
@@ -24,12 +35,12 @@ class DialysisSupplement:
     units: tuple[Unit, ...]
     session_hours: int
     source: str
-    matched: str  # what of the label's table the step's dose was matched to, in a clinician's words
+    matched: TableMatch  # what of the label's table the step's dose was matched to
     label_higher_mg: int | None = None  # the label's other, higher amount, where it gives two
 
 
 def label_supplement(table: DialysisTable, k: KidneyAssessment, total_mg: int,
-                     doses: int) -> tuple[int, int | None, str] | None:
+                     doses: int) -> tuple[int, int | None, TableMatch] | None:
     """(label mg, higher label mg or None, what was matched) for a step giving total_mg a day in
     `doses` doses; None where the label's table gives no supplement for that regimen."""
     if table.by == "column":
@@ -39,12 +50,9 @@ def label_supplement(table: DialysisTable, k: KidneyAssessment, total_mg: int,
         # The nearest column to the step's daily dose. A dose exactly between two columns takes
         # the lower column: the smaller supplement, the conservative reading of the table.
         best = min(range(len(columns)), key=lambda i: (abs(columns[i] - total_mg), i))
-        if k.scale == 1:
-            return table.column_mg[best], None, f"nearest column {fmt_mg(columns[best])} mg/day"
-        edge = fmt_decimal(k.band.proportional_below_ml_min)
-        return table.column_mg[best], None, (
-            f"nearest column {k.band.columns[best].text} mg/day × {fmt_decimal(k.crcl_ml_min)}/{edge} "
-            f"= {fmt_mg(columns[best])} mg/day")
+        cell = k.band.columns[best]
+        scaled_by = None if k.scale == 1 else (k.crcl_ml_min, k.band.proportional_below_ml_min)
+        return table.column_mg[best], None, TableMatch("column", cell.text, columns[best], scaled_by)
     # By regimen (Lyrica): the label's rows are once-daily regimens, and a 50 or 75 mg/day dose
     # sits in two of them; the row with the smaller supplement is taken, and the clinician is
     # told the label also allows the higher amount.
@@ -52,9 +60,8 @@ def label_supplement(table: DialysisTable, k: KidneyAssessment, total_mg: int,
     if not rows:
         return None
     row = min(rows, key=lambda r: (r.supplement_mg[0], r.daily.low))
-    once = "once daily" if row.doses_per_day == 1 else f"in {row.doses_per_day} doses a day"
     higher = row.supplement_mg[-1] if len(row.supplement_mg) > 1 else None
-    return row.supplement_mg[0], higher, f"regimen {row.daily.text} mg {once}"
+    return row.supplement_mg[0], higher, TableMatch("regimen", row.daily.text, doses_per_day=row.doses_per_day)
 
 
 def supplement_for_step(profile: Profile, k: KidneyAssessment, maker: DoseMaker, total_mg: int,

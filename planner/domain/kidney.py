@@ -45,6 +45,15 @@ def clearance(kidney: KidneyInput) -> tuple[Decimal, str]:
 
 
 @dataclass(frozen=True)
+class ColumnChoice:
+    """Why the kidney table's column was chosen."""
+
+    rule: str  # "highest" (no indication), "lowest", "indication-maximum", "largest-not-above"
+    indication: str | None = None  # the indication's name, as the profile has it
+    top_mg: int | None = None  # the indication's maximum with normal kidney function
+
+
+@dataclass(frozen=True)
 class KidneyAssessment:
     """The label's kidney limit for this patient: the row (the CrCl band) and the column
     (picked by the indication's maximum daily dose with normal kidney function).
@@ -63,7 +72,7 @@ class KidneyAssessment:
     source: str
     column: int | None = None  # index into band.columns; None where the table has no columns
     column_mg: int | None = None  # the column's head: the normal-function daily dose
-    column_why: str = ""  # why this column, in a clinician's words
+    column_why: ColumnChoice | None = None  # why this column (planner.text.kidney words it)
     scale: Fraction = Fraction(1)
 
     @property
@@ -71,25 +80,24 @@ class KidneyAssessment:
         return self.band.columns[self.column] if self.column is not None else None
 
 
-def pick_column(profile: Profile, indication_id: str | None) -> tuple[int | None, int | None, str]:
+def pick_column(profile: Profile, indication_id: str | None) -> tuple[int | None, int | None, ColumnChoice | None]:
     """The kidney table's column for the indication: the one headed by its normal-function
     maximum, or the largest column not above it; with no indication, the highest column.
     Returns (index, head in mg/day, why)."""
     heads = [c.high for c in profile.kidney.normal_band.columns]
     if not heads:
-        return None, None, ""
+        return None, None, None
     if indication_id is None:
-        return len(heads) - 1, heads[-1], "no indication chosen: the highest column"
+        return len(heads) - 1, heads[-1], ColumnChoice("highest")
     ind = profile.indication(indication_id)
     top = ind.max_daily_mg.value
-    name = ind.name[:1].lower() + ind.name[1:]
     fits = [i for i, h in enumerate(heads) if h <= top]
     if not fits:  # an indication maximum below every column: the lowest column, the least drug
-        return 0, heads[0], f"the lowest column; the maximum for {name} is {top} mg/day"
+        return 0, heads[0], ColumnChoice("lowest", ind.name, top)
     i = fits[-1]
     if heads[i] == top:
-        return i, heads[i], f"the maximum for {name} with normal kidney function"
-    return i, heads[i], f"the largest column not above {top} mg/day, the maximum for {name}"
+        return i, heads[i], ColumnChoice("indication-maximum", ind.name, top)
+    return i, heads[i], ColumnChoice("largest-not-above", ind.name, top)
 
 
 def assess(kidney: KidneyInput, profile: Profile, indication_id: str | None) -> KidneyAssessment:

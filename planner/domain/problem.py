@@ -1,4 +1,5 @@
-"""A problem found in a plan, and the small wording helpers every rule module shares.
+"""A problem found in a plan: a code and the values its wording needs, never a sentence
+(planner.text.problems words it from the catalogue).
 
 Its own module so the rule modules (checks_kidney, checks_regimen, checks_patient) and the
 problems list that gathers them can all import it without a cycle.
@@ -6,14 +7,8 @@ problems list that gathers them can all import it without a cycle.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
-from typing import TYPE_CHECKING
-
-from planner.text.numbers import fmt_mg
-
-if TYPE_CHECKING:
-    from planner.domain.schedule import Day
+from dataclasses import dataclass, field
+from typing import Any, Mapping
 
 SEVERITIES = ("blocking", "warning", "note")
 
@@ -23,27 +18,14 @@ class Problem:
     code: str
     severity: str  # blocking, warning or note
     field: str  # the plan field to change, as named in the plan file
-    message: str
     source: str | None = None  # the label section behind the limit, where there is one
     # The quantity that makes the problem, in short canonical words ("peak 2400 mg/day, maximum
     # 1800 mg/day"). An override covers the problem only at the value it was recorded for.
     value: str | None = None
+    # What the wording needs (numbers, dates, days, names from the profile), by placeholder name.
+    values: Mapping[str, Any] = field(default_factory=dict, hash=False)
 
 
 def cite(source: str) -> str:
     """'Neurontin label, section 2.3, Table 1: ...' -> 'Neurontin label, section 2.3, Table 1'."""
     return source.split(":", 1)[0]
-
-
-def when(d: "Day") -> str:
-    return f"day {d.day} ({d.date.isoformat()})"
-
-
-def listing(items: list[str], most: int = 4) -> str:
-    shown = "; ".join(items[:most])
-    return shown + (f"; and {len(items) - most} more" if len(items) > most else "")
-
-
-def peak_value(peak: int, limit: Decimal) -> str:
-    """The canonical value of an above-maximum problem; an override records it."""
-    return f"peak {peak} mg/day, maximum {fmt_mg(limit)} mg/day"

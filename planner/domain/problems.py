@@ -1,4 +1,5 @@
-"""Safety checks on a computed schedule, in words a clinician understands.
+"""Safety checks on a computed schedule. Each problem is a code and the values its wording
+needs (planner.text.problems words it).
 
 A problem is blocking when it would put an unsafe or wrong dose on paper: a dose above
 a label or kidney-function maximum, a taper shorter than the label's minimum, inputs
@@ -7,78 +8,27 @@ that cannot make a plan. Warnings ask for a second look; notes inform.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from planner.text.dates import long_date
+from planner.domain import override_values as canonical
 from planner.domain.checks_kidney import kidney_problems
 from planner.domain.checks_patient import patient_problems
 from planner.domain.checks_regimen import regimen_problems
 from planner.domain.checks_starts import start_problems
-from planner.text.numbers import fmt_decimal, fmt_mg
-from planner.domain.problem import SEVERITIES, Problem, cite, listing, peak_value, when
+from planner.domain.limits import Limit
+from planner.domain.overrides import covering_override, stale_override  # noqa: F401 - named here for callers
+from planner.domain.problem import SEVERITIES, Problem, cite  # noqa: F401 - cite named here for callers
 from planner.domain.units import DoseMaker
 
 if TYPE_CHECKING:
-    from planner.domain.schedule import Day, Schedule
-
-@dataclass(frozen=True)
-class Limit:
-    """A daily-dose line a chart or printout shows beside the schedule."""
-
-    kind: str  # "target", "label-maximum", "recommended", "kidney-maximum"
-    mg: Decimal | Fraction  # a kidney maximum is an exact Fraction
-    label: str  # short words for a legend
-    source: str | None = None
+    from planner.domain.days import Day, Schedule
 
 
 def daily_limits(s: "Schedule") -> tuple[Limit, ...]:
-    """The target and every maximum the plan is checked against, for drawing beside it."""
-    plan, profile = s.plan, s.profile
-    out = [Limit("target", Decimal(plan.target_dose_mg), f"target {plan.target_dose_mg} mg/day")]
-    limit = profile.max_daily_mg
-    indication = profile.indication(plan.indication) if plan.indication else None
-    if indication is not None and indication.max_daily_mg.value < limit.value:
-        limit = indication.max_daily_mg
-    out.append(Limit("label-maximum", Decimal(limit.value), f"label maximum {limit.value} mg/day", limit.source))
-    if indication is not None and indication.recommended_max_daily_mg is not None:
-        rec = indication.recommended_max_daily_mg
-        out.append(Limit("recommended", Decimal(rec.value), f"recommended up to {rec.value} mg/day", rec.source))
-    if s.kidney is not None:
-        k = s.kidney
-        column = f", column {k.column_mg} mg/day" if k.column_mg is not None else ""
-        out.append(Limit("kidney-maximum", k.max_daily_mg,
-                         f"kidney maximum {fmt_mg(k.max_daily_mg)} mg/day (CrCl {fmt_decimal(k.crcl_ml_min)}: "
-                         f"row {k.band.id}{column})", k.source))
-    return tuple(out)
-
-
-def covering_override(overrides, problem: Problem):
-    """The override that covers this problem: recorded for its code AND its present value.
-    One recorded for another value (or, from an older file, for no value) covers nothing:
-    a changed problem needs a new decision."""
-    return next((o for o in overrides
-                 if o.code == problem.code and o.value is not None and o.value == problem.value), None)
-
-
-def stale_override(overrides, problem: Problem):
-    """An override of this problem's code that does not cover its present value, if any."""
-    if covering_override(overrides, problem) is not None:
-        return None
-    return next((o for o in overrides if o.code == problem.code), None)
-
-
-def stale_override_words(override, problem: Problem) -> str:
-    """Why a recorded override no longer covers the problem, for the problems list and the CLI."""
-    if override.value is None:
-        return (f"An override was recorded (reason: {override.reason}) by an older version of the planner, "
-                f"without the value it covered, so it no longer counts. The plan now has {problem.value}: "
-                f"decide again (record a new override or change the plan).")
-    return (f"An override was recorded for {override.value}; the plan now has {problem.value}: "
-            f"decide again (record a new override or change the plan).")
+    """The target and every maximum the plan is checked against, for drawing beside it
+    (computed once, with the schedule)."""
+    return s.limits.lines
 
 
 def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int, int]],
@@ -86,38 +36,24 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int, int]
     """The plan's problems. today is the date a past start is judged against; None skips that check."""
     out: list[Problem] = []
     plan, profile = s.plan, s.profile
-    name = profile.name
+    drug = {"drug": profile.name}
 
     if today is not None and plan.start_date < today:
-        out.append(Problem(
-            "start-in-past", "warning", "start_date",
-            f"The plan starts on {long_date(plan.start_date)}, which is in the past (today is "
-            f"{long_date(today)}). The patient's calendar and tick boxes will begin on that date.",
-            value=plan.start_date.isoformat(),
-        ))
+        out.append(Problem("start-in-past", "warning", "start_date", value=plan.start_date.isoformat(),
+                           values={"start": plan.start_date, "today": today}))
 
     # --- inputs that cannot make a plan -------------------------------------------------
+    doses = {"start_mg": plan.start_dose_mg, "target_mg": plan.target_dose_mg}
     if plan.target_dose_mg > plan.start_dose_mg and plan.increment_mg == 0:
-        out.append(Problem(
-            "increment-cannot-reach-target", "blocking", "increment_mg",
-            f"The increment is 0 mg, so the dose never rises from {plan.start_dose_mg} mg/day to the "
-            f"target of {plan.target_dose_mg} mg/day. Enter the amount to add at each step.",
-            value=f"increment 0 mg, start {plan.start_dose_mg} mg/day, target {plan.target_dose_mg} mg/day",
-        ))
+        out.append(Problem("increment-cannot-reach-target", "blocking", "increment_mg",
+                           value=canonical.cannot_reach(plan.start_dose_mg, plan.target_dose_mg), values=doses))
     if plan.target_dose_mg < plan.start_dose_mg:
         if plan.taper is None:
-            out.append(Problem(
-                "target-below-start", "blocking", "target_dose_mg",
-                f"The target ({plan.target_dose_mg} mg/day) is below the start dose "
-                f"({plan.start_dose_mg} mg/day). Raise the target, or add a taper to plan a reduction.",
-                value=f"target {plan.target_dose_mg} mg/day, start {plan.start_dose_mg} mg/day",
-            ))
+            out.append(Problem("target-below-start", "blocking", "target_dose_mg",
+                               value=canonical.target_below_start(plan.target_dose_mg, plan.start_dose_mg),
+                               values=doses))
         else:
-            out.append(Problem(
-                "reduction-plan", "note", "target_dose_mg",
-                f"The target ({plan.target_dose_mg} mg/day) is below the start dose, so this plan holds "
-                f"{plan.start_dose_mg} mg/day and then tapers from it.",
-            ))
+            out.append(Problem("reduction-plan", "note", "target_dose_mg", values=doses))
 
     days = [d for d in s.days if d.total_mg > 0]
     first_step_days = plan.step_days
@@ -126,30 +62,23 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int, int]
         return "start_dose_mg" if d.day <= first_step_days and d.phase == "titration" else "target_dose_mg"
 
     # --- the label's maximum (by indication where one is chosen) -------------------------
-    indication = profile.indication(plan.indication) if plan.indication else None
-    where = f"{name}"
-    if indication is not None:
-        where = f"{name} in {indication.name[:1].lower() + indication.name[1:]}"
-    limit = next(lim for lim in daily_limits(s) if lim.kind == "label-maximum")
+    indication = s.limits.indication
+    where = {**drug, "indication": indication.name if indication is not None else None}
+    limit = s.limits.label_maximum
     peak = max((d.total_mg for d in days), default=0)
     over = next((d for d in days if d.total_mg > limit.mg), None)
     if over is not None:
         out.append(Problem(
-            "above-label-maximum", "blocking", dose_field(over),
-            f"From {when(over)} the plan gives {over.total_mg} mg/day (peak {peak} mg/day), above "
-            f"{fmt_mg(limit.mg)} mg/day, the label's maximum for {where} ({cite(limit.source)}).",
-            limit.source, value=peak_value(peak, limit.mg),
+            "above-label-maximum", "blocking", dose_field(over), limit.source,
+            value=canonical.above_maximum(peak, limit.mg),
+            values={**where, "day": over, "peak_mg": peak, "limit_mg": limit.mg},
         ))
-    if indication is not None and indication.recommended_max_daily_mg is not None:
-        rec = indication.recommended_max_daily_mg
-        above = next((d for d in days if d.total_mg > rec.value), None)
+    rec = s.limits.recommended
+    if rec is not None:
+        above = next((d for d in days if d.total_mg > rec.mg), None)
         if above is not None and over is None:
-            out.append(Problem(
-                "above-recommended-dose", "warning", dose_field(above),
-                f"From {when(above)} the plan gives {above.total_mg} mg/day. For {where} the label "
-                f"recommends up to {rec.value} mg/day ({cite(rec.source)}).",
-                rec.source,
-            ))
+            out.append(Problem("above-recommended-dose", "warning", dose_field(above), rec.source,
+                               values={**where, "day": above, "limit_mg": rec.mg}))
     if indication is not None and indication.hold_before_raising is not None:
         hold = indication.hold_before_raising
         at, need = int(hold["at_mg"]), int(hold["days"])
@@ -158,15 +87,12 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int, int]
             held = sum(1 for d in days if d.day < first_above.day and d.total_mg == at)
             if held < need:
                 out.append(Problem(
-                    "raised-too-soon", "blocking", "step_days",
-                    f"The plan goes above {at} mg/day on {when(first_above)} after {held} days at "
-                    f"{at} mg/day. For {where} the label raises the dose above {at} mg/day only after "
-                    f"{need} days or more at {at} mg/day ({cite(hold['source'])}). Hold {at} mg/day "
-                    f"longer, or record why this patient goes up sooner.",
-                    hold["source"], value=f"{held} days at {at} mg/day before going above, label {need}",
+                    "raised-too-soon", "blocking", "step_days", hold["source"],
+                    value=canonical.raised_too_soon(held, at, need),
+                    values={**where, "day": first_above, "at_mg": at, "held": held, "need": need},
                 ))
 
-    out.extend(kidney_problems(s, maker, days, dose_field, peak, indication, where))
+    out.extend(kidney_problems(s, maker, days, dose_field, peak, indication))
     out.extend(patient_problems(s, indication))
 
     # --- time between doses ---------------------------------------------------------------
@@ -178,30 +104,22 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int, int]
         taper_days = [d for d in s.days if d.phase == "taper" and d.total_mg > 0]
         minimum = profile.taper_min_days
         if len(taper_days) < minimum.value:
-            path = [str(x.total_mg) for x in s.steps if x.phase == "taper"]
+            path = [x.total_mg for x in s.steps if x.phase == "taper"]
             start = taper_days[0].total_mg if taper_days else None
             before = [d for d in s.days if d.phase != "taper"]
-            first = str(before[-1].total_mg) if before else (str(start) if start else "")
-            steps = " → ".join(([first] if first else []) + path)
-            span = "at once" if not taper_days else f"after {len(taper_days)} day{'s' if len(taper_days) != 1 else ''}"
+            first = before[-1].total_mg if before else (start or None)
             out.append(Problem(
-                "taper-too-short", "blocking", "taper.step_days",
-                f"The taper stops {name} {span} ({steps} mg/day). The label says to reduce {name} "
-                f"gradually over at least {minimum.value} days ({cite(minimum.source)}): make the steps "
-                f"smaller or longer.",
-                minimum.source, value=f"taper {len(taper_days)} days, minimum {minimum.value} days",
+                "taper-too-short", "blocking", "taper.step_days", minimum.source,
+                value=canonical.taper_too_short(len(taper_days), minimum.value),
+                values={**drug, "taper_days": len(taper_days), "path": tuple(([first] if first is not None else []) + path),
+                        "min_days": minimum.value},
             ))
 
     # --- amounts the strengths could not make -------------------------------------------
     out.extend(_roundings(s, maker))
     if fewer:
-        items = [f"day {day}: {total} mg/day as {given} dose{'s' if given != 1 else ''}, not {wanted}"
-                 for day, total, given, wanted in fewer]
-        out.append(Problem(
-            "fewer-doses", "warning", "doses_per_day",
-            f"Some daily doses cannot be split into the doses a day the plan gives with "
-            f"{maker.describe()}, so they are given in fewer: {listing(items)}.",
-        ))
+        out.append(Problem("fewer-doses", "warning", "doses_per_day",
+                           values={"forms": maker.forms, "days": tuple(fewer)}))
 
     order = {sev: i for i, sev in enumerate(SEVERITIES)}
     return tuple(sorted(out, key=lambda p: order[p.severity]))
@@ -214,17 +132,9 @@ def _roundings(s: "Schedule", maker: DoseMaker) -> list[Problem]:
         by_field.setdefault(r.field, []).append(r)
     for field, rs in by_field.items():
         if field == "taper.step_percent":
-            path = " → ".join(str(x.total_mg) for x in s.steps if x.phase == "taper")
-            out.append(Problem(
-                "rounded-dose", "note", field,
-                f"Each {fmt_decimal(s.plan.taper.step_percent)}% cut is rounded to a daily dose that "
-                f"{maker.describe()} can make, always below the dose before: {path} mg/day.",
-            ))
+            path = tuple(x.total_mg for x in s.steps if x.phase == "taper")
+            out.append(Problem("rounded-dose", "note", field, values={
+                "forms": maker.forms, "percent": s.plan.taper.step_percent, "path": path}))
             continue
-        items = [f"day {r.day}: {fmt_mg(r.wanted)} → {r.used} mg/day" for r in rs]
-        out.append(Problem(
-            "rounded-dose", "warning", field,
-            f"{'This daily dose' if len(rs) == 1 else 'These daily doses'} cannot be made exactly from "
-            f"{maker.describe()}, so the plan uses the nearest amount that can: {listing(items)}.",
-        ))
+        out.append(Problem("rounded-dose", "warning", field, values={"forms": maker.forms, "roundings": tuple(rs)}))
     return out

@@ -8,26 +8,18 @@ installed wheel finds them as a checkout does.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from planner.domain.cited import Cited, ProfileError, read_cited, read_decimal
+from planner.domain.kidney_table import (  # noqa: F401 - the kidney table's parts, named here for callers
+    Cell, DialysisRow, DialysisTable, KidneyBand, KidneyTable, _check_columns, read_kidney_table,
+)
+
 PROFILES_PACKAGE = "planner.resources"
-
-
-class ProfileError(Exception):
-    """A profile file is missing or malformed: a packaging bug, never user input."""
-
-
-@dataclass(frozen=True)
-class Cited:
-    """A label number with the section it came from."""
-
-    value: int
-    source: str
 
 
 @dataclass(frozen=True)
@@ -42,6 +34,14 @@ class Form:
     @property
     def label(self) -> str:
         return f"{self.strength_mg} mg {self.form}"
+
+
+@dataclass(frozen=True)
+class OralSolution:
+    """The drug's oral solution: mg in per_ml mL (it can give an amount no tablet makes)."""
+
+    mg: int
+    per_ml: int
 
 
 @dataclass(frozen=True)
@@ -99,101 +99,6 @@ class Indication:
 
 
 @dataclass(frozen=True)
-class Cell:
-    """One cell of a kidney table: a daily dose, or a range of them ("25-50")."""
-
-    low: int
-    high: int
-
-    @property
-    def text(self) -> str:
-        return str(self.high) if self.low == self.high else f"{self.low}-{self.high}"
-
-
-@dataclass(frozen=True)
-class DialysisRow:
-    """A row of a supplement table read by regimen (Lyrica 2.7): for a daily dose in
-    low..high mg taken in `doses_per_day` doses, a supplement of any of `supplement_mg`."""
-
-    daily: Cell
-    doses_per_day: int
-    supplement_mg: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class DialysisTable:
-    """The supplementary dose after each haemodialysis session.
-
-    by "column": one supplement per column of the kidney table (Neurontin Table 1);
-    by "regimen": rows of daily regimens, each with the supplements the label allows (Lyrica 2.7).
-    """
-
-    by: str
-    session_hours: int
-    source: str
-    column_mg: tuple[int, ...] = ()
-    rows: tuple[DialysisRow, ...] = ()
-
-
-@dataclass(frozen=True)
-class KidneyBand:
-    id: str
-    name: str
-    above: Decimal | None  # lower edge of the band, in mL/min
-    above_inclusive: bool
-    below: Decimal | None  # upper edge of the band, in mL/min
-    below_inclusive: bool
-    min_daily_mg: int
-    max_daily_mg: int
-    doses_per_day: int  # the most doses a day the label's regimen gives in this band
-    regimen: str
-    source: str
-    # One cell per column of the label's table; the columns correspond across the bands, and
-    # the normal-function band's cells head them (the indication's normal maximum picks one).
-    columns: tuple[Cell, ...] = ()
-    proportional_below_ml_min: Decimal | None = None
-    # The fewest doses a day of this band's regimen, where it is below the indication's.
-    min_doses_per_day: Cited | None = None
-
-    @property
-    def columns_daily_mg(self) -> tuple[int, ...]:
-        """Each column's upper end."""
-        return tuple(c.high for c in self.columns)
-
-    def contains(self, crcl: Decimal) -> bool:
-        if self.above is not None:
-            if crcl < self.above or (crcl == self.above and not self.above_inclusive):
-                return False
-        if self.below is not None:
-            if crcl > self.below or (crcl == self.below and not self.below_inclusive):
-                return False
-        return True
-
-
-@dataclass(frozen=True)
-class KidneyTable:
-    source: str
-    min_age_years: Cited
-    bands: tuple[KidneyBand, ...]
-    dialysis: DialysisTable | None
-
-    @property
-    def dialysis_supplement_mg(self) -> tuple[int, ...] | None:
-        return self.dialysis.column_mg if self.dialysis is not None and self.dialysis.by == "column" else None
-
-    @property
-    def normal_band(self) -> KidneyBand:
-        """The band with no upper edge: its cells head the columns."""
-        return next(b for b in self.bands if b.below is None)
-
-    def band_for(self, crcl: Decimal) -> KidneyBand:
-        matches = [b for b in self.bands if b.contains(crcl)]
-        if len(matches) != 1:
-            raise ProfileError(f"kidney bands cover CrCl {crcl} {len(matches)} times, not once")
-        return matches[0]
-
-
-@dataclass(frozen=True)
 class Profile:
     id: str
     name: str  # generic name, lower case, as used in running text
@@ -201,7 +106,7 @@ class Profile:
     product: str
     label_title: str
     forms: tuple[Form, ...]
-    oral_solution: str
+    oral_solution: OralSolution
     max_daily_mg: Cited
     usual_doses_per_day: Cited
     taper_min_days: Cited
@@ -236,16 +141,6 @@ class Profile:
         raise KeyError(indication_id)
 
 
-def _cited(d: dict[str, Any] | None) -> Cited | None:
-    if d is None:
-        return None
-    return Cited(int(d["value"]), str(d["source"]))
-
-
-def _dec(x: Any) -> Decimal | None:
-    return None if x is None else Decimal(str(x))
-
-
 def _ages(d: dict[str, Any] | None) -> Ages | None:
     if d is None:
         return None
@@ -272,67 +167,10 @@ def load_plausible() -> PlausibleInputs:
             age_years=_bound(d["age_years"]),
             weight_kg=_bound(d["weight_kg"]),
             serum_creatinine_mg_dl=_bound(d["serum_creatinine_mg_dl"]),
-            unreliable_crcl_above_ml_min=_cited(d["unreliable_crcl_above_ml_min"]),
+            unreliable_crcl_above_ml_min=read_cited(d["unreliable_crcl_above_ml_min"]),
         )
     except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
         raise ProfileError(f"resources/inputs/plausible.json is malformed: {exc!r}") from exc
-
-
-def _cell(x: Any) -> Cell:
-    """A table cell: 150, or "25-50" for a range."""
-    if isinstance(x, int) and not isinstance(x, bool):
-        return Cell(x, x)
-    m = re.fullmatch(r"(\d+)-(\d+)", str(x))
-    if m is None or int(m[1]) > int(m[2]):
-        raise ValueError(f"kidney table cell {x!r} is not a dose or a range low-high")
-    return Cell(int(m[1]), int(m[2]))
-
-
-def _dialysis(d: dict[str, Any] | None) -> DialysisTable | None:
-    if d is None:
-        return None
-    by = d.get("by", "column")
-    if by == "column":
-        return DialysisTable("column", int(d["session_hours"]), d["source"],
-                             column_mg=tuple(int(x) for x in d["supplement_mg"]))
-    if by == "regimen":
-        rows = tuple(DialysisRow(_cell(r["daily_mg"]), int(r["doses_per_day"]),
-                                 tuple(int(x) for x in r["supplement_mg"])) for r in d["rows"])
-        return DialysisTable("regimen", int(d["session_hours"]), d["source"], rows=rows)
-    raise ValueError(f"haemodialysis_supplement.by must be column or regimen, not {by!r}")
-
-
-def _check_columns(drug: str, table: KidneyTable) -> None:
-    """The columns must line up across the bands, and each band's range must be its cells' range."""
-    counts = {len(b.columns) for b in table.bands}
-    if counts == {0}:
-        return
-    if len(counts) != 1:
-        raise ProfileError(f"{drug}: the kidney bands have different numbers of columns")
-    for b in table.bands:
-        if (min(c.low for c in b.columns), max(c.high for c in b.columns)) != (b.min_daily_mg, b.max_daily_mg):
-            raise ProfileError(f"{drug}: kidney band {b.id}'s columns do not span {b.min_daily_mg}-{b.max_daily_mg}")
-    if table.dialysis is not None and table.dialysis.by == "column" and len(table.dialysis.column_mg) != counts.pop():
-        raise ProfileError(f"{drug}: one dialysis supplement per kidney-table column is needed")
-
-
-def _band(d: dict[str, Any]) -> KidneyBand:
-    return KidneyBand(
-        id=d["id"],
-        name=d["name"],
-        above=_dec(d["above"]),
-        above_inclusive=bool(d["above_inclusive"]),
-        below=_dec(d["below"]),
-        below_inclusive=bool(d["below_inclusive"]),
-        min_daily_mg=int(d["min_daily_mg"]),
-        max_daily_mg=int(d["max_daily_mg"]),
-        doses_per_day=int(d["doses_per_day"]),
-        regimen=d["regimen"],
-        source=d["source"],
-        columns=tuple(_cell(c) for c in d.get("columns_daily_mg", ())),
-        proportional_below_ml_min=_dec(d.get("proportional_below_ml_min")),
-        min_doses_per_day=_cited(d.get("min_doses_per_day")),
-    )
 
 
 def _profile(d: dict[str, Any]) -> Profile:
@@ -345,13 +183,7 @@ def _profile(d: dict[str, Any]) -> Profile:
             raise ProfileError(f"{d['id']}: scored {f.label} does not halve into whole mg")
     k = d["kidney"]
     sol = d["oral_solution"]
-    kidney = KidneyTable(
-        source=k["source"],
-        min_age_years=_cited(k["min_age_years"]),
-        bands=tuple(_band(b) for b in k["bands"]),
-        dialysis=_dialysis(k.get("haemodialysis_supplement")),
-    )
-    _check_columns(d["id"], kidney)
+    kidney = read_kidney_table(d["id"], k)
     return Profile(
         id=d["id"],
         name=d["name"],
@@ -359,26 +191,26 @@ def _profile(d: dict[str, Any]) -> Profile:
         product=d["product"],
         label_title=d["label"]["title"],
         forms=forms,
-        oral_solution=f"{sol['mg']} mg per {sol['per_ml']} mL",
-        max_daily_mg=_cited(d["max_daily_mg"]),
-        usual_doses_per_day=_cited(d["usual_doses_per_day"]),
-        taper_min_days=_cited(d["taper_min_days"]),
-        half_tablet_use_within_days=_cited(d.get("half_tablet_use_within_days")),
-        elderly_from_years=_cited(_renamed(d.get("elderly"), "from_years")),
+        oral_solution=OralSolution(int(sol["mg"]), int(sol["per_ml"])),
+        max_daily_mg=read_cited(d["max_daily_mg"]),
+        usual_doses_per_day=read_cited(d["usual_doses_per_day"]),
+        taper_min_days=read_cited(d["taper_min_days"]),
+        half_tablet_use_within_days=read_cited(d.get("half_tablet_use_within_days")),
+        elderly_from_years=read_cited(_renamed(d.get("elderly"), "from_years")),
         indications=tuple(
             Indication(
                 id=i["id"],
                 name=i["name"],
                 start=i["start"],
-                max_daily_mg=_cited(i["max_daily_mg"]),
-                recommended_max_daily_mg=_cited(i.get("recommended_max_daily_mg")),
-                max_hours_between_doses=_cited(i.get("max_hours_between_doses")),
-                max_doses_per_day=_cited(i.get("max_doses_per_day")),
+                max_daily_mg=read_cited(i["max_daily_mg"]),
+                recommended_max_daily_mg=read_cited(i.get("recommended_max_daily_mg")),
+                max_hours_between_doses=read_cited(i.get("max_hours_between_doses")),
+                max_doses_per_day=read_cited(i.get("max_doses_per_day")),
                 hold_before_raising=i.get("hold_before_raising"),
                 ages=_ages(i.get("ages")),
                 label_start_mg=tuple(int(x) for x in (i.get("label_start") or {}).get("days_mg", ())),
                 label_start_source=(i.get("label_start") or {}).get("source"),
-                min_doses_per_day=_cited(i.get("min_doses_per_day")),
+                min_doses_per_day=read_cited(i.get("min_doses_per_day")),
                 min_doses_start_days=tuple(
                     int(x) for x in (i.get("min_doses_per_day") or {}).get("start_days", ())),
             )

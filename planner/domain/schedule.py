@@ -7,149 +7,25 @@ doses equals the sum of their units exactly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cached_property
 
+from planner.domain.days import (  # noqa: F401 - the schedule's data, named here for callers
+    PHASES, Day, DispenseLine, Dose, Rounding, Schedule, Segment, Step,
+)
+from planner.domain import days as days_mod, limits as limits_mod
 from planner.domain.dialysis import DialysisSupplement, supplement_for_step
 from planner.domain.kidney import KidneyAssessment, assess
 from planner.domain.plan import SLOTS, SLOTS_FOR_DOSES, Plan, PlanError
-from planner.domain.problems import Problem, check, covering_override, stale_override
+from planner.domain.problems import check
 from planner.domain.regimen import chosen_indication, doses_for_gap, gap_rule, label_minimum
 from planner.domain.profiles import Profile, load_profile
-from planner.domain.units import DoseMaker, Unit
-
-PHASES = ("titration", "maintenance", "taper")
+from planner.domain.units import DoseMaker
 
 # Ten years: longer than any titration, short enough that a typo (1 mg steps every
 # 365 days) is caught as unusable input instead of building a million-day plan.
 MAX_PLAN_DAYS = 3650
-
-
-@dataclass(frozen=True)
-class Dose:
-    slot: str  # morning, midday, evening or bedtime
-    time: str  # "HH:MM"
-    mg: int
-    units: tuple[Unit, ...]
-
-
-@dataclass(frozen=True)
-class Day:
-    day: int  # 1 on the start date
-    date: date
-    phase: str
-    total_mg: int
-    doses: tuple[Dose, ...]
-    # The supplement after each haemodialysis session on this day (None: no dialysis, no dose).
-    dialysis: DialysisSupplement | None = None
-
-
-@dataclass(frozen=True)
-class Step:
-    """A run of consecutive days with the same phase and the same doses."""
-
-    first_day: int
-    last_day: int
-    start: date
-    end: date
-    phase: str
-    total_mg: int
-    doses: tuple[Dose, ...]
-    dialysis: DialysisSupplement | None = None  # as on each of its days
-
-    @property
-    def days(self) -> int:
-        return self.last_day - self.first_day + 1
-
-
-@dataclass(frozen=True)
-class DispenseLine:
-    strength_mg: int
-    form: str
-    count: int  # whole capsules or tablets; a half tablet takes a whole one from the pack
-
-
-@dataclass(frozen=True)
-class Rounding:
-    """An amount the strengths could not make, and the amount used instead."""
-
-    field: str
-    day: int
-    wanted: Decimal
-    used: int
-    phase: str
-
-
-@dataclass(frozen=True)
-class Segment:
-    """Part of the plan at one daily dose before it is laid out day by day."""
-
-    phase: str
-    total_mg: int
-    days: int
-    doses: int  # how many doses a day are wanted
-    exact: bool  # False where fewer doses than wanted are expected (grow mode, taper)
-
-
-@dataclass(frozen=True)
-class Schedule:
-    plan: Plan
-    profile: Profile
-    days: tuple[Day, ...]
-    dispense: tuple[DispenseLine, ...]
-    kidney: KidneyAssessment | None
-    problems: tuple[Problem, ...]
-    roundings: tuple[Rounding, ...] = ()
-
-    @property
-    def blocking(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity == "blocking")
-
-    @property
-    def has_blocking(self) -> bool:
-        return any(p.severity == "blocking" for p in self.problems)
-
-    def override_for(self, problem: Problem):
-        """The override recorded for this problem's code and present value (see covering_override)."""
-        return covering_override(self.plan.overrides, problem)
-
-    def stale_override_for(self, problem: Problem):
-        """An override of this problem's code recorded for another value: it covers nothing."""
-        return stale_override(self.plan.overrides, problem)
-
-    @property
-    def unresolved_blocking(self) -> tuple[Problem, ...]:
-        """Blocking problems with no recorded override: while there is one, the plan
-        cannot be printed or exported."""
-        return tuple(p for p in self.blocking if self.override_for(p) is None)
-
-    @property
-    def exportable(self) -> bool:
-        return bool(self.days) and not self.unresolved_blocking
-
-    @cached_property
-    def steps(self) -> tuple[Step, ...]:
-        steps: list[Step] = []
-        for d in self.days:
-            last = steps[-1] if steps else None
-            if (last and last.phase == d.phase and last.doses == d.doses and last.dialysis == d.dialysis
-                    and last.last_day + 1 == d.day):
-                steps[-1] = Step(last.first_day, d.day, last.start, d.date, d.phase, d.total_mg, d.doses,
-                                 d.dialysis)
-            else:
-                steps.append(Step(d.day, d.day, d.date, d.date, d.phase, d.total_mg, d.doses, d.dialysis))
-        return tuple(steps)
-
-    @property
-    def dialysis_steps(self) -> tuple[Step, ...]:
-        """The steps with a supplement after each haemodialysis session."""
-        return tuple(st for st in self.steps if st.dialysis is not None)
-
-    @property
-    def end_date(self) -> date | None:
-        return self.days[-1].date if self.days else None
 
 
 def plan_forms(plan: Plan, profile: Profile):
@@ -287,15 +163,13 @@ def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
     if kidney is not None and kidney.haemodialysis:
         days = _with_dialysis(days, profile, kidney, b.maker)
 
-    schedule = Schedule(
-        plan=plan, profile=profile, days=tuple(days), dispense=_dispense(days, profile),
-        kidney=kidney, problems=(), roundings=tuple(b.roundings),
+    days_t = tuple(days)
+    draft = Schedule(
+        plan=plan, profile=profile, days=days_t, steps=days_mod.group_steps(days_t), dispense=_dispense(days, profile),
+        kidney=kidney, limits=limits_mod.plan_limits(plan, profile, kidney), problems=(), roundings=tuple(b.roundings),
     )
-    problems = check(schedule, b.maker, b.fewer, today if today is not None else date.today())
-    return Schedule(
-        plan=plan, profile=profile, days=schedule.days, dispense=schedule.dispense, kidney=kidney,
-        problems=problems, roundings=schedule.roundings,
-    )
+    # The checker reads the draft; the result shares its days, steps and limits (nothing is computed again).
+    return replace(draft, problems=check(draft, b.maker, b.fewer, today if today is not None else date.today()))
 
 
 def _lay_out(b: _Builder) -> list[Day]:

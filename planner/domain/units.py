@@ -97,7 +97,7 @@ class DoseMaker:
     def units_for(self, mg: int) -> tuple[Unit, ...]:
         """The fewest-piece way to make mg, one Unit per strength, largest strength first."""
         if not self.makeable(mg):
-            raise ValueError(f"{mg} mg cannot be made from {self.describe()}")
+            raise ValueError(f"not makeable: {mg} mg")  # callers ask only for makeable amounts
         counts = self._best[mg // self.quantum][2]
         per_strength: dict[int, Decimal] = {}
         for p, c in zip(self.pieces, counts):
@@ -108,9 +108,6 @@ class DoseMaker:
         return tuple(
             Unit(s, by_strength[s].form, per_strength[s]) for s in sorted(per_strength, reverse=True)
         )
-
-    def describe(self) -> str:
-        return ", ".join(f.label for f in sorted(self.forms, key=lambda f: f.strength_mg))
 
     # --- a day ----------------------------------------------------------------------
 

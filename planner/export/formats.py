@@ -17,7 +17,7 @@ from planner.domain.problems import Problem
 from planner.text.problems import problem_text
 from planner.domain.schedule import Dose, Schedule
 from planner.domain.units import Unit
-from planner.text.kidney import kidney_limit_text, kidney_row_text
+from planner.text.kidney import column_choice_text, kidney_limit_text, kidney_row_text, supplement_match_text
 from planner.text.units import describe_units
 
 
@@ -33,7 +33,7 @@ def _supplement(dz: DialysisSupplement | None) -> dict[str, Any] | None:
     if dz is None:
         return None
     out = {"label_mg": dz.label_mg, "mg": dz.mg, "units": _units(dz.units),
-           "after_session_hours": dz.session_hours, "matched": dz.matched}
+           "after_session_hours": dz.session_hours, "matched": supplement_match_text(dz.matched)}
     if dz.label_higher_mg is not None:
         out["label_higher_mg"] = dz.label_higher_mg
     return out
@@ -77,7 +77,7 @@ def schedule_to_dict(s: Schedule) -> dict[str, Any]:
             "max_daily_mg": _number(k.max_daily_mg),
             "max_daily_mg_text": fmt_mg(k.max_daily_mg),
             "column_mg": k.column_mg,
-            "column_reason": k.column_why or None,
+            "column_reason": column_choice_text(k.column_why) or None,
             "limit": kidney_limit_text(k),
             "doses_per_day": k.doses_per_day,
             "haemodialysis": k.haemodialysis,

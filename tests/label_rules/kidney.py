@@ -2,6 +2,8 @@
 supplement after haemodialysis step by step (Neurontin 2.3 Table 1, Lyrica 2.7 Table 1)."""
 
 from label_rules import Row
+from planner.text.kidney import kidney_limit_text
+from planner.text.problems import problem_text
 
 
 def _kidney(crcl, haemodialysis=False):
@@ -18,15 +20,15 @@ def _limit(mg, column):
         k = s.kidney
         assert k.max_daily_mg == mg, f"kidney maximum {k.max_daily_mg}, expected {mg}"
         assert f"column {column} mg/day" in kidney_limit_text(k), kidney_limit_text(k)
-        assert not s.has_blocking, [p.message for p in s.blocking]
+        assert not s.has_blocking, [problem_text(p) for p in s.blocking]
     return check
 
 
 def _names_row_and_column(row, column, limit):
     def check(s):
         p = next(p for p in s.problems if p.code == "above-kidney-maximum")
-        assert f"row {row} mL/min, column {column} mg/day" in p.message, p.message
-        assert f"at most {limit} mg/day" in p.message, p.message
+        assert f"row {row} mL/min, column {column} mg/day" in problem_text(p), problem_text(p)
+        assert f"at most {limit} mg/day" in problem_text(p), problem_text(p)
     return check
 
 

@@ -1,0 +1,151 @@
+"""A computed schedule: its days, steps, dispense totals and problems, as plain data.
+
+The engine (schedule.py) makes one; the checker (problems.py) reads one; neither imports
+the other through this module, so the two cannot call each other round a cycle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from planner.domain.dialysis import DialysisSupplement
+from planner.domain.kidney import KidneyAssessment
+from planner.domain.limits import Limits
+from planner.domain.overrides import covering_override, stale_override
+from planner.domain.plan import Plan
+from planner.domain.problem import Problem
+from planner.domain.profiles import Profile
+from planner.domain.units import Unit
+
+PHASES = ("titration", "maintenance", "taper")
+
+
+
+@dataclass(frozen=True)
+class Dose:
+    slot: str  # morning, midday, evening or bedtime
+    time: str  # "HH:MM"
+    mg: int
+    units: tuple[Unit, ...]
+
+
+@dataclass(frozen=True)
+class Day:
+    day: int  # 1 on the start date
+    date: date
+    phase: str
+    total_mg: int
+    doses: tuple[Dose, ...]
+    # The supplement after each haemodialysis session on this day (None: no dialysis, no dose).
+    dialysis: DialysisSupplement | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """A run of consecutive days with the same phase and the same doses."""
+
+    first_day: int
+    last_day: int
+    start: date
+    end: date
+    phase: str
+    total_mg: int
+    doses: tuple[Dose, ...]
+    dialysis: DialysisSupplement | None = None  # as on each of its days
+
+    @property
+    def days(self) -> int:
+        return self.last_day - self.first_day + 1
+
+
+@dataclass(frozen=True)
+class DispenseLine:
+    strength_mg: int
+    form: str
+    count: int  # whole capsules or tablets; a half tablet takes a whole one from the pack
+
+
+@dataclass(frozen=True)
+class Rounding:
+    """An amount the strengths could not make, and the amount used instead."""
+
+    field: str
+    day: int
+    wanted: Decimal
+    used: int
+    phase: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Part of the plan at one daily dose before it is laid out day by day."""
+
+    phase: str
+    total_mg: int
+    days: int
+    doses: int  # how many doses a day are wanted
+    exact: bool  # False where fewer doses than wanted are expected (grow mode, taper)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    plan: Plan
+    profile: Profile
+    days: tuple[Day, ...]
+    steps: tuple[Step, ...]  # the days grouped (group_steps), once, by the engine
+    dispense: tuple[DispenseLine, ...]
+    kidney: KidneyAssessment | None
+    limits: Limits  # computed once per plan; the checker and the chart read these
+    problems: tuple[Problem, ...]
+    roundings: tuple[Rounding, ...] = ()
+
+    @property
+    def blocking(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "blocking")
+
+    @property
+    def has_blocking(self) -> bool:
+        return any(p.severity == "blocking" for p in self.problems)
+
+    def override_for(self, problem: Problem):
+        """The override recorded for this problem's code and present value (see covering_override)."""
+        return covering_override(self.plan.overrides, problem)
+
+    def stale_override_for(self, problem: Problem):
+        """An override of this problem's code recorded for another value: it covers nothing."""
+        return stale_override(self.plan.overrides, problem)
+
+    @property
+    def unresolved_blocking(self) -> tuple[Problem, ...]:
+        """Blocking problems with no recorded override: while there is one, the plan
+        cannot be printed or exported."""
+        return tuple(p for p in self.blocking if self.override_for(p) is None)
+
+    @property
+    def exportable(self) -> bool:
+        return bool(self.days) and not self.unresolved_blocking
+
+    @property
+    def dialysis_steps(self) -> tuple[Step, ...]:
+        """The steps with a supplement after each haemodialysis session."""
+        return tuple(st for st in self.steps if st.dialysis is not None)
+
+    @property
+    def end_date(self) -> date | None:
+        return self.days[-1].date if self.days else None
+
+
+def group_steps(days: tuple[Day, ...]) -> tuple[Step, ...]:
+    """Runs of consecutive days with the same phase, doses and dialysis supplement."""
+    steps: list[Step] = []
+    for d in days:
+        last = steps[-1] if steps else None
+        if (last and last.phase == d.phase and last.doses == d.doses and last.dialysis == d.dialysis
+                and last.last_day + 1 == d.day):
+            steps[-1] = Step(last.first_day, d.day, last.start, d.date, d.phase, d.total_mg, d.doses,
+                             d.dialysis)
+        else:
+            steps.append(Step(d.day, d.day, d.date, d.date, d.phase, d.total_mg, d.doses, d.dialysis))
+    return tuple(steps)
