@@ -74,8 +74,6 @@ LEFT = {
     "planner/domain/profiles.py": 2,
     "planner/domain/schedule.py": 1,
     "planner/domain/units.py": 1,
-    "planner/files/recovery.py": 19,
-    "planner/files/safefile.py": 2,
     "planner/export/calendar.py": 7,
     "planner/export/checks.py": 17,
     "planner/export/files.py": 5,
