@@ -32,7 +32,7 @@ The file reader and writer, the recovery check and the messages follow from the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Any
 
@@ -45,6 +45,7 @@ from planner.domain.plan import (
     Override,
     Patient,
     Pharmacy,
+    Plan,
     Prescriber,
     Taper,
 )
@@ -190,3 +191,19 @@ def identifying_paths() -> tuple[str, ...]:
 def form_fields() -> tuple[Field, ...]:
     """The fields the form shows, in file order (groups and their members included)."""
     return tuple(f for f in FIELDS if f.shown)
+
+
+# In the file, not on the Plan: the reader and writer handle it (planner.files.upgrades).
+FILE_ONLY = ("format_version",)
+
+
+def mismatches() -> list[str]:
+    """The paths where FIELDS and the plan's dataclasses disagree: a field with no attribute
+    to hold it, or an attribute no field declares (it would be silently lost on saving).
+    Empty when they agree (tests/test_schema_fields.py)."""
+    out = []
+    for cls, group in [(Plan, None)] + [(f.record, f.path) for f in FIELDS if f.record is not None]:
+        declared = {f.key for f in FIELDS if f.group == group and f.path not in FILE_ONLY}
+        held = {a.name for a in fields(cls)}
+        out += [f"{group}.{k}" if group else k for k in sorted(declared ^ held)]
+    return out

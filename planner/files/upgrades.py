@@ -62,7 +62,7 @@ def version_problem(version: Any, current: int | None = None) -> str | None:
     if version > current:
         return say("files.version.newer", version=version, current=current)
     if version < FIRST_VERSION:
-        return say("files.version.nonsense", version=version, first=FIRST_VERSION, current=current)
+        return say("files.version.nonsense", version=version, first=FIRST_VERSION)
     return None
 
 
