@@ -192,3 +192,16 @@ def test_unusable_files(tmp_path):
     with pytest.raises(PlanError) as exc:
         load_plan_file(tmp_path)
     assert "folder" in str(exc.value)
+
+
+def test_a_member_given_as_null_is_left_out_not_unknown():
+    """A rule that judges members together (taper, kidney) reads a null member as left out,
+    as every other field is read; it is not "not a field of a plan file"."""
+    p = plan_from_dict({**MINIMAL, "taper": {"step_mg": 300, "step_percent": None, "step_days": 7},
+                        "kidney": {"crcl_ml_min": 40, "age_years": None}})
+    assert p.taper == Taper(step_days=7, step_mg=300) and p.kidney == KidneyInput(crcl_ml_min=Decimal(40))
+
+
+def test_errors_follow_the_schema_order():
+    fields = field_of({**MINIMAL, "plan_id": "x", "indication": "migraine", "start_dose_mg": 0, "colour": 1})
+    assert fields == ["plan_id", "indication", "start_dose_mg", "colour"]

@@ -131,6 +131,9 @@ def plan_identity(plan: Plan) -> str:
 
 @dataclass(frozen=True)
 class FieldError:
+    """One field a plan cannot use: its path ("kidney.weight_kg", "strengths_mg[1]") and why,
+    worded by whoever found it (planner.files words its messages through the catalogue)."""
+
     field: str
     message: str
 
@@ -140,9 +143,14 @@ class FieldError:
 
 @dataclass
 class PlanError(Exception):
-    """The plan cannot be used as it stands. Names every field that is wrong."""
+    """The plan cannot be used as it stands. Names every field that is wrong.
+
+    summary is how the error reads as a whole, worded by the layer that raised it
+    (planner.files.wording.plan_error: the first field and how many more); without one it
+    reads as its field errors, which are words already."""
 
     errors: list[FieldError] = field(default_factory=list)
+    summary: str | None = None
 
     def __post_init__(self) -> None:
         super().__init__(str(self))
@@ -152,8 +160,6 @@ class PlanError(Exception):
         return cls([FieldError(field_name, message)])
 
     def __str__(self) -> str:
-        if not self.errors:
-            return "the plan is unusable"
-        first = str(self.errors[0])
-        more = len(self.errors) - 1
-        return first if more == 0 else f"{first} (and {more} more problem{'s' if more > 1 else ''})"
+        if self.summary is not None:
+            return self.summary
+        return "; ".join(str(e) for e in self.errors)

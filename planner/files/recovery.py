@@ -31,6 +31,8 @@ from typing import Any
 
 from planner.files.formstate import check_form_state
 from planner.files.safefile import write_bytes
+from planner.files.upgrades import upgraded
+from planner.text.catalogue import say
 
 __all__ = ["Ignored", "Recovered", "RecoverySession", "RecoveryStore", "UnsafeFolder", "check_form_state",
            "release"]
@@ -90,17 +92,18 @@ class Ignored:
 
     def __str__(self) -> str:
         what = "file" if self.path.suffix == ".json" else "folder"
-        if not self.untrusted:
-            return f"Could not look in the recovery {what} {self.path}: {self.why}."
-        return f"Ignored the recovery {what} {self.path} because anyone could have written it ({self.why})."
+        how = "ignored" if self.untrusted else "unreadable"
+        return say(f"recovery.{how}-{what}", path=self.path, why=self.why)
 
 
 class UnsafeFolder(OSError):
-    """The recovery folder cannot be trusted: a link, not a folder, or someone else's."""
+    """The recovery folder cannot be trusted: a link, not a folder, or someone else's.
+    code: "link", "not-folder" or "not-ours"; why: that in words."""
 
-    def __init__(self, directory: Path, why: str) -> None:
-        super().__init__(f"the recovery folder {directory} {why}")
-        self.why = why
+    def __init__(self, directory: Path, code: str) -> None:
+        self.code = code
+        self.why = say(f"recovery.folder.{code}")
+        super().__init__(say("recovery.unsafe-folder", folder=directory, why=self.why))
 
 
 class RecoveryStore:
@@ -122,14 +125,14 @@ class RecoveryStore:
             fd = os.open(self.directory, os.O_RDONLY | _DIRECTORY | _NOFOLLOW)
         except OSError as exc:
             if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-                raise UnsafeFolder(self.directory, "is a link or not a folder") from exc
+                raise UnsafeFolder(self.directory, "link") from exc
             raise
         try:
             st = os.fstat(fd)
             if not stat.S_ISDIR(st.st_mode):
-                raise UnsafeFolder(self.directory, "is not a folder")
+                raise UnsafeFolder(self.directory, "not-folder")
             if not _ours(st):
-                raise UnsafeFolder(self.directory, "belongs to another user")
+                raise UnsafeFolder(self.directory, "not-ours")
             if stat.S_IMODE(st.st_mode) & 0o077:
                 os.fchmod(fd, DIR_MODE)  # holds patient details: the user's eyes only
         finally:
@@ -150,7 +153,7 @@ class RecoveryStore:
             self.check_folder()
             paths = sorted(self.directory.glob("*.json"))
         except UnsafeFolder as exc:
-            self.ignored.append(Ignored(self.directory, f"it {exc.why}"))
+            self.ignored.append(Ignored(self.directory, say(f"recovery.folder-it.{exc.code}")))
             return []
         except OSError as exc:
             self.ignored.append(Ignored(self.directory, exc.strerror or str(exc), untrusted=False))
@@ -210,7 +213,7 @@ class RecoverySession:
         self.lock_path = self.path.with_suffix(".lock")
         self._lock_fd = _lock(self.lock_path)
         if self._lock_fd is None:
-            raise OSError(f"cannot create or lock {self.lock_path}")
+            raise OSError(say("recovery.cannot-lock", path=self.lock_path))
 
     def write(self, state: dict[str, Any], source_file: Path | None) -> None:
         doc = {
@@ -310,43 +313,46 @@ def _read(path: Path, fd: int) -> Recovered | Ignored:
         return Ignored(path, "")
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return Ignored(path, "it is a link to another file")
-        return damaged(f"it cannot be read ({exc.strerror or exc})")
+            return Ignored(path, say("recovery.file.link"))
+        return damaged(say("recovery.file.unreadable", why=exc.strerror or exc))
     try:
         st = os.fstat(fh)
         if not stat.S_ISREG(st.st_mode):
-            return Ignored(path, "it is not a plain file")
+            return Ignored(path, say("recovery.file.not-plain"))
         if not _ours(st):
-            return Ignored(path, "it belongs to another user")
+            return Ignored(path, say("recovery.folder-it.not-ours"))
         if stat.S_IMODE(st.st_mode) & 0o022:
-            return Ignored(path, "other users may write to it")
+            return Ignored(path, say("recovery.file.writable-by-others"))
         with os.fdopen(fh, "rb", closefd=False) as f:
             data = f.read(MAX_BYTES + 1)
     except OSError as exc:
-        return damaged(f"it cannot be read ({exc.strerror or exc})")
+        return damaged(say("recovery.file.unreadable", why=exc.strerror or exc))
     finally:
         os.close(fh)
     if len(data) > MAX_BYTES:
-        return damaged("it is far too large to be a saved form")
+        return damaged(say("recovery.file.too-large"))
     try:
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):  # ValueError: also an int of 5000 digits
-        return damaged("it is not a readable recovery file (damaged or truncated)")
+        return damaged(say("recovery.file.unreadable-json"))
     if not isinstance(doc, dict) or type(doc.get(MARKER)) is not int or doc[MARKER] != VERSION:
-        return damaged("it is not a recovery file this version of the program wrote")
+        return damaged(say("recovery.file.not-ours"))
     unknown = sorted(set(doc) - {MARKER, "saved_at", "source_file", "state"})
     if unknown:
-        return damaged(f"it holds {json.dumps(unknown[0])[:40]}, which is not part of a recovery file")
-    problem = check_form_state(doc.get("state"))
+        return damaged(say("recovery.file.unknown-key", key=json.dumps(unknown[0])[:40]))
+    # A form saved by an older version of the program is upgraded as its plan file would be.
+    state = doc.get("state")
+    state = upgraded(state) if isinstance(state, dict) else state
+    problem = check_form_state(state)
     if problem:
-        return damaged(f"its plan is damaged: {problem}")
+        return damaged(say("recovery.file.plan-damaged", problem=problem))
     saved_at = _time(doc.get("saved_at"))
     if saved_at is None:
-        return damaged("the time it was saved is missing or not a time")
+        return damaged(say("recovery.file.no-time"))
     source = doc.get("source_file")
     if source is not None and not _path_text(source):
-        return damaged("the name of the plan file it came from is not a usable file name")
-    return Recovered(path, saved_at, Path(source) if source else None, doc["state"], None, fd)
+        return damaged(say("recovery.file.bad-source"))
+    return Recovered(path, saved_at, Path(source) if source else None, state, None, fd)
 
 
 def _time(text: Any) -> datetime | None:

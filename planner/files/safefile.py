@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from planner.text.catalogue import say
+
 FILE_MODE = 0o600
 
 # mkstemp's random part is 8 characters of [a-z0-9_].
@@ -68,7 +70,7 @@ class ReadOnlyFile(PermissionError):
     """The target exists and is read-only: it is not replaced."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(errno.EACCES, "the file is read-only", str(path))
+        super().__init__(errno.EACCES, say("safefile.read-only"), str(path))
         self.path = path
 
 
@@ -145,6 +147,6 @@ def write_bytes(target: str | os.PathLike[str], data: bytes,
             fh.flush()
             os.fsync(fh.fileno())
         if written != len(data):
-            raise OSError(f"{Path(target).name}: only {written} of {len(data)} bytes could be written")
+            raise OSError(say("safefile.short-write", name=Path(target).name, written=written, total=len(data)))
         if verify is not None:
             verify(tmp)
