@@ -20,6 +20,7 @@ from icalendar import Alarm, Calendar, Event
 
 from planner.domain.plan import plan_identity
 from planner.domain.schedule import Day, Dose, Schedule
+from planner.export.gate import refuse_unexportable
 from planner.text.units import describe_units
 
 PRODID = "-//Titration Planner//EN"
@@ -108,11 +109,7 @@ def _clock(hhmm: str) -> time:
 def schedule_to_ics(schedule: Schedule, now: datetime | None = None) -> bytes:
     """The whole plan as an iCalendar file. Raises ValueError unless the schedule is
     exportable (it has days and every blocking problem has a recorded override)."""
-    if not schedule.exportable:
-        if not schedule.days:
-            raise ValueError("the plan has no schedule to export")
-        codes = ", ".join(p.code for p in schedule.unresolved_blocking)
-        raise ValueError(f"the plan has blocking problems with no recorded override: {codes}")
+    refuse_unexportable(schedule)
 
     stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
     sequence = max(0, int((stamp - SEQUENCE_EPOCH).total_seconds()))

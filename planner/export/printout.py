@@ -20,12 +20,13 @@ import io
 import math
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Callable
 
-from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -50,6 +51,8 @@ from planner.text.problems import problem_text
 from planner.domain.schedule import Schedule, Step
 from planner.domain.units import Unit
 from planner.text.kidney import kidney_limit_text
+from planner.export.gate import refuse_unexportable
+from planner.export.print_options import PrintOptions, default_paper  # noqa: F401 - its public names
 
 FAMILY = "DejaVu Sans"
 LARGE_PRINT_SCALE = 1.4
@@ -57,13 +60,6 @@ MARGIN_MM = 14.0
 PLAN_FILE_FORMAT = 1  # planner.files.planfile.FORMAT_VERSION; the printout names it for the pharmacist
 CHART_MIN_WIDTH_PT = 560.0
 MAX_TICK_DAYS = 31  # a step longer than this prints as one "every day from ... to ..." line
-
-# Where people print on US Letter rather than A4 (ISO 216 is everywhere else).
-LETTER_TERRITORIES = (
-    "UnitedStates", "Canada", "Mexico", "Philippines", "Chile", "Colombia", "Venezuela", "CostaRica",
-    "Guatemala", "Panama", "DominicanRepublic", "PuertoRico", "ElSalvador", "Nicaragua", "Belize",
-    "UnitedStatesOutlyingIslands", "UnitedStatesVirginIslands", "Guam", "AmericanSamoa",
-)
 
 SLOT_NAMES = {"morning": "Morning", "midday": "Midday", "evening": "Evening", "bedtime": "Bedtime"}
 PHASE_WORDS = {
@@ -82,23 +78,6 @@ WARN_BORDER = QColor("#b71c1c")
 WARN_FILL = QColor("#fdecea")
 STOP_BORDER = QColor("#1b5e20")
 STOP_FILL = QColor("#eef7ee")
-
-
-@dataclass(frozen=True)
-class PrintOptions:
-    paper: str = "A4"  # "A4" or "Letter"
-    large_print: bool = False  # bigger type (about 1.4x) for patients who need it
-    printed_on: date | None = None  # default: today
-
-
-def default_paper() -> str:
-    """'Letter' where the locale's territory prints on US Letter, else 'A4'."""
-    territory = QLocale().territory()
-    for name in LETTER_TERRITORIES:
-        value = getattr(getattr(QLocale, "Territory", QLocale.Country), name, None)
-        if value is not None and territory == value:
-            return "Letter"
-    return "A4"
 
 
 # --- words ------------------------------------------------------------------------------
@@ -975,6 +954,24 @@ def _drop_empty_glyphs(svg: bytes) -> bytes:
 _NO_OUTLINE = re.compile(rb'<path id="([^"]*)"(?:\s+transform="[^"]*")?\s*/>')
 
 
+_APP = None  # keeps a QGuiApplication made here alive
+
+
+def ensure_gui_app():
+    """The QGuiApplication a PDF is drawn with, made if there is none. With no display
+    (no DISPLAY or WAYLAND_DISPLAY) and no QT_QPA_PLATFORM chosen, it draws offscreen."""
+    global _APP
+    app = QGuiApplication.instance()
+    if app is not None:
+        if not isinstance(app, QGuiApplication):
+            raise RuntimeError("a QCoreApplication is running; a PDF needs a QGuiApplication")
+        return app
+    if not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _APP = QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "titration-planner"])
+    return _APP
+
+
 # --- the page ---------------------------------------------------------------------------
 
 
@@ -1024,9 +1021,7 @@ def paint_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOpti
     """Paint every page on device (a QPrinter from QPrintPreviewDialog.paintRequested /
     QPrintDialog, or a QPdfWriter), calling device.newPage() between pages. Sets the page
     size/margins from options. Returns the page count."""
-    if not schedule.exportable:
-        codes = ", ".join(p.code for p in schedule.unresolved_blocking) or "no days to print"
-        raise ValueError(f"cannot print this plan: it has a blocking problem with no recorded override ({codes})")
+    refuse_unexportable(schedule)
     if QGuiApplication.instance() is None:
         raise RuntimeError("paint_plan needs a QGuiApplication")
     _ensure_fonts()
@@ -1077,8 +1072,7 @@ def _paint_pages(device: QPagedPaintDevice, c: _Ctx, pages: list[_Page], footer_
 def render_pdf(schedule: Schedule, options: PrintOptions) -> tuple[bytes, int]:
     """The PDF in memory, and its page count. QPdfWriter reports no write error, so it
     never writes to a file: the caller writes the bytes and can see a short write."""
-    if not schedule.exportable:
-        paint_plan(None, schedule, options)  # raises the same ValueError before anything is made
+    refuse_unexportable(schedule)
     buffer = QBuffer()
     if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
         raise OSError("could not open a memory buffer for the PDF")
