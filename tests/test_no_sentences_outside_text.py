@@ -79,11 +79,6 @@ LEFT = {
     "planner/files/planfile.py": 48,
     "planner/files/recovery.py": 19,
     "planner/files/safefile.py": 2,
-    "planner/export/calendar.py": 7,
-    "planner/export/checks.py": 17,
-    "planner/export/files.py": 5,
-    "planner/export/formats.py": 5,
-    "planner/export/printout.py": 47,
     "planner/chart/schedule_chart.py": 2,
 }
 
