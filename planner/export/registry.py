@@ -85,6 +85,7 @@ def _render_pdf(schedule: Schedule, options) -> tuple[bytes, int]:
 
 def _pdf_options(*, paper: str | None = None, large_print: bool = False, printed_on=None):
     from planner.export.print_options import PrintOptions, default_paper
+    from planner.export.printout import render  # noqa: F401 - ImportError here: a PDF cannot be drawn
 
     return PrintOptions(paper=paper or default_paper(), large_print=large_print, printed_on=printed_on)
 
