@@ -120,10 +120,10 @@ def _run(args: argparse.Namespace) -> int:
     from planner.domain.schedule import compute_schedule
 
     if args.command == "export":
-        from planner.export.files import export_format
+        from planner.export.registry import format_for
 
         try:
-            export_format(args.output)
+            format_for(args.output)
         except ValueError as exc:
             sys.stderr.write(f"titration-planner: -o: {args.output}: {exc}\n")
             return EXIT_UNUSABLE
@@ -170,7 +170,8 @@ def _export(args: argparse.Namespace, schedule) -> int:
 
     from planner.export import formats
     from planner.text.problems import stale_override_text
-    from planner.export.files import export_file, export_format
+    from planner.export.files import verified_write
+    from planner.export.registry import format_for
 
     out = args.output
     if schedule.unresolved_blocking:
@@ -188,25 +189,22 @@ def _export(args: argparse.Namespace, schedule) -> int:
         sys.stderr.write(f"titration-planner: {out} not written: the plan has no schedule to export\n")
         return EXIT_BLOCKING
 
-    options = None
-    if export_format(out).suffix == ".pdf":
-        if sys.platform not in ("win32", "darwin"):
-            # A headless command never needs the display, and a stale DISPLAY would abort Qt.
-            import os
+    fmt = format_for(out)
+    if fmt.uses_qt and sys.platform not in ("win32", "darwin"):
+        # A headless command never needs the display, and a stale DISPLAY would abort Qt.
+        import os
 
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        try:
-            from planner.export.printout import PrintOptions, default_paper
-        except ImportError as exc:
-            sys.stderr.write(f"titration-planner: -o: {out}: PDF export is not available: {exc}\n")
-            return EXIT_UNUSABLE
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
         # --today is also the date the page says it was printed on, so a script's PDF is repeatable.
-        options = PrintOptions(paper=args.paper or default_paper(), large_print=args.large_print,
-                               printed_on=args.today)
+        options = fmt.make_options(paper=args.paper, large_print=args.large_print, printed_on=args.today)
+    except ImportError as exc:
+        sys.stderr.write(f"titration-planner: -o: {out}: {fmt.name.upper()} export is not available: {exc}\n")
+        return EXIT_UNUSABLE
 
     try:
         with _terminate_cleanly():
-            what = export_file(schedule, out, options)
+            what = verified_write(fmt, schedule, out, options)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         sys.stderr.write(f"titration-planner: -o: {out}: cannot write the file there: {reason}\n")

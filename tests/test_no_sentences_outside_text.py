@@ -70,11 +70,7 @@ LEFT = {
     # checks_patient (3), checks_starts (1) and problems (1).
     "planner/domain/override_values.py": 5,
     "planner/domain/schedule.py": 1,
-    "planner/export/calendar.py": 7,
-    "planner/export/checks.py": 17,
-    "planner/export/files.py": 5,
-    "planner/export/formats.py": 5,
-    "planner/export/printout.py": 47,
+
 }
 
 

@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
         self.large_print_action.setChecked(self.remembered.get("print/large"))
 
     def print_options(self):
-        from planner.export.printout import PrintOptions
+        from planner.export.print_options import PrintOptions
 
         paper = self.paper_group.checkedAction().data() if self.paper_group.checkedAction() else "A4"
         return PrintOptions(paper=paper, large_print=self.large_print_action.isChecked())

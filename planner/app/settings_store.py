@@ -123,7 +123,7 @@ class Setting:
 
 
 def _default_paper() -> str:
-    from planner.export.printout import default_paper
+    from planner.export.print_options import default_paper
 
     return default_paper()
 

@@ -20,16 +20,15 @@ from icalendar import Alarm, Calendar, Event
 
 from planner.domain.plan import plan_identity
 from planner.domain.schedule import Day, Dose, Schedule
+from planner.export.gate import refuse_unexportable
+from planner.text.catalogue import say
 from planner.text.units import describe_units
 
 PRODID = "-//Titration Planner//EN"
 DOSE_MINUTES = 5
 
-PHASE_WORDS = {
-    "titration": "building up: the dose goes up step by step",
-    "maintenance": "staying on this dose",
-    "taper": "coming down: the dose goes down step by step",
-}
+PHASE_IDS = {"titration": "calendar.phase.titration", "maintenance": "calendar.phase.maintenance",
+             "taper": "calendar.phase.taper"}
 
 
 SEQUENCE_EPOCH = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -63,33 +62,28 @@ def expected_events(schedule: Schedule) -> list[tuple[str, date | datetime]]:
 
 def dose_summary(schedule: Schedule, dose: Dose) -> str:
     """'Gabapentin: take 1 × 300 mg capsule (300 mg)'."""
-    return f"{schedule.profile.display_name}: take {describe_units(dose.units)} ({dose.mg} mg)"
+    return say("calendar.dose", drug=schedule.profile.display_name, units=describe_units(dose.units), mg=dose.mg)
 
 
 def stop_summary(schedule: Schedule) -> str:
-    return f"Stop taking {schedule.profile.name} today (as planned)"
+    return say("calendar.stop", drug=schedule.profile.name)
 
 
 def calendar_name(schedule: Schedule) -> str:
-    name = f"{schedule.profile.display_name} plan"
     patient = schedule.plan.patient
     if patient is not None and patient.name:
-        name += f" – {patient.name}"
-    return name
+        return say("calendar.name.for", drug=schedule.profile.display_name, patient=patient.name)
+    return say("calendar.name", drug=schedule.profile.display_name)
 
 
 def _dose_description(schedule: Schedule, day: Day) -> str:
-    drug = schedule.profile.name
-    last = schedule.days[-1].day
-    phase = PHASE_WORDS.get(day.phase, day.phase)
-    return (f"Day {day.day} of {last}: {day.total_mg} mg of {drug} in total today ({day.phase}, {phase}).\n"
-            f"Do not stop taking {drug} suddenly — see your printed plan.")
+    phase = say(PHASE_IDS[day.phase]) if day.phase in PHASE_IDS else day.phase
+    return say("calendar.dose.description", day=day.day, last=schedule.days[-1].day, total_mg=day.total_mg,
+               drug=schedule.profile.name, phase=day.phase, phase_words=phase)
 
 
 def _stop_description(schedule: Schedule, day: Day) -> str:
-    drug = schedule.profile.name
-    return (f"Day {day.day}: the plan has brought your dose down to nothing. Take no more {drug} "
-            f"from today, as your printed plan says. If you have questions, ask your prescriber or pharmacist.")
+    return say("calendar.stop.description", day=day.day, drug=schedule.profile.name)
 
 
 def _alarm(text: str, trigger: timedelta) -> Alarm:
@@ -108,11 +102,7 @@ def _clock(hhmm: str) -> time:
 def schedule_to_ics(schedule: Schedule, now: datetime | None = None) -> bytes:
     """The whole plan as an iCalendar file. Raises ValueError unless the schedule is
     exportable (it has days and every blocking problem has a recorded override)."""
-    if not schedule.exportable:
-        if not schedule.days:
-            raise ValueError("the plan has no schedule to export")
-        codes = ", ".join(p.code for p in schedule.unresolved_blocking)
-        raise ValueError(f"the plan has blocking problems with no recorded override: {codes}")
+    refuse_unexportable(schedule)
 
     stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
     sequence = max(0, int((stamp - SEQUENCE_EPOCH).total_seconds()))

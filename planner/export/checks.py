@@ -14,6 +14,8 @@ from datetime import date, datetime
 from planner.export.formats import CSV_COLUMNS, dialysis_cells
 from planner.domain.plan import SLOTS
 from planner.domain.schedule import Schedule
+from planner.text.catalogue import say
+from planner.text.dates import plain_date
 from planner.text.units import describe_units
 
 
@@ -24,17 +26,17 @@ def check_pdf(data: bytes, schedule: Schedule, pages: int) -> None:
         import pypdf
         from pypdf.generic import IndirectObject, StreamObject
     except ImportError:
-        raise ValueError("the PDF cannot be checked: the pypdf package is not installed") from None
+        raise ValueError(say("check.pdf.no-pypdf")) from None
 
     if not data.startswith(b"%PDF-") or not data.rstrip().endswith(b"%%EOF"):
-        raise ValueError("the PDF is incomplete (it does not start and end as a PDF does)")
+        raise ValueError(say("check.pdf.incomplete"))
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=True)
         found = len(reader.pages)
         for page in reader.pages:
             contents = page.get_contents()
             if contents is None:
-                raise ValueError("a page has nothing on it")
+                raise ValueError(say("check.pdf.empty-page"))
             contents.get_data()
         for generation, numbers in reader.xref.items():
             for number in numbers:
@@ -42,9 +44,9 @@ def check_pdf(data: bytes, schedule: Schedule, pages: int) -> None:
                 if isinstance(obj, StreamObject):
                     obj.get_data()
     except Exception as exc:  # pypdf's errors are many kinds; any of them means a broken file
-        raise ValueError(f"the PDF cannot be read back ({exc})") from None
+        raise ValueError(say("check.pdf.unreadable", reason=exc)) from None
     if found != pages:
-        raise ValueError(f"the PDF has {found} pages; it should have {pages}")
+        raise ValueError(say("check.pdf.pages", found=found, pages=pages))
 
 
 def csv_rows(schedule: Schedule) -> list[list[str]]:
@@ -65,14 +67,14 @@ def check_csv(data: bytes, schedule: Schedule, count: int) -> None:
     try:
         rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
     except (UnicodeDecodeError, csv.Error) as exc:
-        raise ValueError(f"the CSV cannot be read back ({exc})") from None
+        raise ValueError(say("check.csv.unreadable", reason=exc)) from None
     expected = csv_rows(schedule)
     if len(rows) != len(expected) or len(rows) - 1 != count:
-        raise ValueError(f"the CSV has {len(rows) - 1} rows of days; it should have {len(expected) - 1}")
+        raise ValueError(say("check.csv.rows", found=len(rows) - 1, rows=len(expected) - 1))
     for i, (got, want) in enumerate(zip(rows, expected)):
         if got != want:
-            where = "its header" if i == 0 else f"the row for day {want[0]}"
-            raise ValueError(f"the CSV does not hold the plan: {where} reads back differently")
+            where = say("check.csv.header") if i == 0 else say("check.csv.row", day=want[0])
+            raise ValueError(say("check.csv.differs", where=where))
 
 
 def read_events(data: bytes) -> list[tuple[str, date | datetime]]:
@@ -81,7 +83,7 @@ def read_events(data: bytes) -> list[tuple[str, date | datetime]]:
     two-year calendar back with icalendar took longer than writing it (2.7 s for 2,386 events)."""
     text = data.decode("utf-8")
     if not text.endswith("\r\n"):
-        raise ValueError("it does not end with a whole line")
+        raise ValueError(say("check.ics.no-last-line"))
     lines = text[:-2].replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
     stack: list[str] = []
     events: list[tuple[str, date | datetime]] = []
@@ -89,23 +91,23 @@ def read_events(data: bytes) -> list[tuple[str, date | datetime]]:
     for line in lines:
         name, colon, value = line.partition(":")
         if not colon:
-            raise ValueError(f"a line has no value: {line[:40]!r}")
+            raise ValueError(say("check.ics.no-value", line=line[:40]))
         if name == "BEGIN":
             if not stack and value != "VCALENDAR" or stack and value == "VCALENDAR":
-                raise ValueError("it is not one calendar")
+                raise ValueError(say("check.ics.not-one"))
             stack.append(value)
             if value == "VEVENT":
                 event = {}
         elif name == "END":
             if not stack or stack.pop() != value:
-                raise ValueError(f"END:{value} does not close what was begun")
+                raise ValueError(say("check.ics.unmatched-end", name=value))
             if value == "VEVENT":
                 events.append((event["UID"].partition(":")[2], _start(event["DTSTART"])))
         elif stack and stack[-1] == "VEVENT":
             key, _, params = name.partition(";")
             event[key] = f"{params}:{value}"  # DTSTART;VALUE=DATE:20290224 keeps its VALUE
     if stack or not lines or lines[0] != "BEGIN:VCALENDAR":
-        raise ValueError("the calendar is not closed")
+        raise ValueError(say("check.ics.not-closed"))
     return events
 
 
@@ -123,16 +125,16 @@ def check_ics(data: bytes, schedule: Schedule, count: int) -> None:
     try:
         events = read_events(data)
     except (ValueError, KeyError, UnicodeDecodeError) as exc:  # each means a broken file
-        raise ValueError(f"the calendar cannot be read back ({exc})") from None
+        raise ValueError(say("check.ics.unreadable", reason=exc)) from None
     expected = expected_events(schedule)
     if len(events) != len(expected) or len(events) != count:
-        raise ValueError(f"the calendar has {len(events)} events; it should have {len(expected)}")
+        raise ValueError(say("check.ics.events", found=len(events), events=len(expected)))
     for (uid, start), (want_uid, want_start) in zip(events, expected):
         same_kind = isinstance(start, datetime) == isinstance(want_start, datetime)
         if uid != want_uid or not same_kind or start != want_start:
-            when = want_start.strftime("%d %b %Y %H:%M") if isinstance(want_start, datetime) \
-                else date.isoformat(want_start)
-            raise ValueError(f"the calendar does not hold the plan: the event of {when} reads back differently")
+            when = say("check.ics.when", date=plain_date(want_start), time=f"{want_start:%H:%M}") \
+                if isinstance(want_start, datetime) else plain_date(want_start)
+            raise ValueError(say("check.ics.differs", when=when))
 
 
 __all__ = ["check_pdf", "check_csv", "check_ics", "csv_rows"]

@@ -18,6 +18,8 @@ from planner.text.problems import problem_text
 from planner.domain.schedule import Dose, Schedule
 from planner.domain.units import Unit
 from planner.text.kidney import column_choice_text, kidney_limit_text, kidney_row_text, supplement_match_text
+from planner.text.catalogue import say
+from planner.text.dates import DAY_NAMES, MONTH_NAMES
 from planner.text.units import describe_units
 
 
@@ -122,50 +124,57 @@ def schedule_to_csv(s: Schedule) -> str:
 
 
 def _date(d) -> str:
-    return d.strftime("%a %d %b %Y")
+    """'Tue 01 Dec 2026': the command line's dates, in English whatever the C locale."""
+    return say("text.date", weekday=DAY_NAMES[d.weekday()], day=d.day, month=MONTH_NAMES[d.month - 1], year=d.year)
 
 
 def schedule_to_text(s: Schedule) -> str:
     """A readable plan grouped by dose step, for a terminal."""
     p, prof = s.plan, s.profile
-    lines = [f"{prof.display_name} ({prof.product})"]
-    lines.append(f"Starts {_date(p.start_date)}" + (f", ends {_date(s.end_date)}" if s.days else ""))
+    lines = [say("text.title", drug=prof.display_name, product=prof.product)]
+    lines.append(say("text.starts-ends", start=_date(p.start_date), end=_date(s.end_date)) if s.days
+                 else say("text.starts", start=_date(p.start_date)))
     if p.patient and p.patient.name:
-        lines.append(f"Patient: {p.patient.name}")
+        lines.append(say("text.patient", name=p.patient.name))
     lines.append("")
     if not s.days:
-        lines.append("No schedule: see the problems below.")
+        lines.append(say("text.no-schedule"))
     for st in s.steps:
-        span = f"Day {st.first_day}" if st.days == 1 else f"Days {st.first_day}-{st.last_day}"
-        dates = _date(st.start) if st.days == 1 else f"{_date(st.start)} to {_date(st.end)}"
+        span = say("text.day", day=st.first_day) if st.days == 1 else \
+            say("text.days", first=st.first_day, last=st.last_day)
+        dates = _date(st.start) if st.days == 1 else say("text.date-range", start=_date(st.start), end=_date(st.end))
+        # Columns: the step's days, its dates, its phase (the id a script reads), then the dose.
         if st.total_mg == 0:
-            lines.append(f"{span:<13} {dates:<34} {st.phase:<11} stop: no more {prof.name}")
+            lines.append(f"{span:<13} {dates:<34} {st.phase:<11} {say('text.stop', drug=prof.name)}")
             continue
-        lines.append(f"{span:<13} {dates:<34} {st.phase:<11} {st.total_mg} mg/day")
+        lines.append(f"{span:<13} {dates:<34} {st.phase:<11} {say('text.total', mg=st.total_mg)}")
         for dose in st.doses:
-            lines.append(f"{'':<14}{dose.slot:<8} {dose.time}  {dose.mg:>5} mg  {describe_units(dose.units)}")
+            lines.append(f"{'':<14}{dose.slot:<8} {dose.time}  {say('text.dose-mg', mg=dose.mg)}  "
+                         f"{describe_units(dose.units)}")
         if st.dialysis is not None:
             dz = st.dialysis
-            lines.append(f"{'':<14}after each {dz.session_hours}-hour haemodialysis session: {dz.mg} mg  "
-                         f"{describe_units(dz.units)}")
+            lines.append(f"{'':<14}" + say("text.dialysis", hours=dz.session_hours, mg=dz.mg,
+                                            units=describe_units(dz.units)))
     if s.dispense:
-        lines += ["", "Dispense for the whole plan:"]
+        lines += ["", say("text.dispense")]
         for x in s.dispense:
-            lines.append(f"  {x.count} × {x.strength_mg} mg {x.form}")
+            lines.append("  " + say("text.dispense-line", count=x.count, strength_mg=x.strength_mg, form=x.form))
     if s.kidney is not None:
         k = s.kidney
-        how = "entered" if k.method == "entered" else "Cockcroft-Gault estimate"
-        lines += ["", f"Kidney function: {kidney_row_text(k)} [{how}]", f"Kidney limit: {kidney_limit_text(k)}"]
+        how = say("text.kidney.entered") if k.method == "entered" else say("text.kidney.estimated")
+        lines += ["", say("text.kidney", kidney=kidney_row_text(k), how=how),
+                  say("text.kidney-limit", limit=kidney_limit_text(k))]
     if s.problems:
-        lines += ["", "Problems:"]
+        lines += ["", say("text.problems")]
         for pr in s.problems:
-            lines.append(f"  [{pr.severity}] {pr.field}: {problem_text(pr)}")
+            lines.append("  " + say("text.problem", severity=pr.severity, field=pr.field, text=problem_text(pr)))
     return "\n".join(lines) + "\n"
 
 
 def problems_to_text(s: Schedule) -> str:
+    """One line a problem, tab-separated (severity, code, field, words) for scripts."""
     if not s.problems:
-        return "No problems found.\n"
+        return say("text.no-problems") + "\n"
     return "".join(f"{p.severity}\t{p.code}\t{p.field}\t{problem_text(p)}\n" for p in s.problems)
 
 

@@ -1,0 +1,151 @@
+"""What the printed pages hold, as a list of blocks: no Qt, no matplotlib, no measuring.
+
+planner.export.printout.content builds the list from a Schedule and the PrintOptions;
+layout measures and paginates it; paint draws it with Qt. Every block is one piece of a
+page that never splits across pages. Sizes are typographic points (before large print
+scales them); colours are names the painter knows (COLOURS).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+BODY = 11.0  # the body text's size in points
+SMALL = 9.5  # footers, day labels over tick boxes, second lines
+
+# What a colour name means on the page: the painter's palette, in one place.
+COLOURS = {
+    "ink": "#111111",
+    "grey": "#555555",
+    "rule": "#9a9a9a",
+    "warn": "#b71c1c",
+    "stop": "#1b5e20",
+    "dialysis": "#355070",
+}
+
+
+@dataclass
+class Block:
+    """Pagination for every kind of block."""
+
+    space_after: float = 0.0  # points below the block, before the next
+    keep_with_next: bool = False  # moves to the next page with the block after it (a heading)
+    new_page: bool = False  # starts a page (the clinician's page)
+
+
+@dataclass
+class Text(Block):
+    """A heading or paragraph: wrapped text, `top` points of space above it on the page."""
+
+    text: str = ""
+    size: float = BODY
+    bold: bool = False
+    colour: str = "ink"
+    indent: float = 0.0
+    top: float = 0.0
+
+
+@dataclass
+class Bullet(Block):
+    text: str = ""
+    size: float = BODY
+
+
+@dataclass
+class LabelColumn:
+    """The width of a label column: the widest of `widest` (bold) plus `gap` points, and at
+    most `max_share` of the text width."""
+
+    widest: tuple[str, ...]
+    gap: float
+    max_share: float | None = None
+
+
+@dataclass
+class LabelRow(Block):
+    """One row of two columns: a bold label and its value."""
+
+    label: str = ""
+    value: str = ""
+    size: float = BODY
+    column: LabelColumn | None = None
+
+
+@dataclass
+class WarningBox(Block):
+    """The red box with a warning triangle: a title, a body and what to do instead."""
+
+    title: str = ""
+    body: str = ""
+    instead: str = ""
+
+
+@dataclass(frozen=True)
+class DoseRow:
+    slot: str  # morning, midday, evening, bedtime: the picture beside it
+    when: str  # "Morning 08:00"
+    take: str  # "Take 1 × 300 mg capsule"
+    amount: str  # "300 mg"
+
+
+@dataclass
+class StepCard(Block):
+    """One dose step: its dates and total, a line about the step, a row per dose, the dialysis
+    supplement, and a tick box per day (or one line for a long step)."""
+
+    phase: str = ""  # the coloured bar's phase
+    when: str = ""
+    total: str = ""
+    about: str = ""
+    slot_samples: tuple[str, ...] = ()  # the widest a "when" can be, for the column
+    doses: tuple[DoseRow, ...] = ()
+    dialysis: str = ""
+    tick_labels: tuple[str, ...] = ()  # the day of the month over each tick box
+    every_day: str = ""  # instead of tick boxes
+
+
+@dataclass
+class StopBox(Block):
+    """The green box of the step that stops the medicine."""
+
+    main: str = ""
+    sub: str = ""
+
+
+@dataclass
+class Chart(Block):
+    """The schedule chart (planner.chart draws it) across the text width."""
+
+    schedule: Any = None
+
+
+@dataclass
+class TableColumns:
+    """A table's columns: a date column as wide as `date_sample` (scaled), a total column as
+    wide as `total_sample` (bold), and the rest shared by the time-of-day columns."""
+
+    names: tuple[str, ...]
+    date_sample: str
+    total_sample: str
+    slots: tuple[str, ...]
+
+
+@dataclass
+class TableRow(Block):
+    columns: TableColumns | None = None
+    cells: tuple[str, ...] = ()
+    header: bool = False  # bold, shaded, time-of-day pictures; repeated on a page a row starts
+
+
+@dataclass(frozen=True)
+class Pages:
+    """Every block of the printout, and the words of its footer."""
+
+    blocks: list[Block]
+    footer: str
+    title: str  # the PDF's document title
+
+
+__all__ = ["Block", "Text", "Bullet", "LabelColumn", "LabelRow", "WarningBox", "DoseRow", "StepCard", "StopBox",
+           "Chart", "TableColumns", "TableRow", "Pages", "BODY", "SMALL", "COLOURS"]

@@ -1,0 +1,234 @@
+"""What the patient's pages say, as blocks (planner.export.printout.blocks), built from the
+Schedule alone: every dose, date and total is the engine's. No Qt, no measuring; every
+sentence from the catalogue (printout.po)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from planner.domain.handout_texts import PLACES, own_sections, section_lines
+from planner.domain.plan import SLOTS
+from planner.domain.schedule import Schedule, Step
+from planner.export.print_options import PrintOptions
+from planner.export.printout.blocks import (
+    BODY,
+    SMALL,
+    Block,
+    Bullet,
+    Chart,
+    DoseRow,
+    LabelColumn,
+    LabelRow,
+    Pages,
+    StepCard,
+    StopBox,
+    TableColumns,
+    TableRow,
+    Text,
+    WarningBox,
+)
+from planner.export.printout.words import (
+    date_range,
+    day_numbers,
+    days_text,
+    dialysis_line,
+    footer_text,
+    medicine_text,
+    mg_text,
+    patient_name,
+    phase_words,
+    plan_title,
+    slot_name,
+    total_text,
+    units_text,
+)
+from planner.text.catalogue import say, say_n
+from planner.text.dates import DAY_NAMES, MONTH_NAMES, long_date, plain_date
+
+MAX_TICK_DAYS = 31  # a step longer than this prints as one "every day from ... to ..." line
+BLANK = "______________________________"
+BLANK_CONTACT = "______________________  phone ______________"
+
+
+def heading(text: str, size: float = 15.0, top: float = 10.0) -> Text:
+    return Text(text=text, size=size, bold=True, top=top, space_after=4, keep_with_next=True)
+
+
+def paragraph(text: str, size: float = BODY, bold: bool = False, colour: str = "ink", space_after: float = 4.0,
+              keep_with_next: bool = False) -> Text:
+    return Text(text=text, size=size, bold=bold, colour=colour, space_after=space_after,
+                keep_with_next=keep_with_next)
+
+
+def bullets(items) -> list[Block]:
+    return [Bullet(text=item, space_after=3) for item in items]
+
+
+def label_rows(rows: list[tuple[str, str]], size: float, column: LabelColumn) -> list[Block]:
+    return [LabelRow(label=k, value=v, size=size, column=column, space_after=2.5) for k, v in rows]
+
+
+def header(s: Schedule, printed_on: date) -> list[Block]:
+    plan = s.plan
+    out: list[Block] = [Text(text=say("printout.title.yours", drug=s.profile.name), size=22, bold=True,
+                             space_after=6)]
+    pt_ = plan.patient
+    who = patient_name(s) or BLANK
+    extra = []
+    if pt_ and pt_.date_of_birth:
+        extra.append(say("printout.patient.born", date=plain_date(pt_.date_of_birth)))
+    if pt_ and pt_.identifier:
+        extra.append(say("printout.patient.id", identifier=pt_.identifier))
+    if extra:
+        who = say("printout.patient.with-details", name=who, details=say("printout.list.comma").join(extra))
+    pr = plan.prescriber
+    if pr and (pr.name or pr.organisation or pr.phone):
+        doctor = say("printout.list.comma").join(x for x in (pr.name, pr.organisation) if x) \
+            or say("printout.your-doctor")
+        doctor = say("printout.contact.phone", who=doctor, phone=pr.phone) if pr.phone else doctor
+    else:
+        doctor = BLANK_CONTACT
+    ph = plan.pharmacy
+    if ph and (ph.name or ph.phone):
+        pharmacy = ph.name or say("printout.your-pharmacy")
+        pharmacy = say("printout.contact.phone", who=pharmacy, phone=ph.phone) if ph.phone else pharmacy
+    else:
+        pharmacy = BLANK_CONTACT
+    start = long_date(plan.start_date)
+    if s.end_date is not None:
+        start = say("printout.start.with-end", start=start, end=long_date(s.end_date))
+    rows = [
+        (say("printout.label.patient"), who),
+        (say("printout.label.medicine"), medicine_text(s)),
+        (say("printout.label.doctor"), doctor),
+        (say("printout.label.pharmacy"), pharmacy),
+        (say("printout.label.start"), start),
+        (say("printout.label.printed"), plain_date(printed_on)),
+    ]
+    out += label_rows(rows, BODY, LabelColumn(tuple(k for k, _ in rows), 10, 0.38))
+    out[-1].space_after = 10
+    return out
+
+
+def taper_warning(s: Schedule) -> list[Block]:
+    tw = (s.profile.texts or {}).get("taper_warning") or {}
+    title = tw.get("title") or say("printout.warning.title", drug=s.profile.name)
+    return [WarningBox(title=title, body=tw.get("body") or "", instead=tw.get("instead") or "", space_after=12)]
+
+
+def schedule_blocks(s: Schedule) -> list[Block]:
+    out: list[Block] = [heading(say("printout.doses.heading"), top=0),
+                        paragraph(say("printout.doses.intro"), keep_with_next=True, space_after=6)]
+    for i, step in enumerate(s.steps):
+        out.append(stop_box(s, step) if step.total_mg == 0 and not step.doses else step_card(i + 1, step))
+    return out
+
+
+def step_card(number: int, step: Step) -> StepCard:
+    about = say("printout.step.about", number=number, days=day_numbers(step),
+                length=days_text(step.days), phase=phase_words(step.phase))
+    doses = tuple(DoseRow(d.slot, say("printout.dose.when", slot=slot_name(d.slot), time=d.time),
+                          say("printout.dose.take", units=units_text(d.units)), mg_text(d.mg))
+                  for d in step.doses)
+    ticks = step.days <= MAX_TICK_DAYS
+    labels = tuple(str(date.fromordinal(step.start.toordinal() + k).day) for k in range(step.days)) if ticks else ()
+    every = "" if ticks else say("printout.step.every-day", start=long_date(step.start), end=long_date(step.end),
+                                 length=days_text(step.days))
+    return StepCard(phase=step.phase, when=date_range(step.start, step.end), total=total_text(step.total_mg),
+                    about=about, slot_samples=tuple(say("printout.dose.when", slot=slot_name(sl), time="00:00")
+                                                    for sl in SLOTS),
+                    doses=doses, dialysis=dialysis_line(step), tick_labels=labels, every_day=every, space_after=5)
+
+
+def stop_box(s: Schedule, step: Step) -> StopBox:
+    main = say("printout.stop.main", date=long_date(step.start), drug=s.profile.name)
+    sub = say("printout.stop.sub", days=day_numbers(step), total=total_text(0))
+    return StopBox(main=main, sub=sub, space_after=7)
+
+
+def chart(s: Schedule) -> list[Block]:
+    return [heading(say("printout.chart.heading")),
+            paragraph(say("printout.chart.intro"), keep_with_next=True, space_after=4),
+            Chart(schedule=s, space_after=8)]
+
+
+def taper_table(s: Schedule) -> list[Block]:
+    steps = [st for st in s.steps if st.phase == "taper"]
+    if s.plan.taper is None or not steps:
+        return []
+    out: list[Block] = [heading(say("printout.taper.heading")),
+                        paragraph(say("printout.taper.intro", drug=s.profile.name), keep_with_next=True)]
+    slots = tuple(sl for sl in SLOTS if any(d.slot == sl for st in steps for d in st.doses))
+    sample = date(2026, 9, 30)  # the words of the widest date range set the date column
+    widest = say("printout.date.range", end=long_date(sample), start=say(
+        "printout.date.no-year", weekday=DAY_NAMES[sample.weekday()], day=sample.day, month=MONTH_NAMES[8]))
+    names = (say("printout.taper.when"), say("printout.taper.total")) + tuple(slot_name(sl) for sl in slots)
+    columns = TableColumns(names, date_sample=widest, total_sample=say("printout.total", mg="0000"), slots=slots)
+    out.append(TableRow(columns=columns, cells=columns.names, header=True, keep_with_next=True))
+    for st in steps:
+        by_slot = {d.slot: d for d in st.doses}
+        if st.total_mg == 0:
+            cells = (date_range(st.start, st.end), total_text(0), say("printout.taper.stop")) \
+                + ("",) * (len(slots) - 1)
+        else:
+            cells = (date_range(st.start, st.end), total_text(st.total_mg)) + tuple(
+                units_text(by_slot[sl].units) if sl in by_slot else "—" for sl in slots)
+        out.append(TableRow(columns=columns, cells=cells))
+    out[-1].space_after = 6
+    return out
+
+
+def advice(s: Schedule) -> list[Block]:
+    t = s.profile.texts or {}
+    plan, profile = s.plan, s.profile
+    out: list[Block] = []
+    # Which notes this plan carries (by indication, by age) is decided in the domain.
+    lines = {key: section_lines(plan, profile, key) for key in PLACES}
+    if lines["how_to_take"]:
+        out += [heading(say("printout.advice.how-to-take"))] + bullets(lines["how_to_take"])
+    if t.get("missed_dose"):
+        out += [heading(say("printout.advice.missed-dose")), paragraph(t["missed_dose"])]
+    if lines["serious_side_effects"]:
+        out += [heading(say("printout.advice.serious"))] + bullets(lines["serious_side_effects"])
+    if lines["common_side_effects"]:
+        out += [heading(say("printout.advice.common")),
+                paragraph(say("printout.advice.common-intro"), keep_with_next=True)]
+        out += bullets(lines["common_side_effects"])
+    if lines["safety_tips"]:
+        out += [heading(say("printout.advice.safety"))] + bullets(lines["safety_tips"])
+    for note in own_sections(plan, profile):
+        section: list[Block] = [heading(note.title)]
+        if note.intro:
+            section.append(paragraph(note.intro, keep_with_next=True))
+        section += bullets(list(note.lines))
+        for block in section[:-1]:  # a short section moves to the next page whole
+            block.keep_with_next = True
+        out += section
+    if t.get("kidney_note") or s.kidney is not None:
+        out.append(heading(say("printout.advice.kidneys")))
+        if t.get("kidney_note"):
+            out.append(paragraph(t["kidney_note"]))
+        if s.dialysis_steps:
+            out.append(paragraph(say("printout.dialysis.note"), bold=True))
+    ph, pr = plan.pharmacy, plan.prescriber
+    calls = []
+    if pr and pr.phone:
+        calls.append(say("printout.call.doctor", phone=pr.phone))
+    if ph and ph.phone:
+        calls.append(say("printout.call.pharmacy", phone=ph.phone))
+    if calls:
+        out.append(paragraph(say_n("printout.call", len(calls), first=calls[0], second=calls[-1]),
+                             bold=True, space_after=0))
+    return out
+
+
+def plan_pages(schedule: Schedule, options: PrintOptions, printed_on: date) -> Pages:
+    """Every block of the printout, in order: the patient's pages, then the clinician's."""
+    from planner.export.printout.content_clinician import clinician
+
+    blocks = (header(schedule, printed_on) + taper_warning(schedule) + schedule_blocks(schedule) + chart(schedule)
+              + taper_table(schedule) + advice(schedule) + clinician(schedule))
+    return Pages(blocks, footer_text(schedule, printed_on), plan_title(schedule))
+
+
+__all__ = ["plan_pages", "heading", "paragraph", "bullets", "label_rows", "MAX_TICK_DAYS"]

@@ -1,0 +1,171 @@
+"""What the prescriber's and pharmacist's page says, as blocks: the plan's inputs, the kidney
+function, the problems, the overrides and what to dispense. No Qt; every sentence from the
+catalogue (printout.po)."""
+
+from __future__ import annotations
+
+from planner.domain.problems import cite
+from planner.domain.schedule import Schedule
+from planner.export.printout.blocks import Block, LabelColumn, Text
+from planner.export.printout.content import heading, label_rows, paragraph
+from planner.export.printout.words import days_text, dispense_text, slot_name, units_text
+from planner.text.catalogue import say, say_n
+from planner.text.dates import plain_date
+from planner.text.kidney import kidney_limit_text
+from planner.text.numbers import fmt_decimal
+from planner.text.problems import problem_text
+
+PLAN_FILE_FORMAT = 1  # planner.files.planfile.FORMAT_VERSION; the printout names it for the pharmacist
+SIZE = 10.0
+SLOT_FILLS = {"grow": "printout.clinician.fill.grow", "all": "printout.clinician.fill.all"}
+METHODS = {"entered": "printout.kidney.method.entered", "cockcroft-gault": "printout.kidney.method.cockcroft-gault"}
+
+
+def _plan_forms(s: Schedule):
+    from planner.domain.schedule import plan_forms
+
+    return sorted(plan_forms(s.plan, s.profile), key=lambda f: f.strength_mg)
+
+
+def plan_rows(s: Schedule) -> list[tuple[str, str]]:
+    plan, profile = s.plan, s.profile
+    comma = say("printout.list.comma")
+    ind = plan.indication
+    if ind:
+        try:
+            ind = profile.indication(ind).name
+        except KeyError:
+            pass
+    taper = say("printout.clinician.taper.none")
+    if plan.taper is not None:
+        t = plan.taper
+        amount = say("printout.mg", mg=t.step_mg) if t.step_mg is not None \
+            else say("printout.clinician.taper.percent", percent=t.step_percent)
+        taper = say("printout.clinician.taper.value", amount=amount, every=days_text(t.step_days))
+    strengths = comma.join(f.label for f in _plan_forms(s))
+    if plan.strengths_mg is None:
+        strengths = say("printout.clinician.every-strength", strengths=strengths)
+    length = say("printout.clinician.plan-length", days=len(s.days), steps=len(s.steps))
+    if s.end_date:
+        length = say("printout.clinician.plan-length.ending", length=length, end=plain_date(s.end_date))
+    fill = say(SLOT_FILLS[plan.slot_fill]) if plan.slot_fill in SLOT_FILLS else plan.slot_fill
+    return [
+        (say("printout.clinician.drug"), say("printout.clinician.drug.value", drug=profile.display_name,
+                                             product=profile.product)),
+        (say("printout.clinician.label"), profile.label_title),
+        (say("printout.clinician.indication"), ind or say("printout.clinician.not-given")),
+        (say("printout.clinician.start"), say("printout.clinician.start.value", date=plain_date(plan.start_date),
+                                              total=say("printout.total", mg=plan.start_dose_mg))),
+        (say("printout.clinician.increment"), say("printout.total", mg=plan.increment_mg)),
+        (say("printout.clinician.interval"), days_text(plan.step_days)),
+        (say("printout.clinician.target"), say("printout.total", mg=plan.target_dose_mg)),
+        (say("printout.clinician.doses-per-day"), str(plan.doses_per_day)),
+        (say("printout.clinician.slot-filling"), fill),
+        (say("printout.clinician.times"), comma.join(say("printout.dose.when", slot=slot_name(k), time=v)
+                                                     for k, v in plan.slot_times)),
+        (say("printout.clinician.larger-first"), comma.join(plan.larger_dose_order)),
+        (say("printout.clinician.maintenance"), days_text(plan.maintenance_days)),
+        (say("printout.clinician.taper"), taper),
+        (say("printout.clinician.strengths"), strengths),
+        (say("printout.clinician.plan-length.label"), length),
+    ]
+
+
+def kidney_rows(s: Schedule) -> list[tuple[str, str]]:
+    k, ki = s.kidney, s.plan.kidney
+    method = say(METHODS[k.method]) if k.method in METHODS else k.method
+    rows = [(say("printout.kidney.crcl"), say_n("printout.kidney.crcl.value", k.doses_per_day,
+                                                crcl=fmt_decimal(k.crcl_ml_min), method=method)),
+            (say("printout.kidney.limit"), kidney_limit_text(k))]
+    if ki is not None and ki.crcl_ml_min is None:
+        scr = (say("printout.kidney.scr.mg-dl", value=ki.serum_creatinine_mg_dl) if ki.serum_creatinine_mg_dl
+               is not None else say("printout.kidney.scr.umol-l", value=ki.serum_creatinine_umol_l))
+        rows.append((say("printout.kidney.inputs"), say("printout.kidney.inputs.value", age=ki.age_years,
+                                                        sex=ki.sex, weight=ki.weight_kg, scr=scr)))
+    rows.append((say("printout.kidney.haemodialysis"),
+                 say("printout.yes") if k.haemodialysis else say("printout.no")))
+    return rows + dialysis_rows(s)
+
+
+def dialysis_rows(s: Schedule) -> list[tuple[str, str]]:
+    """The clinician's row: each step's supplement, with the label's amount where the strengths
+    give less and the label's other amount where it gives two (the problems list says how each
+    step was matched to the label's table)."""
+    parts = []
+    for n, st in enumerate(s.steps, 1):
+        dz = st.dialysis
+        if dz is None:
+            continue
+        label = []
+        if dz.mg != dz.label_mg:
+            label.append(say("printout.dialysis.label", mg=dz.label_mg))
+        if dz.label_higher_mg is not None:
+            label.append(say("printout.dialysis.label-or", mg=dz.label_mg, higher_mg=dz.label_higher_mg))
+        units = units_text(dz.units)
+        if label:
+            units = say("printout.list.semicolon").join([units, say("printout.list.comma").join(label)])
+        parts.append(say("printout.dialysis.step-row", step=n, mg=dz.mg, units=units))
+    if not parts:
+        return []
+    dz = s.dialysis_steps[0].dialysis
+    return [(say("printout.dialysis.after"), say("printout.dialysis.after.value", hours=dz.session_hours,
+                                                 source=cite(dz.source),
+                                                 steps=say("printout.list.semicolon").join(parts)))]
+
+
+def problem_row(s: Schedule, pr) -> tuple[str, str]:
+    text = say("printout.problem", code=pr.code, text=problem_text(pr).rstrip("."))
+    if pr.source:
+        text += say("printout.problem.source", source=cite(pr.source))
+    ov = s.override_for(pr) if pr.severity == "blocking" else None
+    if ov:
+        text += say("printout.problem.overridden", value=ov.value, reason=ov.reason)
+    return pr.severity, text
+
+
+def override_row(s: Schedule, o) -> tuple[str, str]:
+    blocking = [pr for pr in s.problems if pr.code == o.code and pr.severity == "blocking"]
+    covers = [pr for pr in blocking if s.override_for(pr) is o]
+    what = (say("printout.override.covers", problem=problem_text(covers[0])) if covers
+            else say("printout.override.covers-none"))
+    # The value it was given for: a reader can see the decision matches the doses printed.
+    given = say("printout.override.given", value=o.value) if o.value else say("printout.override.given-none")
+    return o.code, say("printout.override", given=given, reason=o.reason, what=what)
+
+
+def clinician(s: Schedule) -> list[Block]:
+    plan, profile = s.plan, s.profile
+    out: list[Block] = [Text(text=say("printout.clinician.title"), size=17, bold=True, space_after=6,
+                             new_page=True)]
+    column = LabelColumn((say("printout.clinician.larger-first"),), 14)
+    out += label_rows(plan_rows(s), SIZE, column)
+
+    out.append(heading(say("printout.kidney.heading"), size=12.5, top=8))
+    out += label_rows(kidney_rows(s), SIZE, column) if s.kidney is not None \
+        else [paragraph(say("printout.kidney.not-entered"), size=SIZE)]
+
+    out.append(heading(say("printout.problems.heading"), size=12.5, top=8))
+    out += label_rows([problem_row(s, pr) for pr in s.problems], SIZE, column) if s.problems \
+        else [paragraph(say("printout.none"), size=SIZE)]
+
+    out.append(heading(say("printout.overrides.heading"), size=12.5, top=8))
+    out += label_rows([override_row(s, o) for o in plan.overrides], SIZE, column) if plan.overrides \
+        else [paragraph(say("printout.none"), size=SIZE)]
+
+    out.append(heading(say("printout.dispense.heading"), size=12.5, top=8))
+    if s.dispense:
+        out += [paragraph(dispense_text(line), size=SIZE, bold=True, space_after=2) for line in s.dispense]
+    else:
+        out.append(paragraph(say("printout.dispense.nothing"), size=SIZE))
+    if s.dialysis_steps:
+        out.append(paragraph(say("printout.dispense.not-dialysis"), size=SIZE, bold=True))
+    if profile.half_tablet_use_within_days:
+        out.append(paragraph(say("printout.dispense.half-tablets", days=profile.half_tablet_use_within_days.value),
+                             size=SIZE, colour="grey"))
+    out.append(paragraph(say("printout.engine-doses", version=PLAN_FILE_FORMAT), size=SIZE, colour="grey",
+                         space_after=0))
+    out[-1].keep_with_next = False
+    return out
+
+
+__all__ = ["clinician", "plan_rows", "kidney_rows", "dialysis_rows", "PLAN_FILE_FORMAT"]

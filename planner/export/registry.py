@@ -1,0 +1,111 @@
+"""The export formats, each declared once: its name, suffix, what it writes, how it is
+rendered and how a written file is read back and checked.
+
+The command line's -o, the window's Export menu and export_file all find a format here
+(format_for: by the path's suffix), so a new format is one register() call and is written
+through the same verified write (planner.export.files.export_file) as every other.
+A renderer is imported only when its format is used: .csv and .ics need no Qt.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from planner.domain.schedule import Schedule
+from planner.export import checks
+from planner.text.catalogue import say, say_n
+
+Render = Callable[[Schedule, Any], "tuple[bytes, int]"]  # (schedule, options) -> the file's bytes, count
+Check = Callable[[bytes, Schedule, int], None]  # the bytes read back from disk; ValueError if wrong
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str  # what a person calls it: "pdf"
+    suffix: str  # ".pdf": the file name's ending chooses the format
+    description_id: str  # message id: the file dialog's filter, "PDF (*.pdf)"
+    count_id: str  # message id (plural forms): what the count counts, "3 pages"
+    render: Render
+    check: Check
+    # The options it takes, from what the command line or the window chose (None: none).
+    options: Callable[..., Any] | None = None
+    uses_qt: bool = False  # drawn with Qt: a headless command draws it offscreen
+
+    @property
+    def description(self) -> str:
+        return say(self.description_id, suffix=self.suffix)
+
+    @property
+    def noun(self) -> str:
+        """What one of its count is called ("page")."""
+        return say_n(self.count_id, 1).split(" ", 1)[1]
+
+    def count_text(self, n: int) -> str:
+        """What was written, in a few words: "3 pages", "1,110 rows"."""
+        return say_n(self.count_id, n)
+
+    def make_options(self, **chosen: Any) -> Any:
+        return self.options(**chosen) if self.options is not None else None
+
+
+FORMATS: dict[str, ExportFormat] = {}  # by suffix
+
+
+def register(fmt: ExportFormat) -> ExportFormat:
+    if fmt.suffix != fmt.suffix.lower() or not fmt.suffix.startswith("."):
+        raise TypeError(f"an export suffix is lower case and starts with a dot: {fmt.suffix!r}")
+    FORMATS[fmt.suffix] = fmt
+    return fmt
+
+
+def format_for(path: str | os.PathLike[str]) -> ExportFormat:
+    """The file's format from its suffix; ValueError naming the known suffixes otherwise."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        known = ", ".join(FORMATS)
+        if suffix:
+            raise ValueError(say("export.unknown-suffix", suffix=suffix, known=known))
+        raise ValueError(say("export.no-suffix", known=known))
+    return FORMATS[suffix]
+
+
+# --- the formats ----------------------------------------------------------------------------
+
+
+def _render_pdf(schedule: Schedule, options) -> tuple[bytes, int]:
+    from planner.export import printout
+
+    printout.ensure_gui_app()
+    return printout.render_pdf(schedule, options if options is not None else printout.PrintOptions())
+
+
+def _pdf_options(*, paper: str | None = None, large_print: bool = False, printed_on=None):
+    from planner.export.print_options import PrintOptions, default_paper
+    from planner.export.printout import render  # noqa: F401 - ImportError here: a PDF cannot be drawn
+
+    return PrintOptions(paper=paper or default_paper(), large_print=large_print, printed_on=printed_on)
+
+
+def _render_csv(schedule: Schedule, options) -> tuple[bytes, int]:
+    from planner.export.formats import schedule_to_csv
+
+    return schedule_to_csv(schedule).encode("utf-8"), len(schedule.days)
+
+
+def _render_ics(schedule: Schedule, options) -> tuple[bytes, int]:
+    from planner.export.calendar import schedule_to_ics
+
+    return schedule_to_ics(schedule), sum(len(d.doses) or 1 for d in schedule.days)
+
+
+register(ExportFormat("pdf", ".pdf", "export.filter.pdf", "export.count.pages", _render_pdf, checks.check_pdf,
+                      options=_pdf_options, uses_qt=True))
+register(ExportFormat("csv", ".csv", "export.filter.csv", "export.count.rows", _render_csv, checks.check_csv))
+register(ExportFormat("ics", ".ics", "export.filter.ics", "export.count.events", _render_ics, checks.check_ics))
+
+
+__all__ = ["ExportFormat", "FORMATS", "register", "format_for"]
