@@ -117,3 +117,18 @@ def test_the_state_handed_out_is_a_copy(doc):
     state = doc.state
     state["target_dose_mg"] = 1
     assert doc.state["target_dose_mg"] != 1
+
+
+@pytest.mark.parametrize("field, path, value, text", [
+    ("start_date", "start_date", "2027-01-04", "Change start date to {date}"),
+    ("step_days", "step_days", 7, "Change step interval to 7 days"),
+    ("kidney.haemodialysis", "kidney.haemodialysis", True, "Change haemodialysis"),
+    ("patient.date_of_birth", "patient.date_of_birth", "1950-02-03", "Change date of birth"),
+    ("prescriber.phone", "prescriber.phone", "01632 960001", "Change prescriber phone"),
+    ("slot_times.morning", "slot_times.morning", "07:00", "Change dose times"),
+])
+def test_what_edit_undo_names(doc, field, path, value, text):
+    from planner.text.dates import plain_date
+
+    doc.edit(field, edited(doc, path, value))
+    assert doc.undo_stack.undoText() == text.format(date=plain_date(date(2027, 1, 4)))

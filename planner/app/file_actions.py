@@ -15,6 +15,7 @@ from planner.domain.plan import Plan, PlanError, new_plan_id, plan_identity
 from planner.files.filestamp import FileStamp, changed_since
 from planner.files.planfile import dump_plan, load_example, load_plan_file, plan_from_dict, plan_to_dict, save_plan_file
 from planner.files.safefile import ReadOnlyFile
+from planner.text.catalogue import say
 
 DEFAULT_PLAN = "gabapentin-phn-default"
 # The clinic's details are typed once and remembered between sessions.
@@ -34,10 +35,10 @@ class FileActions:
             # The document holds the plan as the form shows it (numbers as typed, defaults filled).
             state = self.form.take(plan_to_dict(shown))
         except PlanError as exc:
-            name = path.name if path is not None else "the plan"
-            QMessageBox.warning(self, APP_NAME, f"Could not open {name}: the form cannot show it exactly.\n"
-                                + "\n".join(f"• {self.form.field_name(e.field)}: {e.message}" for e in exc.errors)
-                                + "\n\nThe plan on screen is unchanged.")
+            name = path.name if path is not None else say("window.the-plan")
+            errors = "\n".join(say("window.bullet", item=say("window.field-error", field=self.form.field_name(e.field),
+                                                             message=e.message)) for e in exc.errors)
+            QMessageBox.warning(self, APP_NAME, say("window.cannot-show-plan", name=name, errors=errors))
             return False
         # What the file held when read: Save checks nobody changed it since.
         self._disk = (path, save_guard.stamp_of_loaded(path, plan)) if path else None
@@ -50,7 +51,7 @@ class FileActions:
         if not self.isWindowModified():
             return True
         answer = QMessageBox.warning(
-            self, APP_NAME, "This plan has unsaved changes.\nDo you want to save them?",
+            self, APP_NAME, say("window.unsaved-changes"),
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         if answer == QMessageBox.Save:
             return self.save()
@@ -76,14 +77,14 @@ class FileActions:
         if not self.maybe_save():
             return False
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Open plan", self.last_folder(),
-                                                  "Titration plans (*.json);;All files (*)")
+            path, _ = QFileDialog.getOpenFileName(self, say("window.open-title"), self.last_folder(),
+                                                  say("window.open-filter"))
             if not path:
                 return False
         try:
             plan = load_plan_file(path)
         except PlanError as exc:
-            QMessageBox.warning(self, APP_NAME, f"Could not open {Path(path).name}:\n{exc}")
+            QMessageBox.warning(self, APP_NAME, say("window.could-not-open", name=Path(path).name, reason=exc))
             return False
         if not self.load_plan(plan, Path(path)):
             return False
@@ -115,13 +116,13 @@ class FileActions:
         try:
             plan = load_plan_file(path)
         except PlanError as exc:
-            QMessageBox.warning(self, APP_NAME, f"Could not open {path.name}:\n{exc}")
+            QMessageBox.warning(self, APP_NAME, say("window.could-not-open", name=path.name, reason=exc))
             return
         self.load_plan(plan, path)
 
     def save_as(self) -> bool:
         suggested = str(self.current_file or Path(self.last_folder()) / "plan.json")
-        path, _ = QFileDialog.getSaveFileName(self, "Save plan", suggested, "Titration plans (*.json)")
+        path, _ = QFileDialog.getSaveFileName(self, say("window.save-title"), suggested, say("window.save-filter"))
         if not path:
             return False
         if not path.endswith(".json"):
@@ -132,7 +133,7 @@ class FileActions:
         try:
             plan = plan_from_dict(self.document.state)
         except PlanError as exc:
-            QMessageBox.warning(self, APP_NAME, f"The plan cannot be saved until this is fixed:\n{exc}")
+            QMessageBox.warning(self, APP_NAME, say("window.cannot-save-yet", reason=exc))
             return False
         existed = path.exists()
         try:
@@ -141,16 +142,15 @@ class FileActions:
             return save_guard.ask_save_as_read_only(self, path) and self.save_as()
         except OSError as exc:
             # The write is atomic (safefile): the file on disk is the one from before.
-            kept = (f"{path.name} on disk is unchanged: it still holds the version saved before."
-                    if existed else "No file was written.")
-            QMessageBox.warning(self, APP_NAME, f"Could not save {path.name}: {exc.strerror or exc}.\n\n"
-                                f"{kept} The plan is still open here; nothing was lost.")
+            kept = say("window.save-kept", name=path.name) if existed else say("window.nothing-written")
+            QMessageBox.warning(self, APP_NAME, say("window.could-not-save", name=path.name,
+                                                    reason=exc.strerror or exc, kept=kept))
             return False
         self._disk = (path, FileStamp.of_bytes(path, dump_plan(plan).encode("utf-8")))  # what save_plan_file wrote
         self.document.saved(path)
         self.setWindowModified(False)
         self._add_recent(path)
-        self.statusBar().showMessage(f"Saved {path}", 4000)
+        self.statusBar().showMessage(say("window.saved", path=path), 4000)
         return True
 
     # --- remembered folder and recent files ---------------------------------------------------
@@ -172,7 +172,7 @@ class FileActions:
         self.recent_menu.clear()
         files = self.recent_files()
         if not files:
-            self.recent_menu.addAction("No recent plans").setEnabled(False)
+            self.recent_menu.addAction(say("window.no-recent")).setEnabled(False)
         for i, f in enumerate(files, 1):
             a = self.recent_menu.addAction(f"&{i} {Path(f).name}")
             a.setToolTip(f)

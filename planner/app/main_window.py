@@ -29,6 +29,7 @@ from planner.app.window_actions import APP_NAME, make_actions
 from planner.domain.plan import Plan
 from planner.domain.schedule import Schedule
 from planner.files.recovery import RecoveryStore
+from planner.text.catalogue import say
 
 __all__ = ["APP_NAME", "DEFAULT_PLAN", "ChartLoader", "MainWindow"]
 
@@ -61,7 +62,7 @@ class MainWindow(FileActions, PrintActions, RecoveryPrompts, ResultViews, QMainW
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setMinimumWidth(self.form.sizeHint().width() + 24)
 
-        self._chart_holder = QLabel("Drawing the chart…")
+        self._chart_holder = QLabel(say("window.drawing-chart"))
         self._chart_holder.setAlignment(Qt.AlignCenter)
         self._chart_holder.setMinimumHeight(260)
         table_box = self._build_result_views()
@@ -79,11 +80,11 @@ class MainWindow(FileActions, PrintActions, RecoveryPrompts, ResultViews, QMainW
         self.setCentralWidget(self.splitter)
 
         self.autosaver = None
+        self._autosave_message = ""  # the status bar's autosave failure, cleared by the next autosave
         if recovery is not None:
             self.autosaver = Autosaver(recovery, lambda: self.document.state, lambda: self.current_file,
                                        autosave_ms, self)
-            self.autosaver.failed.connect(lambda why: self.statusBar().showMessage(
-                f"Autosave failed: {why}. Save the plan to keep it safe."))
+            self.autosaver.failed.connect(self._autosave_failed)
             self.autosaver.saved.connect(self._autosaved)
         make_actions(self)
 
@@ -176,13 +177,19 @@ class MainWindow(FileActions, PrintActions, RecoveryPrompts, ResultViews, QMainW
             group, key = field.split(".")
             self.remembered.remember(f"{group}/{key}", (self.document.state.get(group) or {}).get(key, ""))
 
+    def _autosave_failed(self, why: str) -> None:
+        self._autosave_message = say("window.autosave-failed", why=why)
+        self.statusBar().showMessage(self._autosave_message)
+
     def _autosaved(self) -> None:
-        if self.statusBar().currentMessage().startswith("Autosave failed"):
+        """The failure is over: its message goes (another message stays)."""
+        if self._autosave_message and self.statusBar().currentMessage() == self._autosave_message:
             self.statusBar().clearMessage()
+        self._autosave_message = ""
 
     def _update_title(self) -> None:
-        name = self.current_file.name if self.current_file else "Untitled plan"
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        name = self.current_file.name if self.current_file else say("window.untitled")
+        self.setWindowTitle(say("window.title", name=name, app=APP_NAME))
 
     def focus_field(self, field: str) -> None:
         w = self.form.widget_for(field)
@@ -200,8 +207,8 @@ class MainWindow(FileActions, PrintActions, RecoveryPrompts, ResultViews, QMainW
         """Say once which remembered settings were reset (the window is up by now)."""
         problems, self.remembered.problems = self.remembered.problems, []
         if problems:
-            self.statusBar().showMessage("Some remembered settings were reset: "
-                                         + "; ".join(label for label, _ in problems), 15000)
+            self.statusBar().showMessage(
+                say("window.settings-reset", settings="; ".join(label for label, _ in problems)), 15000)
             self.settings_notice = settings_store.show_notice(self, problems)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from planner.app.window_actions import APP_NAME
+from planner.text.catalogue import say
 from planner.text.problems import problem_text
 
 
@@ -21,19 +22,17 @@ class PrintActions:
             problem = next((p for p in problems if p.code == code), None)
             text = problem_text(problem) if problem else code
             reason, ok = QInputDialog.getMultiLineText(
-                self, "Override a blocking problem",
-                f"{text}\n\nWhy is this plan right for this patient? The reason is printed on the "
-                "prescriber and pharmacy page.")
+                self, say("window.override-title"), say("window.override-question", problem=text))
             if not ok:
                 return False
         reason = reason.strip()
         if not reason:
-            QMessageBox.warning(self, APP_NAME, "An override needs a reason.")
+            QMessageBox.warning(self, APP_NAME, say("window.override-needs-reason"))
             return False
         # Bound to the problem's value now: a different value later needs a new decision.
         problem = next((p for p in problems if p.code == code and p.severity == "blocking"), None)
         if problem is None or not problem.value:
-            QMessageBox.warning(self, APP_NAME, f"There is no blocking problem {code} to override in this plan.")
+            QMessageBox.warning(self, APP_NAME, say("window.no-such-problem", code=code))
             return False
         self.document.record_override(code, reason, problem.value)
         return True
@@ -50,16 +49,14 @@ class PrintActions:
     def _ready_to_print(self) -> bool:
         """A plan with a blocking problem is not printed until it is fixed or overridden."""
         if self.schedule is None:
-            QMessageBox.warning(self, APP_NAME, "The plan has invalid inputs; fix them before printing:\n"
-                                + "\n".join(f"• {self.form.field_name(f)}: {m}" for f, m in self.input_errors))
+            errors = "\n".join(say("window.bullet", item=say("window.field-error", field=self.form.field_name(f),
+                                                             message=m)) for f, m in self.input_errors)
+            QMessageBox.warning(self, APP_NAME, say("window.invalid-before-printing", errors=errors))
             return False
         blocking = self.schedule.unresolved_blocking
         if blocking:
-            QMessageBox.warning(self, APP_NAME, (
-                "This plan cannot be printed or exported while it has a blocking problem:\n\n"
-                + "\n".join(f"• {problem_text(p)}" for p in blocking)
-                + "\n\nChange the plan, or right-click the problem in the list to record an override "
-                "with a reason."))
+            problems = "\n".join(say("window.bullet", item=problem_text(p)) for p in blocking)
+            QMessageBox.warning(self, APP_NAME, say("window.blocked-printing", problems=problems))
             return False
         if not self.schedule.days:
             return False
@@ -75,7 +72,7 @@ class PrintActions:
         printer = QPrinter(QPrinter.HighResolution)
         schedule, options = self.schedule, self.print_options()
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle("Print preview — patient plan")
+        dialog.setWindowTitle(say("window.preview-title"))
         # One renderer: the preview, the printer and the PDF all come from paint_plan.
         dialog.paintRequested.connect(lambda p: paint_plan(p, schedule, options))
         dialog.exec()
@@ -100,7 +97,8 @@ class PrintActions:
         if path is None:
             stem = self.current_file.stem if self.current_file else "plan"
             suggested = str(Path(self.last_folder()) / f"{stem}{suffix}")
-            path, _ = QFileDialog.getSaveFileName(self, "Export", suggested, FORMATS[suffix].description)
+            path, _ = QFileDialog.getSaveFileName(self, say("window.export-title"), suggested,
+                                                  FORMATS[suffix].description)
             if not path:
                 return False
         path = Path(path)
@@ -111,9 +109,9 @@ class PrintActions:
             what = export_file(self.schedule, path, self.print_options())
         except (OSError, ValueError) as exc:
             reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
-            kept = (f"{path.name} on disk is unchanged: it still holds the export made before."
-                    if existed else "No file was written.")
-            QMessageBox.warning(self, APP_NAME, f"Could not export {path.name}: {reason}.\n\n{kept}")
+            kept = say("window.export-kept", name=path.name) if existed else say("window.nothing-written")
+            QMessageBox.warning(self, APP_NAME, say("window.could-not-export", name=path.name, reason=reason,
+                                                    kept=kept))
             return False
-        self.statusBar().showMessage(f"Exported {path} ({what})", 6000)
+        self.statusBar().showMessage(say("window.exported", path=path, what=what), 6000)
         return True

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from planner.app.window_actions import APP_NAME
 from planner.files.formstate import not_taken
 from planner.files.recovery import Recovered, release
+from planner.text.catalogue import say
 
 
 class RecoveryPrompts:
@@ -39,28 +40,25 @@ class RecoveryPrompts:
         return False
 
     def _ask_restore(self, r: Recovered) -> str:
-        who = f"for {r.patient}" if r.patient else "for a patient with no name entered"
-        where = f"from {r.source_file.name}" if r.source_file else "not yet saved to a file"
-        when = f" It was saved automatically at {r.saved_at:%H:%M on %d %b %Y}." if r.saved_at else ""
-        box = QMessageBox(QMessageBox.Warning, APP_NAME, "Titration Planner did not close properly last time.",
-                          parent=self)
-        box.setInformativeText(f"It kept the unsaved plan {who} ({where}).{when}\n\n"
-                               "Restore it now? Discard deletes it for good; Not now asks again next time.")
-        restore = box.addButton("&Restore", QMessageBox.AcceptRole)
-        discard = box.addButton("&Discard", QMessageBox.DestructiveRole)
-        box.addButton("&Not now", QMessageBox.RejectRole)
+        who = say("window.recovery-for-patient", patient=r.patient) if r.patient else say("window.recovery-no-name")
+        where = (say("window.recovery-from-file", name=r.source_file.name) if r.source_file
+                 else say("window.recovery-not-saved"))
+        when = say("window.recovery-saved-at", saved_at=r.saved_at) if r.saved_at else ""
+        box = QMessageBox(QMessageBox.Warning, APP_NAME, say("window.recovery-did-not-close"), parent=self)
+        box.setInformativeText(say("window.recovery-kept", who=who, where=where, when=when))
+        restore = box.addButton(say("window.recovery-restore"), QMessageBox.AcceptRole)
+        discard = box.addButton(say("window.recovery-discard"), QMessageBox.DestructiveRole)
+        box.addButton(say("window.recovery-not-now"), QMessageBox.RejectRole)
         box.setDefaultButton(restore)
         box.exec()
         return {restore: "restore", discard: "discard"}.get(box.clickedButton(), "later")
 
     def _ask_damaged(self, r: Recovered) -> str:
-        box = QMessageBox(QMessageBox.Warning, APP_NAME,
-                          "An unsaved plan kept after a crash cannot be restored:", parent=self)
-        box.setInformativeText(f"{r.problem[:1].upper()}{r.problem[1:]}.\n\nThe file is:\n{r.path}\n\n"
-                               "Delete it, or keep it for someone to look at? "
-                               "(If you keep it, you will be asked again next time.)")
-        discard = box.addButton("&Delete", QMessageBox.DestructiveRole)
-        box.addButton("&Keep", QMessageBox.RejectRole)
+        box = QMessageBox(QMessageBox.Warning, APP_NAME, say("window.recovery-cannot-restore"), parent=self)
+        box.setInformativeText(say("window.recovery-damaged", problem=r.problem[:1].upper() + r.problem[1:],
+                                   path=r.path))
+        discard = box.addButton(say("window.recovery-delete"), QMessageBox.DestructiveRole)
+        box.addButton(say("window.recovery-keep"), QMessageBox.RejectRole)
         box.exec()
         return "discard" if box.clickedButton() is discard else "later"
 
@@ -74,7 +72,7 @@ class RecoveryPrompts:
             shown = self.form.take(r.state)
             r.problem = not_taken(r.state, shown)
         except Exception as exc:  # noqa: BLE001 - a file the check let through; never half a plan
-            r.problem = f"the form could not take one of its plan's values ({type(exc).__name__})"
+            r.problem = say("window.recovery-form-refused", error=type(exc).__name__)
         if r.problem is not None:
             r.state = None
             self.form.set_state(before)
@@ -85,5 +83,5 @@ class RecoveryPrompts:
             release(r)  # keep the old file: it is the only copy on disk
             return True
         self.autosaver.store.discard(r)
-        self.statusBar().showMessage("Restored the unsaved plan. Save it to keep it.", 8000)
+        self.statusBar().showMessage(say("window.recovery-restored"), 8000)
         return True

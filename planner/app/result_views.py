@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 from planner.app.problems_view import ProblemsList
 from planner.app.schedule_table import ScheduleTableModel
 from planner.domain.problems import Problem
+from planner.text.catalogue import say, say_n
 from planner.text.kidney import kidney_limit_text
 
 
@@ -67,13 +68,14 @@ class ResultViews:
         self.table_model.set_schedule(schedule)
         self.table.setEnabled(True)
         self.stale.hide()
-        parts = [f"{x.count} × {x.strength_mg} mg {x.form}" for x in schedule.dispense]
-        self.dispense.setText("Dispense for the whole plan: " + (", ".join(parts) if parts else "nothing"))
+        parts = [say("window.dispense-item", count=x.count, strength_mg=x.strength_mg, form=x.form)
+                 for x in schedule.dispense]
+        self.dispense.setText(say("window.dispense", items=", ".join(parts) if parts else say("window.dispense-nothing")))
         self.dispense.setEnabled(True)
         self.problems.set_problems(schedule.problems, doc.plan.overrides)
         k = schedule.kidney
         if k is not None:
-            how = "entered" if k.method == "entered" else "Cockcroft-Gault estimate"
+            how = say("window.kidney-entered") if k.method == "entered" else say("window.kidney-estimated")
             self.form.set_kidney_result(f"<b>{html.escape(kidney_limit_text(k))}</b><br>{how}")
         else:
             self.form.set_kidney_result("")
@@ -81,15 +83,14 @@ class ResultViews:
     def _show_invalid(self, errors: list[tuple[str, str]]) -> None:
         """Never leave a chart or table that looks valid when it does not match the inputs."""
         self.form.show_errors(errors)
-        named = [(f, f"{self.form.field_name(f)}: {m}") for f, m in errors]
-        first = named[0][1] if named else "the plan is unusable"
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        self.invalid_reason = f"Not up to date: {first}{more}"
+        named = [(f, say("window.field-error", field=self.form.field_name(f), message=m)) for f, m in errors]
+        first = named[0][1] if named else say("window.plan-unusable")
+        more = say_n("window.and-more", len(errors) - 1) if len(errors) > 1 else ""
+        self.invalid_reason = say("window.not-up-to-date", first=first, more=more)
         if self.canvas is not None:
             self.canvas.show_invalid(self.invalid_reason)
         self.table.setEnabled(False)
-        self.stale.setText(f"The chart and table show an earlier plan and do not match the inputs. "
-                           f"Fix {first}{more}.")
+        self.stale.setText(say("window.stale", first=first, more=more))
         self.stale.show()
         self.dispense.setEnabled(False)
         self.problems.set_problems([Problem("invalid-input", "blocking", f, text) for f, text in named])
