@@ -40,7 +40,7 @@ def edit(then_close: bool) -> None:
     win.form.target.setValue(TARGET)
     # However slow the machine, the edit is not autosaved before the signal: the autosave
     # timer is stopped (the edit stays pending, as within the 3 s after typing).
-    win.autosaver._timer.stop()
+    win.autosaver.pause()
     path = win.autosaver.path
     fields = dict(modified=win.isWindowModified(), autosaved=bool(path and path.exists()),
                   folder=str(win.autosaver.store.directory))

@@ -340,7 +340,7 @@ def driven_widgets(form):
     candidates += [("serum creatinine unit", form.scr_unit)]
     candidates += [("start date today", form.start_date.today_button),
                    ("start date calendar", form.start_date.calendar_button)]
-    candidates += [(f"strength {mg} mg", b) for mg, b in form._strength_boxes.items()]
+    candidates += [(f"strength {mg} mg", b) for mg, b in form.strength_boxes.items()]
     out, seen = {}, set()
     for name, w in candidates:
         if isinstance(w, INPUT_TYPES) and id(w) not in seen:  # the dose-times row is a plain holder

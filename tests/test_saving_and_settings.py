@@ -362,7 +362,7 @@ def test_good_settings_are_used_and_kept(qtbot, settings, tmp_path):
     w.restore_geometry()
     assert w.form.state()["prescriber"]["phone"] == "01632 960001"
     assert w.paper_group.checkedAction().data() == "Letter" and w.large_print_action.isChecked()
-    assert w.recent_files() == recent and w._folder() == str(tmp_path)
+    assert w.recent_files() == recent and w.last_folder() == str(tmp_path)
     assert w.remembered.problems == [] and w.settings_notice is None
     assert len(settings.allKeys()) == 7
 

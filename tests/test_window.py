@@ -60,10 +60,10 @@ def test_typing_a_target_changes_the_table_and_the_chart(win, qtbot):
     # A change of strengths changes the units in the table: 400 mg doses become half an
     # 800 mg tablet, then, without tablets, a 300 and a 100 mg capsule.
     last = len(win.table_model.steps) - 1
-    win.form._strength_boxes[400].setChecked(False)
-    win.form._strength_boxes[600].setChecked(False)
+    win.form.strength_boxes[400].setChecked(False)
+    win.form.strength_boxes[600].setChecked(False)
     assert win.table_model.index(last, 8).data() == "½ × 800 mg tablet each dose"
-    win.form._strength_boxes[800].setChecked(False)
+    win.form.strength_boxes[800].setChecked(False)
     assert win.table_model.index(last, 8).data() == "1 × 300 mg capsule + 1 × 100 mg capsule each dose"
 
 
@@ -235,13 +235,13 @@ def test_window_geometry_is_restored(win, qtbot, settings):
 def test_switching_drug_offers_its_strengths_and_indications(win):
     f = win.form
     f.drug.setCurrentIndex(f.drug.findData("pregabalin"))
-    assert sorted(f._strength_boxes) == [25, 50, 75, 100, 150, 200, 225, 300]
+    assert sorted(f.strength_boxes) == [25, 50, 75, 100, 150, 200, 225, 300]
     assert f.indication.findData("fibromyalgia") >= 0 and f.indication.findData("epilepsy") >= 0
     # The default plan's 1800 mg/day target is far above pregabalin's maximum: blocking, said plainly.
     p = next(p for p in win.schedule.problems if p.code == "above-label-maximum")
     assert "600 mg/day" in problem_text(p)
     win.undo_action.trigger()
-    assert f.drug.currentData() == "gabapentin" and 800 in f._strength_boxes
+    assert f.drug.currentData() == "gabapentin" and 800 in f.strength_boxes
 
 
 def test_a_wrong_date_of_birth_is_named_at_its_field(win, qtbot):

@@ -20,8 +20,8 @@ def default_store() -> RecoveryStore:
 
 
 class Autosaver(QObject):
-    """Writes the form (read through `state`) a few seconds after an edit, while there
-    is unsaved work; removes the file once there is none."""
+    """Writes the plan (read through `state`: the document's) a few seconds after an edit,
+    while there is unsaved work; removes the file once there is none."""
 
     failed = Signal(str)  # why the last autosave could not be written
     saved = Signal()
@@ -45,6 +45,14 @@ class Autosaver(QObject):
         self._pending = True
         if not self._timer.isActive():
             self._timer.start()
+
+    def pause(self) -> None:
+        """Hold back the pending write (it stays pending, as in the seconds after typing)."""
+        self._timer.stop()
+
+    @property
+    def pending(self) -> bool:
+        return self._pending
 
     def save_now(self) -> bool:
         if not self._pending:

@@ -1,0 +1,154 @@
+"""The undoable changes to a plan document, each named for what the user did, with the
+value ("Change target dose to 1800 mg per day", "Record override for above-label-maximum").
+Edit > Undo and Redo show these names. Each command holds the whole plan before and after,
+so undo and redo put the document back exactly (a half-typed number included)."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+from planner.domain.schema import field as schema_field
+from planner.text.catalogue import say
+from planner.text.dates import plain_date
+from planner.text.numbers import fmt_decimal
+
+if TYPE_CHECKING:
+    from planner.app.document import PlanDocument
+
+_FIELD_IDS: dict[str, int] = {}
+VALUE_SHOWN = ("drug", "kidney.sex", "start_date")  # choices and dates whose value names itself
+
+
+def _id_for(field: str) -> int:
+    return _FIELD_IDS.setdefault(field, len(_FIELD_IDS) + 1)
+
+
+def schema_path(field: str, state: dict[str, Any]) -> str:
+    """The schema's path for a field the form names: the serum creatinine number and its
+    unit are one widget pair, held under the unit's key."""
+    if field in ("kidney.serum_creatinine", "kidney.serum_creatinine_unit"):
+        kidney = state.get("kidney") or {}
+        return "kidney.serum_creatinine_umol_l" if "serum_creatinine_umol_l" in kidney else \
+            "kidney.serum_creatinine_mg_dl"
+    return field
+
+
+def value_at(state: dict[str, Any], path: str) -> Any:
+    value: Any = state
+    for key in path.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+def field_words(path: str) -> str:
+    """The field's name as it reads inside a sentence ('Target dose' -> 'target dose';
+    'CrCl' stays)."""
+    try:
+        label = say(schema_field(path).label)
+    except KeyError:
+        return path.replace("_", " ").replace(".", " ")
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
+def value_words(path: str, value: Any) -> str | None:
+    """The new value as the menu shows it, or None when the menu does not repeat it
+    (texts, anything identifying the patient, lists, a number that cannot be read)."""
+    try:
+        f = schema_field(path)
+    except KeyError:
+        return None
+    if f.identifying or value is None or isinstance(value, bool):
+        return None
+    if f.kind in ("int", "decimal") and isinstance(value, (int, float, Decimal)):
+        try:
+            number = fmt_decimal(Decimal(str(value)))
+        except InvalidOperation:
+            return None
+        return say("command.value-with-unit", value=number, unit=say(f.unit)) if f.unit else number
+    if path == "start_date" and isinstance(value, str):
+        try:
+            return plain_date(date.fromisoformat(value))
+        except ValueError:
+            return None
+    if path in VALUE_SHOWN and isinstance(value, str):
+        return value
+    return None
+
+
+def edit_text(field: str, state: dict[str, Any]) -> str:
+    path = schema_path(field, state)
+    words = value_words(path, value_at(state, path))
+    name = field_words(path)
+    return say("command.change-field", field=name) if words is None else \
+        say("command.change-field-to", field=name, value=words)
+
+
+class PlanCommand(QUndoCommand):
+    """Puts the whole plan `after` in the document on redo and `before` on undo."""
+
+    def __init__(self, document: PlanDocument, field: str, before: dict[str, Any], after: dict[str, Any],
+                 text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.field = field
+        self.before = before
+        self.after = after
+
+    def redo(self) -> None:
+        self.document.put(self.after, self.field)
+
+    def undo(self) -> None:
+        self.document.put(self.before, self.field)
+
+
+class EditField(PlanCommand):
+    """The user changed one field. Consecutive edits of the same field (a run of spin-box
+    steps, or typing a name) merge into one undo step, named for the last value."""
+
+    def __init__(self, document: PlanDocument, field: str, before: dict[str, Any], after: dict[str, Any]) -> None:
+        super().__init__(document, field, before, after, edit_text(field, after))
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return _id_for(self.field)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, EditField) or other.field != self.field:
+            return False
+        self.after = other.after
+        self.setText(other.text())
+        # Qt deletes the merged command, but its Python wrapper can outlive it: drop what it
+        # holds, so a long run of edits does not keep a copy of the plan per keystroke.
+        other.before = other.after = None
+        return True
+
+
+class RecordOverride(PlanCommand):
+    """The prescriber accepts a blocking problem, with a reason; bound to the problem's value."""
+
+    def __init__(self, document: PlanDocument, code: str, reason: str, value: str) -> None:
+        before = document.state
+        after = copy.deepcopy(before)
+        kept = [o for o in after.get("overrides", []) if o.get("code") != code]
+        after["overrides"] = kept + [{"code": code, "reason": reason, "value": value}]
+        super().__init__(document, "overrides", before, after, say("command.record-override", code=code))
+
+
+class RemoveOverride(PlanCommand):
+    def __init__(self, document: PlanDocument, code: str) -> None:
+        before = document.state
+        after = copy.deepcopy(before)
+        kept = [o for o in after.get("overrides", []) if o.get("code") != code]
+        if kept:
+            after["overrides"] = kept
+        else:
+            after.pop("overrides", None)
+        super().__init__(document, "overrides", before, after, say("command.remove-override", code=code))

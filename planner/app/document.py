@@ -1,0 +1,135 @@
+"""The plan document: the plan as edited, its file, and what the engine makes of it.
+
+The window owns one. It holds the plan-file-shaped dict the form shows (possibly
+half-typed: an unreadable number stays as its text, which is what autosave and recovery
+store), the file it came from, whether it is modified, and the result computed from it
+(plan, schedule, problems, input errors), once per change. Every change goes through an
+undoable command (planner.app.commands) on its undo stack; loading a plan, New and a
+restore from recovery replace the whole plan and clear the stack.
+
+Everything on screen listens: `changed(field)` (the form shows the document), then
+`recomputed` (chart, table, problems, dispense and kidney lines), `file_changed` (the
+title), `modified_changed` (setWindowModified, autosave).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from planner.domain.plan import Plan, PlanError
+from planner.domain.schedule import Schedule, compute_schedule
+from planner.files.planfile import plan_from_dict
+
+WHOLE_PLAN = ""  # the field `changed` names when the whole plan was replaced (load, New, restore)
+
+
+class PlanDocument(QObject):
+    changed = Signal(str)  # the plan field that changed, or WHOLE_PLAN
+    recomputed = Signal()  # after every recompute, valid or not
+    file_changed = Signal()  # current_file is another file (or none)
+    modified_changed = Signal(bool)
+
+    def __init__(self, today: Callable[[], date] = date.today, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._state: dict[str, Any] = {}
+        self.current_file: Path | None = None
+        self.plan: Plan | None = None
+        self.schedule: Schedule | None = None
+        self.input_errors: list[tuple[str, str]] = []  # (field, message) when the plan is not usable
+        self.recompute_count = 0
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+    # --- reading ----------------------------------------------------------------------------
+
+    @property
+    def state(self) -> dict[str, Any]:
+        """The plan as edited (a copy: change it through a command)."""
+        return copy.deepcopy(self._state)
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def overrides(self) -> list[dict[str, str]]:
+        return [dict(o) for o in self._state.get("overrides", [])]
+
+    @property
+    def problems(self) -> tuple:
+        return tuple(self.schedule.problems) if self.schedule is not None else ()
+
+    # --- changing (through commands, so every change can be undone) ---------------------------
+
+    def edit(self, field: str, after: dict[str, Any]) -> None:
+        """The user changed one field: `after` is the whole plan with that change."""
+        from planner.app.commands import EditField
+
+        self.undo_stack.push(EditField(self, field, self.state, after))
+
+    def record_override(self, code: str, reason: str, value: str) -> None:
+        from planner.app.commands import RecordOverride
+
+        self.undo_stack.push(RecordOverride(self, code, reason, value))
+
+    def remove_override(self, code: str) -> None:
+        from planner.app.commands import RemoveOverride
+
+        if any(o.get("code") == code for o in self._state.get("overrides", [])):
+            self.undo_stack.push(RemoveOverride(self, code))
+
+    def load(self, state: dict[str, Any], path: Path | None) -> None:
+        """Another plan, unmodified: from a file (path) or new (None). Nothing to undo."""
+        self.undo_stack.clear()
+        self._set_file(path)
+        self.put(state, WHOLE_PLAN)
+        self.undo_stack.setClean()
+
+    def restore(self, state: dict[str, Any], source_file: Path | None) -> None:
+        """Unsaved work brought back from recovery: modified, since it matches no file."""
+        self.undo_stack.clear()
+        self._set_file(source_file)
+        self.put(state, WHOLE_PLAN)
+        self.undo_stack.resetClean()
+
+    def saved(self, path: Path) -> None:
+        """The plan as it is now was written to path."""
+        self._set_file(path)
+        self.undo_stack.setClean()
+
+    def put(self, state: dict[str, Any], field: str) -> None:
+        """Hold this plan and recompute. For commands (undo, redo) and the methods above."""
+        self._state = copy.deepcopy(state)
+        self.recompute(emit=False)
+        self.changed.emit(field)
+        self.recomputed.emit()
+
+    def recompute(self, emit: bool = True) -> None:
+        """Validate and compute the plan held: the one computation per change."""
+        self.recompute_count += 1
+        try:
+            plan = plan_from_dict(self._state)
+            schedule = compute_schedule(plan, today=self._today())
+        except PlanError as exc:
+            self.plan, self.schedule = None, None
+            self.input_errors = [(e.field, e.message) for e in exc.errors]
+        else:
+            self.plan, self.schedule, self.input_errors = plan, schedule, []
+        if emit:
+            self.recomputed.emit()
+
+    def _set_file(self, path: Path | None) -> None:
+        if path != self.current_file:
+            self.current_file = path
+        self.file_changed.emit()

@@ -1,0 +1,104 @@
+"""The form's rows from the schema (planner.domain.schema): each row's label is the
+field's name in the catalogue with its keyboard mnemonic; a number field's unit and step
+come from the field's unit; a text field's length from the form's limit."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from planner.app.number_field import NumberField
+from planner.domain.schema import field
+from planner.text.catalogue import say
+
+# The letter after which Alt jumps to the field (its first occurrence in the label).
+MNEMONICS = {
+    "drug": "D", "indication": "I", "start_date": "d", "start_dose_mg": "S", "increment_mg": "c",
+    "step_days": "i", "target_dose_mg": "T", "doses_per_day": "y", "slot_fill": "f", "maintenance_days": "M",
+    "taper": "a", "kidney": "K", "patient.name": "P", "prescriber.name": "r", "prescriber.phone": "h",
+}
+# Rows whose label in the form is shorter than the field's name in messages (beside a mode
+# or a unit that says the rest): the form's own label from the catalogue.
+FORM_LABELS = ("taper.step_mg", "taper.step_percent", "taper.step_days", "kidney.serum_creatinine")
+# How a number field shows its unit (one form, or singular and plural), by the schema's unit.
+SUFFIXES: dict[str, str | tuple[str, str]] = {
+    "unit.mg-per-day": " mg/day", "unit.days": (" day", " days"), "unit.percent": " %",
+    "unit.ml-per-min": " mL/min", "unit.years": " years", "unit.kg": " kg",
+}
+STEPS = {"unit.mg-per-day": 100}  # the arrow keys' step; 1 for the others
+TEXT_MAX_LEN = 250
+
+
+def label_text(path: str) -> str:
+    """The row's label with its mnemonic: 'target_dose_mg' -> '&Target dose'."""
+    text = say(f"form.label.{path}") if path in FORM_LABELS else say(field(path).label)
+    letter = MNEMONICS.get(path)
+    if letter is None:
+        return text
+    at = text.index(letter)
+    return f"{text[:at]}&{text[at:]}"
+
+
+def number_field(path: str) -> NumberField:
+    """The number field for a plan field, with its unit and step from the schema."""
+    unit = field(path).unit
+    return NumberField(SUFFIXES.get(unit, ""), STEPS.get(unit, 1))
+
+
+def group(title: str, outer: QVBoxLayout) -> QFormLayout:
+    g = QGroupBox(title)
+    f = QFormLayout(g)
+    f.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+    f.setVerticalSpacing(4)
+    outer.addWidget(g)
+    return f
+
+
+class Rows:
+    """The form's rows as it builds them: the widget to focus, the inline error message
+    and the label a clinician reads, by plan field."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.names: dict[str, str] = {}
+
+    def add(self, form: QFormLayout, text: str, widget: QWidget, field_path: str,
+            focus: QWidget | None = None) -> QLabel:
+        """A labelled row with an inline error message under the field. The label is the
+        field's buddy, and the field gets the same accessible name, for screen readers."""
+        holder = QWidget()
+        v = QVBoxLayout(holder)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(1)
+        v.addWidget(widget)
+        err = QLabel()
+        err.setWordWrap(True)
+        err.setStyleSheet("color: #b00020;")
+        err.setAccessibleName(f"{text.replace('&', '') or field_path} error")
+        err.hide()
+        v.addWidget(err)
+        label = QLabel(text)
+        label.setMinimumWidth(120)
+        target = focus or widget
+        label.setBuddy(target)
+        if text:
+            target.setAccessibleName(text.replace("&", ""))
+        form.addRow(label, holder)
+        self.fields[field_path] = target
+        self.errors[field_path] = err
+        self.names[field_path] = text.replace("&", "") or target.accessibleName() or field_path
+        return label
+
+    def row(self, form: QFormLayout, path: str, widget: QWidget, focus: QWidget | None = None) -> QLabel:
+        """A row labelled from the schema (and the catalogue) for a plan field."""
+        return self.add(form, label_text(path), widget, path, focus)
+
+    def find(self, table: dict, path: str):
+        """The entry for a plan field as the engine names it (kidney.weight_kg, strengths_mg[1]):
+        the field's own, or its group's."""
+        name = path.split("[", 1)[0]
+        while name:
+            if name in table:
+                return table[name]
+            name = name.rpartition(".")[0]
+        return None

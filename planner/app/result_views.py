@@ -1,0 +1,97 @@
+"""What the window shows of the document's result: the chart, the schedule table, the
+dispense line, the kidney line under the form, and the problems list. They follow the
+document's `recomputed` signal; an input the engine rejects shows its message at its
+field and greys the chart and table, so nothing on screen ever looks valid while it does
+not match the inputs."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from planner.app.problems_view import ProblemsList
+from planner.app.schedule_table import ScheduleTableModel
+from planner.domain.problems import Problem
+from planner.text.catalogue import say, say_n
+from planner.text.kidney import kidney_limit_text
+
+
+class ResultViews:
+    """Mixed into MainWindow: builds the views of the result and keeps them current."""
+
+    def _build_result_views(self) -> QWidget:
+        """The table with its stale notice and dispense line (returned as one box), and the
+        problems list; the chart comes later (make_chart)."""
+        self.table_model = ScheduleTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setAccessibleName("Schedule table")
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        # Size columns from the rows on screen only: measuring every row on each edit is slow.
+        self.table.horizontalHeader().setResizeContentsPrecision(0)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.dispense = QLabel()
+        self.dispense.setAccessibleName("Dispense totals")
+        self.dispense.setWordWrap(True)
+        self.dispense.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.stale = QLabel()
+        self.stale.setWordWrap(True)
+        self.stale.setStyleSheet("background: #fff4c2; color: #5c4400; padding: 4px; border: 1px solid #e0c060;")
+        self.stale.hide()
+        table_box = QWidget()
+        tl = QVBoxLayout(table_box)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.stale)
+        tl.addWidget(self.table, 1)
+        tl.addWidget(self.dispense)
+        self.problems = ProblemsList()
+        return table_box
+
+    def _show_result(self) -> None:
+        doc = self.document
+        if doc.schedule is not None:
+            self._show_schedule(doc)
+        else:
+            self._show_invalid(doc.input_errors)
+        self.recomputed.emit()
+
+    def _show_schedule(self, doc) -> None:
+        schedule = doc.schedule
+        self.form.show_errors([])
+        if self.canvas is not None:
+            self.canvas.show_schedule(schedule)
+        self.table_model.set_schedule(schedule)
+        self.table.setEnabled(True)
+        self.stale.hide()
+        parts = [say("window.dispense-item", count=x.count, strength_mg=x.strength_mg, form=x.form)
+                 for x in schedule.dispense]
+        self.dispense.setText(say("window.dispense", items=", ".join(parts) if parts else say("window.dispense-nothing")))
+        self.dispense.setEnabled(True)
+        self.problems.set_problems(schedule.problems, doc.plan.overrides)
+        k = schedule.kidney
+        if k is not None:
+            how = say("window.kidney-entered") if k.method == "entered" else say("window.kidney-estimated")
+            self.form.set_kidney_result(f"<b>{html.escape(kidney_limit_text(k))}</b><br>{how}")
+        else:
+            self.form.set_kidney_result("")
+
+    def _show_invalid(self, errors: list[tuple[str, str]]) -> None:
+        """Never leave a chart or table that looks valid when it does not match the inputs."""
+        self.form.show_errors(errors)
+        named = [(f, say("window.field-error", field=self.form.field_name(f), message=m)) for f, m in errors]
+        first = named[0][1] if named else say("window.plan-unusable")
+        more = say_n("window.and-more", len(errors) - 1) if len(errors) > 1 else ""
+        self.invalid_reason = say("window.not-up-to-date", first=first, more=more)
+        if self.canvas is not None:
+            self.canvas.show_invalid(self.invalid_reason)
+        self.table.setEnabled(False)
+        self.stale.setText(say("window.stale", first=first, more=more))
+        self.stale.show()
+        self.dispense.setEnabled(False)
+        self.problems.set_problems([Problem("invalid-input", "blocking", f, values={"text": text}) for f, text in named])
+        self.form.set_kidney_result("")

@@ -1,0 +1,81 @@
+"""The window's menus and actions, declared in one place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+if TYPE_CHECKING:
+    from planner.app.main_window import MainWindow
+
+APP_NAME = "Titration Planner"
+PAPERS = ("A4", "Letter")
+
+
+def make_actions(win: MainWindow) -> None:
+    """Build the menu bar; each action is kept on the window under a public name."""
+    def action(text: str, slot, shortcut=None, menu=None) -> QAction:
+        a = QAction(text, win)
+        if shortcut is not None:
+            a.setShortcut(shortcut)
+        a.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(a)
+        return a
+
+    file_menu = win.menuBar().addMenu("&File")
+    win.new_action = action("&New", lambda: win.new_plan(), QKeySequence.New, file_menu)
+    win.open_action = action("&Open…", lambda: win.open_plan(), QKeySequence.Open, file_menu)
+    win.recent_menu = file_menu.addMenu("Open &Recent")
+    win.recent_menu.aboutToShow.connect(win.fill_recent_menu)
+    file_menu.addSeparator()
+    win.save_action = action("&Save", lambda: win.save(), QKeySequence.Save, file_menu)
+    win.save_as_action = action("Save &As…", lambda: win.save_as(), QKeySequence.SaveAs, file_menu)
+    file_menu.addSeparator()
+    win.preview_action = action("Print Pre&view…", lambda: win.print_preview(),
+                                QKeySequence("Ctrl+Shift+P"), file_menu)
+    win.print_action = action("&Print…", lambda: win.print_plan(), QKeySequence.Print, file_menu)
+    win.export_pdf_action = action("Export as P&DF…", lambda: win.export(".pdf"),
+                                   QKeySequence("Ctrl+E"), file_menu)
+    win.export_csv_action = action("Export as &CSV…", lambda: win.export(".csv"), None, file_menu)
+    win.export_ics_action = action("Export to Ca&lendar (.ics)…", lambda: win.export(".ics"), None,
+                                   file_menu)
+    paper_menu = file_menu.addMenu("Printout &Options")
+    win.paper_group = QActionGroup(win)
+    win.paper_actions = {}
+    for paper in PAPERS:
+        a = QAction(paper, win, checkable=True)
+        a.setData(paper)
+        win.paper_group.addAction(a)
+        paper_menu.addAction(a)
+        win.paper_actions[paper] = a
+    win.paper_group.triggered.connect(lambda a: win.settings.setValue("print/paper", a.data()))
+    paper_menu.addSeparator()
+    win.large_print_action = QAction("&Large print", win, checkable=True)
+    win.large_print_action.toggled.connect(lambda on: win.settings.setValue("print/large", on))
+    paper_menu.addAction(win.large_print_action)
+    file_menu.addSeparator()
+    action("&Quit", win.close, QKeySequence.Quit, file_menu)
+
+    edit_menu = win.menuBar().addMenu("&Edit")
+    # The commands' names (planner.app.commands) follow: "Undo Change target dose to …".
+    win.undo_action = win.undo_stack.createUndoAction(win, "&Undo")
+    win.undo_action.setShortcut(QKeySequence.Undo)
+    win.redo_action = win.undo_stack.createRedoAction(win, "&Redo")
+    win.redo_action.setShortcut(QKeySequence.Redo)
+    edit_menu.addAction(win.undo_action)
+    edit_menu.addAction(win.redo_action)
+
+    win.paper_actions[win.remembered.get("print/paper")].setChecked(True)
+    win.large_print_action.setChecked(win.remembered.get("print/large"))
+    help_menu = win.menuBar().addMenu("&Help")
+    action("&About", lambda: about(win), None, help_menu)
+
+
+def about(win: MainWindow) -> None:
+    QMessageBox.about(win, f"About {APP_NAME}", (
+        f"<b>{APP_NAME}</b><p>Plans how a patient starts and stops gabapentin or pregabalin step "
+        "by step. Every dose is checked against the FDA label (Neurontin, Lyrica) and the "
+        "patient's kidney function. It makes no network connections.</p>"))
