@@ -8,11 +8,12 @@ or strength it does not offer, a number that is not a number, a key it has no fi
 for. Such a file was damaged (or written by someone else) and is never restored.
 
 The keys, what is required, the text limits of what the form does not show, the choices
-and which fields are numbers come from the schema (planner.domain.schema); what spans
-fields (drug and its indication and strengths, taper step, kidney inputs, overrides) is a
-named rule below. What the form holds differs from a plan in three ways: a text field holds
-up to FORM_TEXT_MAX characters, a number field may hold text it could not read, and an
-optional date is typed as text (it may be half-typed).
+and which fields are numbers come from the schema (planner.domain.schema): each value is
+checked by its kind in form_values, and what spans fields (drug and its indication and
+strengths, taper step, kidney inputs, overrides) by a named rule in formstate_rules. What
+the form holds differs from a plan in three ways: a text field holds up to FORM_TEXT_MAX
+characters, a number field may hold text it could not read, and an optional date is typed
+as text (it may be half-typed).
 """
 
 from __future__ import annotations

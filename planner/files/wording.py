@@ -48,11 +48,6 @@ def unit_words(f: schema.Field) -> str:
     return say(f.unit) if f.unit else ""
 
 
-def label(path: str) -> str:
-    """The name a clinician sees for a field path ("Weight (actual)" for kidney.weight_kg)."""
-    return say(schema.field(path).label)
-
-
 def plan_error(errors: list[FieldError]) -> PlanError:
     """A PlanError that reads as its first field and how many more are wrong."""
     first = str(errors[0])
