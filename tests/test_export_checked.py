@@ -73,7 +73,7 @@ def test_every_format_goes_through_its_checker_on_the_file_read_back(tmp_path, m
     assert len(seen) == 1
     data, count, listing = seen[0]
     assert data == path.read_bytes()
-    assert what.startswith(f"{count} {fmt.noun}")
+    assert what == fmt.count_text(count) and what.startswith(f"{count:,} ")
     # The check ran on the temporary file beside the target, before the target existed.
     assert listing != [path.name] and all(n.startswith(f".{path.name}.{os.getpid()}.") for n in listing)
 

@@ -39,11 +39,6 @@ class ExportFormat:
     def description(self) -> str:
         return say(self.description_id, suffix=self.suffix)
 
-    @property
-    def noun(self) -> str:
-        """What one of its count is called ("page")."""
-        return say_n(self.count_id, 1).split(" ", 1)[1]
-
     def count_text(self, n: int) -> str:
         """What was written, in a few words: "3 pages", "1,110 rows"."""
         return say_n(self.count_id, n)

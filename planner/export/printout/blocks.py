@@ -14,15 +14,7 @@ from typing import Any
 BODY = 11.0  # the body text's size in points
 SMALL = 9.5  # footers, day labels over tick boxes, second lines
 
-# What a colour name means on the page: the painter's palette, in one place.
-COLOURS = {
-    "ink": "#111111",
-    "grey": "#555555",
-    "rule": "#9a9a9a",
-    "warn": "#b71c1c",
-    "stop": "#1b5e20",
-    "dialysis": "#355070",
-}
+COLOUR_NAMES = ("ink", "grey", "warn", "stop", "dialysis")  # a Text's colour; the painter knows each
 
 
 @dataclass
@@ -147,5 +139,26 @@ class Pages:
     title: str  # the PDF's document title
 
 
-__all__ = ["Block", "Text", "Bullet", "LabelColumn", "LabelRow", "WarningBox", "DoseRow", "StepCard", "StopBox",
-           "Chart", "TableColumns", "TableRow", "Pages", "BODY", "SMALL", "COLOURS"]
+# --- the usual pieces -----------------------------------------------------------------------
+
+
+def heading(text: str, size: float = 15.0, top: float = 10.0) -> Text:
+    return Text(text=text, size=size, bold=True, top=top, space_after=4, keep_with_next=True)
+
+
+def paragraph(text: str, size: float = BODY, bold: bool = False, colour: str = "ink", space_after: float = 4.0,
+              keep_with_next: bool = False) -> Text:
+    return Text(text=text, size=size, bold=bold, colour=colour, space_after=space_after,
+                keep_with_next=keep_with_next)
+
+
+def bullets(items) -> list[Block]:
+    return [Bullet(text=item, space_after=3) for item in items]
+
+
+def label_rows(rows: list[tuple[str, str]], size: float, column: LabelColumn) -> list[Block]:
+    return [LabelRow(label=k, value=v, size=size, column=column, space_after=2.5) for k, v in rows]
+
+
+__all__ = ["heading", "paragraph", "bullets", "label_rows", "COLOUR_NAMES", "Block", "Text", "Bullet", "LabelColumn", "LabelRow", "WarningBox", "DoseRow", "StepCard", "StopBox",
+           "Chart", "TableColumns", "TableRow", "Pages", "BODY", "SMALL"]

@@ -12,13 +12,10 @@ from planner.domain.schedule import Schedule, Step
 from planner.export.print_options import PrintOptions
 from planner.export.printout.blocks import (
     BODY,
-    SMALL,
     Block,
-    Bullet,
     Chart,
     DoseRow,
     LabelColumn,
-    LabelRow,
     Pages,
     StepCard,
     StopBox,
@@ -26,7 +23,12 @@ from planner.export.printout.blocks import (
     TableRow,
     Text,
     WarningBox,
+    bullets,
+    heading,
+    label_rows,
+    paragraph,
 )
+from planner.export.printout.content_clinician import clinician
 from planner.export.printout.words import (
     date_range,
     day_numbers,
@@ -48,24 +50,6 @@ from planner.text.dates import DAY_NAMES, MONTH_NAMES, long_date, plain_date
 MAX_TICK_DAYS = 31  # a step longer than this prints as one "every day from ... to ..." line
 BLANK = "______________________________"
 BLANK_CONTACT = "______________________  phone ______________"
-
-
-def heading(text: str, size: float = 15.0, top: float = 10.0) -> Text:
-    return Text(text=text, size=size, bold=True, top=top, space_after=4, keep_with_next=True)
-
-
-def paragraph(text: str, size: float = BODY, bold: bool = False, colour: str = "ink", space_after: float = 4.0,
-              keep_with_next: bool = False) -> Text:
-    return Text(text=text, size=size, bold=bold, colour=colour, space_after=space_after,
-                keep_with_next=keep_with_next)
-
-
-def bullets(items) -> list[Block]:
-    return [Bullet(text=item, space_after=3) for item in items]
-
-
-def label_rows(rows: list[tuple[str, str]], size: float, column: LabelColumn) -> list[Block]:
-    return [LabelRow(label=k, value=v, size=size, column=column, space_after=2.5) for k, v in rows]
 
 
 def header(s: Schedule, printed_on: date) -> list[Block]:
@@ -224,11 +208,9 @@ def advice(s: Schedule) -> list[Block]:
 
 def plan_pages(schedule: Schedule, options: PrintOptions, printed_on: date) -> Pages:
     """Every block of the printout, in order: the patient's pages, then the clinician's."""
-    from planner.export.printout.content_clinician import clinician
-
     blocks = (header(schedule, printed_on) + taper_warning(schedule) + schedule_blocks(schedule) + chart(schedule)
               + taper_table(schedule) + advice(schedule) + clinician(schedule))
     return Pages(blocks, footer_text(schedule, printed_on), plan_title(schedule))
 
 
-__all__ = ["plan_pages", "heading", "paragraph", "bullets", "label_rows", "MAX_TICK_DAYS"]
+__all__ = ["plan_pages", "MAX_TICK_DAYS"]

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from planner.domain.problems import cite
 from planner.domain.schedule import Schedule
-from planner.export.printout.blocks import Block, LabelColumn, Text
-from planner.export.printout.content import heading, label_rows, paragraph
+from planner.export.printout.blocks import Block, LabelColumn, Text, heading, label_rows, paragraph
 from planner.export.printout.words import days_text, dispense_text, slot_name, units_text
 from planner.text.catalogue import say, say_n
 from planner.text.dates import plain_date

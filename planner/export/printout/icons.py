@@ -8,11 +8,9 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from planner.export.printout.blocks import COLOURS
-
 # The chart's colours (planner.chart.schedule_chart), so a step block and the chart read as one.
 SLOT_TILES = {"morning": "#ffd166", "midday": "#a7c957", "evening": "#4ea8de", "bedtime": "#355070"}
-WARN_BORDER = QColor(COLOURS["warn"])
+WARN_BORDER = QColor("#b71c1c")
 
 
 def _sun_rays(path: QPainterPath, cx: float, cy: float, r_in: float, r_out: float, angles) -> None:
