@@ -95,8 +95,8 @@ def window_outputs(example: Path) -> str:
 
     app = QApplication.instance()
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "golden.ini"), QSettings.IniFormat)
-    MainWindow.today = staticmethod(lambda: date.fromisoformat(TODAY))
     w = MainWindow(settings=settings)
+    w.today = lambda: date.fromisoformat(TODAY)  # this window only: other tests keep the real today
     try:
         w.load_plan(load_plan_file(example), example)
         app.processEvents()
