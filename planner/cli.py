@@ -132,7 +132,9 @@ def _run(args: argparse.Namespace) -> int:
         plan = load_plan_file(args.plan)
         schedule = compute_schedule(plan, today=args.today)
     except PlanError as exc:
-        sys.stderr.write(f"titration-planner: {args.plan}: {exc}\n")
+        from planner.text.errors import worded
+
+        sys.stderr.write(f"titration-planner: {args.plan}: {worded(exc)}\n")
         return EXIT_UNUSABLE
 
     if args.command == "export":

@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
@@ -17,8 +17,13 @@ from planner.text.catalogue import say
 from planner.text.dates import plain_date
 from planner.text.numbers import fmt_decimal
 
-if TYPE_CHECKING:
-    from planner.app.document import PlanDocument
+
+class PlanDocument(Protocol):
+    """What a command needs of the document (planner.app.document.PlanDocument): a way to
+    put a whole plan back. A protocol, so the commands do not import the document that
+    imports them."""
+
+    def put(self, state: dict[str, Any], field: str) -> None: ...
 
 _FIELD_IDS: dict[str, int] = {}
 VALUE_SHOWN = ("drug", "kidney.sex", "start_date")  # choices and dates whose value names itself

@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from planner.text.errors import worded
 from planner.domain.plan import Plan, PlanError
 from planner.domain.schedule import Schedule, compute_schedule
 from planner.files.planfile import plan_from_dict
@@ -122,6 +123,7 @@ class PlanDocument(QObject):
             plan = plan_from_dict(self._state)
             schedule = compute_schedule(plan, today=self._today())
         except PlanError as exc:
+            exc = worded(exc)
             self.plan, self.schedule = None, None
             self.input_errors = [(e.field, e.message) for e in exc.errors]
         else:

@@ -1,9 +1,10 @@
 """The form's groups of rows (medicine, schedule, taper, kidney function, people), each
-built onto the form: the widgets are the form's public attributes (form.target, ...)."""
+built onto the form: the widgets are the form's public attributes (form.target, ...).
+The form (planner.app.form.PlanForm) is typed Any here: it imports these builders."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QTimeEdit, QVBoxLayout, QWidget
@@ -16,7 +17,6 @@ from planner.domain.profiles import drug_ids, load_profile
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QVBoxLayout as Layout
 
-    from planner.app.form import PlanForm
 
 TAPER_MODES = (("none", "No taper"), ("mg", "By mg per step"), ("percent", "By percent per step"))
 KIDNEY_MODES = (("none", "Not entered"), ("crcl", "CrCl entered"), ("cg", "Cockcroft-Gault"))
@@ -39,7 +39,7 @@ def combo(items: tuple[tuple[str, str], ...]) -> QComboBox:
     return box
 
 
-def build_medicine(form: PlanForm, outer: Layout) -> None:
+def build_medicine(form: Any, outer: Layout) -> None:
     f = group("Medicine", outer)
     form.drug = QComboBox()
     for d in drug_ids():
@@ -55,7 +55,7 @@ def build_medicine(form: PlanForm, outer: Layout) -> None:
     form.rows.row(f, "strengths_mg", form.strengths_box)
 
 
-def build_schedule(form: PlanForm, outer: Layout) -> None:
+def build_schedule(form: Any, outer: Layout) -> None:
     f = group("Schedule", outer)
     form.start_date = DateField("Start date")  # typed whole dates, a calendar and Today
     form.rows.row(f, "start_date", form.start_date, focus=form.start_date.edit)
@@ -86,7 +86,7 @@ def build_schedule(form: PlanForm, outer: Layout) -> None:
     form.rows.row(f, "maintenance_days", form.maintenance)
 
 
-def build_taper(form: PlanForm, outer: Layout) -> None:
+def build_taper(form: Any, outer: Layout) -> None:
     f = group("Taper", outer)
     form.taper_mode = combo(TAPER_MODES)
     form.rows.row(f, "taper", form.taper_mode)
@@ -98,7 +98,7 @@ def build_taper(form: PlanForm, outer: Layout) -> None:
     form.taper_days_label = form.rows.row(f, "taper.step_days", form.taper_days)
 
 
-def build_kidney(form: PlanForm, outer: Layout) -> None:
+def build_kidney(form: Any, outer: Layout) -> None:
     f = group("Kidney function", outer)
     form.kidney_mode = combo(KIDNEY_MODES)
     form.rows.row(f, "kidney", form.kidney_mode)
@@ -133,7 +133,7 @@ def build_kidney(form: PlanForm, outer: Layout) -> None:
     f.addRow(form.kidney_result)
 
 
-def build_people(form: PlanForm, outer: Layout) -> None:
+def build_people(form: Any, outer: Layout) -> None:
     f = group("Patient and prescriber", outer)
     for attr, path in TEXTS:
         w = QLineEdit()

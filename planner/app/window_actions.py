@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMessageBox
-
-if TYPE_CHECKING:
-    from planner.app.main_window import MainWindow
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 APP_NAME = "Titration Planner"
 PAPERS = ("A4", "Letter")
 
 
-def make_actions(win: MainWindow) -> None:
-    """Build the menu bar; each action is kept on the window under a public name."""
+def make_actions(win: QMainWindow) -> None:
+    """Build the menu bar; each action is kept on the window (a MainWindow) under a public name."""
     def action(text: str, slot, shortcut=None, menu=None) -> QAction:
         a = QAction(text, win)
         if shortcut is not None:
@@ -74,7 +69,7 @@ def make_actions(win: MainWindow) -> None:
     action("&About", lambda: about(win), None, help_menu)
 
 
-def about(win: MainWindow) -> None:
+def about(win: QMainWindow) -> None:
     QMessageBox.about(win, f"About {APP_NAME}", (
         f"<b>{APP_NAME}</b><p>Plans how a patient starts and stops gabapentin or pregabalin step "
         "by step. Every dose is checked against the FDA label (Neurontin, Lyrica) and the "

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 SLOTS = ("morning", "midday", "evening", "bedtime")
 
@@ -132,13 +133,19 @@ def plan_identity(plan: Plan) -> str:
 @dataclass(frozen=True)
 class FieldError:
     """One field a plan cannot use: its path ("kidney.weight_kg", "strengths_mg[1]") and why,
-    worded by whoever found it (planner.files words its messages through the catalogue)."""
+    worded by whoever found it (planner.files words its messages through the catalogue).
+    The domain cannot word: it gives a code and values instead, and planner.text.errors
+    words them (worded()) before a person reads the error."""
 
     field: str
-    message: str
+    message: str = ""
+    code: str | None = None
+    values: tuple[tuple[str, Any], ...] = ()
 
     def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
+        if self.message or self.code is None:
+            return f"{self.field}: {self.message}"
+        return f"{self.field}: {self.code} ({', '.join(f'{k}={v}' for k, v in self.values)})"
 
 
 @dataclass

@@ -17,7 +17,7 @@ from planner.domain.days import (  # noqa: F401 - the schedule's data, named her
 from planner.domain import days as days_mod, limits as limits_mod
 from planner.domain.dialysis import DialysisSupplement, supplement_for_step
 from planner.domain.kidney import KidneyAssessment, assess
-from planner.domain.plan import SLOTS, SLOTS_FOR_DOSES, Plan, PlanError
+from planner.domain.plan import SLOTS, SLOTS_FOR_DOSES, FieldError, Plan, PlanError
 from planner.domain.problems import check
 from planner.domain.regimen import chosen_indication, doses_for_gap, gap_rule, label_minimum
 from planner.domain.profiles import Profile, load_profile
@@ -142,8 +142,7 @@ class _Builder:
 
 def _too_long(plan: Plan, days: int) -> PlanError:
     field = "increment_mg" if plan.increment_mg else "step_days"
-    return PlanError.one(field, f"the plan would run for {days:,} days; the planner makes plans of at "
-                         f"most {MAX_PLAN_DAYS:,} days (10 years). Check increment_mg and step_days")
+    return PlanError([FieldError(field, code="engine.too-long", values=(("days", days), ("max_days", MAX_PLAN_DAYS)))])
 
 
 def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
