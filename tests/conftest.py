@@ -1,4 +1,14 @@
 import os
+import sys
+from pathlib import Path
+
+# Tests are grouped by the layer they test (tests/domain, tests/text, tests/files, tests/chart,
+# tests/export, tests/app; whole-program tests at the top). A few share a helper across layers
+# (the Hypothesis plan strategy, typing into a field, reading a driver's reports), so every
+# layer's folder is importable.
+_TESTS = Path(__file__).resolve().parent
+for _layer in ("domain", "text", "files", "chart", "export", "app"):
+    sys.path.insert(0, str(_TESTS / _layer))
 
 # Qt must be told before it is first imported: tests never open a real display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

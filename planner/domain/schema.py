@@ -25,7 +25,7 @@ Ranges here reject numbers no plan can use (unusable input). Clinical limits are
 they come from the label (profiles) and are checked as problems a clinician can read.
 
 Adding a field: one Field line here (in the order the file writes it), the attribute on its
-dataclass in planner.domain.plan (same name as the key; tests/test_schema_fields.py checks
+dataclass in planner.domain.plan (same name as the key; tests/domain/test_schema_fields.py checks
 the two agree), its label in fields.po, and the places that show it (the form, the printout).
 The file reader and writer, the recovery check and the messages follow from the table.
 """
@@ -200,7 +200,7 @@ FILE_ONLY = ("format_version",)
 def mismatches() -> list[str]:
     """The paths where FIELDS and the plan's dataclasses disagree: a field with no attribute
     to hold it, or an attribute no field declares (it would be silently lost on saving).
-    Empty when they agree (tests/test_schema_fields.py)."""
+    Empty when they agree (tests/domain/test_schema_fields.py)."""
     out = []
     for cls, group in [(Plan, None)] + [(f.record, f.path) for f in FIELDS if f.record is not None]:
         declared = {f.key for f in FIELDS if f.group == group and f.path not in FILE_ONLY}

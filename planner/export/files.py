@@ -22,7 +22,7 @@ from planner.files import safefile
 from planner.text.catalogue import say
 
 # Tests only: the path of a file to create once the temporary file is on disk; the
-# export then waits there until it is killed (tests/test_export_checked.py kills it).
+# export then waits there until it is killed (tests/export/test_export_checked.py kills it).
 PAUSE_ENV = "TITRATION_PLANNER_TEST_PAUSE_EXPORT"
 
 export_format = format_for  # the name callers have used

@@ -17,7 +17,7 @@ Adding version 2 (when the next issue adds fields):
   2. Set schema.FORMAT_VERSION = 2 and declare the new fields in schema.FIELDS.
   3. Add tests/test_upgrade_v1_to_v2.py: a real v1 file (keep a copy under
      tests/files/v1/) read through the step, and the step's own cases.
-tests/test_plan_file_versions.py checks that every version from 1 up has its step.
+tests/files/test_plan_file_versions.py checks that every version from 1 up has its step.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The label-rule table: one row per label rule, each with its input, its expected outcome
 and the label section it comes from. Rows live in one module per area (kidney, patient,
-regimen, texts) and tests/test_label_rules.py runs them all.
+regimen, texts) and tests/domain/test_label_rules.py runs them all.
 
 A row's plan is a plan file (the same JSON the planner saves), made from a base plan for the
 drug with the row's changes on top, so a refusal is checked through the same loader a file

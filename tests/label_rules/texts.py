@@ -1,6 +1,6 @@
 """The patient texts of issue 12: what the handout must tell the patient, by drug, indication
 and age. Each check reads the lines the patient's pages carry for the plan (the same lines the
-printout draws; tests/test_patient_texts.py checks they reach the PDF)."""
+printout draws; tests/domain/test_patient_texts.py checks they reach the PDF)."""
 
 from label_rules import Row
 

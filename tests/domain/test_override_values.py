@@ -67,7 +67,7 @@ def test_a_lower_kidney_maximum_needs_a_new_decision():
 
 
 def _blocking_codes_in_source() -> set[str]:
-    domain = Path(__file__).parent.parent / "planner" / "domain"
+    domain = Path(__file__).parent.parent.parent / "planner" / "domain"
     src = "".join(p.read_text("utf-8") for p in sorted(domain.glob("*.py")))
     return set(re.findall(r'Problem\(\s*"([a-z-]+)",\s*"blocking"', src))
 

@@ -6,7 +6,7 @@ standing in for the attribute a real field adds to planner.domain.plan.Pharmacy)
 other change, the field is read from a plan file, written back, validated with a message
 naming it, carried through a recovery file and its check, and listed among the fields the
 form shows. (A real field also needs its label in resources/text/en/fields.po:
-tests/test_schema_fields.py says so, see the last test here.)"""
+tests/domain/test_schema_fields.py says so, see the last test here.)"""
 
 import json
 from dataclasses import dataclass, replace

@@ -14,7 +14,7 @@ from test_recovery import Reports
 
 from planner.files.recovery import RecoveryStore, release
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).parent.parent
 
 
 def driver(tmp_path, mode):

@@ -1,4 +1,4 @@
-"""tests/test_number_entry.py again under each desktop locale the issue names.
+"""tests/app/test_number_entry.py again under each desktop locale the issue names.
 
 Qt reads the locale from LC_ALL/LC_NUMERIC/LANG once, when it starts, so each locale runs in
 a child process of its own. A locale the system has not generated fails here with how to
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 LOCALES = ("de_DE.UTF-8", "fr_FR.UTF-8", "en_US.UTF-8", "C")
 
 
@@ -45,11 +45,11 @@ def test_number_entry_under_locale(name, tmp_path):
     env.update(LC_ALL=name, LANG=name, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
                NUMBER_ENTRY_REPORT=str(report))
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "tests/test_number_entry.py"],
+        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "tests/app/test_number_entry.py"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     out = run.stdout + run.stderr
     tail = out[-6000:]
-    assert run.returncode == 0, f"tests/test_number_entry.py failed under {name}:\n{tail}"
+    assert run.returncode == 0, f"tests/app/test_number_entry.py failed under {name}:\n{tail}"
     assert " passed" in out and "skipped" not in out and "deselected" not in out, tail
     # The child ran under this locale: Qt's marks there are this locale's, not C's.
     seen = json.loads(report.read_text(encoding="utf-8"))

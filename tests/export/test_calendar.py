@@ -115,7 +115,7 @@ def test_pregabalin_says_pregabalin():
 
 def test_same_plan_same_uids_different_plan_different_uids():
     # Another plan is another plan_id (an edit of the same plan keeps its UIDs:
-    # tests/test_calendar_uids.py).
+    # tests/export/test_calendar_uids.py).
     now = datetime(2026, 11, 1, 9, 30, tzinfo=timezone.utc)
     one, other = "0b6e4d2a-9c1f-4e8a-b3d5-7f2a1c9e8d40", "5d1f0c3b-7a2e-4f6d-8c9b-1e0a2b3c4d5e"
     a = schedule_to_ics(compute_schedule(make_plan(plan_id=one)), now=now)

@@ -14,7 +14,7 @@ import ast
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 CHECKED = ("domain", "files", "export", "chart")
 SENTENCE = re.compile(r"[A-Za-z][a-z'’]+[ ,;:]+[A-Za-z][a-z'’]+[ ,;:]+[A-Za-z][a-z'’]+")
 MAINTAINER_ERRORS = {"ProfileError", "AssertionError", "TypeError", "RuntimeError", "NotImplementedError"}

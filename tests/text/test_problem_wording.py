@@ -22,7 +22,7 @@ from planner.text.catalogue import read_messages
 from planner.text.problems import problem_text, stale_override_text
 
 TODAY = date(2026, 12, 1)
-DOMAIN = Path(__file__).resolve().parent.parent / "planner" / "domain"
+DOMAIN = Path(__file__).resolve().parent.parent.parent / "planner" / "domain"
 
 PLANS = {
     "taper": make_plan(taper=Taper(step_days=1, step_mg=300)),

@@ -61,7 +61,7 @@ def test_the_age_rule_blocks_exactly_below_the_indications_ages(drug_ind, years,
     age = completed_years(plan.patient.date_of_birth, START)
     assert age == (years - 1 if ahead else years) or (years == 0 and age == -1)
     if age < 0:
-        return  # the loader refuses a date of birth after the start (tests/test_plausible_inputs.py)
+        return  # the loader refuses a date of birth after the start (tests/files/test_plausible_inputs.py)
     found = problems(plan)
     limit = load_profile(drug).indication(ind).ages.from_years
     if age < limit:

@@ -47,7 +47,7 @@ from planner.app.number_field import NumberField
 from planner.app.schedule_table import COLUMNS, _row
 
 # Each step repaints the chart (~80 ms of matplotlib): two seeds of 250 steps take about 40 s.
-# A longer soak: MONKEY_SEEDS=5,6,7 MONKEY_STEPS=2000 pytest tests/test_monkey.py
+# A longer soak: MONKEY_SEEDS=5,6,7 MONKEY_STEPS=2000 pytest tests/app/test_monkey.py
 SEEDS = tuple(int(x) for x in os.environ.get("MONKEY_SEEDS", "1,2024").split(","))
 STEPS = int(os.environ.get("MONKEY_STEPS", "250"))
 
@@ -358,9 +358,9 @@ def check_monkey_covers_the_form(form, where=""):
     ids = {id(w) for w, _ in driven.values()}
     unknown = [_describe(w) for w in form_inputs(form) if id(w) not in ids]
     assert not unknown, (f"{where}the form has inputs the monkey does not drive: {unknown}; add them to "
-                         "driven_widgets() in tests/test_monkey.py")
+                         "driven_widgets() in tests/app/test_monkey.py")
     undrivable = [f"{name}: {_describe(w)}" for name, (w, _) in driven.items() if driver_for(w) is None]
-    assert not undrivable, f"{where}no driver for {undrivable}; add one to DRIVERS in tests/test_monkey.py"
+    assert not undrivable, f"{where}no driver for {undrivable}; add one to DRIVERS in tests/app/test_monkey.py"
     return driven
 
 
@@ -514,7 +514,7 @@ def test_monkey_keeps_chart_and_table_true_to_the_inputs(win, qtbot, seed):
                 caught.append(sys.exc_info())
             QApplication.processEvents()  # paint the chart: a draw that raises is caught too
         recent = "\n  ".join(log[-8:])
-        rerun = f"MONKEY_SEEDS={seed} MONKEY_STEPS={step} pytest tests/test_monkey.py"
+        rerun = f"MONKEY_SEEDS={seed} MONKEY_STEPS={step} pytest tests/app/test_monkey.py"
         where = (f"seed={seed} step={step} (rerun: {rerun})\n"
                  f"last actions:\n  {recent}\nform: {json.dumps(win.form.state(), ensure_ascii=True)[:1500]}\n")
         assert not caught, where + "exception while driving the form or in a Qt slot or event:\n" + "".join(

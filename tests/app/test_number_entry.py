@@ -1,6 +1,6 @@
 """Number entry that cannot be misread, values kept exactly, and a wheel that scrolls the form.
 
-These tests run in whatever locale the test run has, and tests/test_locales.py runs this
+These tests run in whatever locale the test run has, and tests/app/test_locales.py runs this
 file again under de_DE.UTF-8, fr_FR.UTF-8, en_US.UTF-8 and C (Qt reads the locale from the
 environment at start). Expectations are worked out from the locale's decimal mark L and the
 other mark O: a value is shown with L; `9<L>5` and `9<O>5` are both 9.5; `1<O>500` is refused.
@@ -75,7 +75,7 @@ def _locale_from_env():
 def test_qt_reads_the_locale_the_environment_names(qapp):
     """A missing or ignored locale would make the rest of this file test C four times over."""
     report = os.environ.get("NUMBER_ENTRY_REPORT")
-    if report:  # for tests/test_locales.py, which runs this file under each locale
+    if report:  # for tests/app/test_locales.py, which runs this file under each locale
         with open(report, "w", encoding="utf-8") as fh:
             json.dump({"name": QLocale().name(), "marks": [QLocale().decimalPoint(), QLocale().groupSeparator()]}, fh)
     name = _locale_from_env().split(".")[0]

@@ -18,7 +18,7 @@ from planner.export.printout.layout import lay_out
 from planner.files.planfile import load_example
 from planner.text.numbers import fmt_count
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLE = "gabapentin-phn-to-1800-with-taper"
 
 

@@ -24,7 +24,7 @@ from planner.export.files import FORMATS, PAUSE_ENV, export_file
 
 from helpers import HalfWrite
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 SUFFIXES = [".pdf", ".csv", ".ics"]
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from planner.text.catalogue import MissingMessage, catalogue, placeholders, read_messages
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 KEYWORDS = {"say": None, "say_n": None}
 
 

@@ -12,7 +12,7 @@ from planner.files.planfile import plan_from_dict
 from planner.files.wording import plan_error
 from planner.text.catalogue import catalogue, placeholders, read_messages
 
-FILES = Path(__file__).resolve().parent.parent / "planner" / "files"
+FILES = Path(__file__).resolve().parent.parent.parent / "planner" / "files"
 
 
 def _asked() -> list[tuple[str, str, set[str]]]:

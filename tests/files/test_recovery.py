@@ -18,7 +18,7 @@ from planner.files import recovery
 from planner.files.planfile import example_names, load_example, plan_to_dict
 from planner.files.recovery import RecoveryStore, check_form_state
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).parent.parent
 
 
 def died(store: RecoveryStore, state: dict, source: str | None = None) -> Path:
