@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from planner.domain.cited import Cited, ProfileError, read_cited, read_decimal
+from planner.domain.cited import Cited, ProfileError, read_cited
 from planner.domain.kidney_table import (  # noqa: F401 - the kidney table's parts, named here for callers
     Cell, DialysisRow, DialysisTable, KidneyBand, KidneyTable, _check_columns, read_kidney_table,
 )
@@ -30,10 +30,6 @@ class Form:
     strength_mg: int
     scored: bool  # a scored tablet may be split in half
     source: str
-
-    @property
-    def label(self) -> str:
-        return f"{self.strength_mg} mg {self.form}"
 
 
 @dataclass(frozen=True)
@@ -180,7 +176,7 @@ def _profile(d: dict[str, Any]) -> Profile:
     for f in forms:
         # Dose arithmetic is in whole mg: a split tablet must halve into whole mg.
         if f.scored and f.strength_mg % 2:
-            raise ProfileError(f"{d['id']}: scored {f.label} does not halve into whole mg")
+            raise ProfileError(f"{d['id']}: scored {f.strength_mg} mg {f.form} does not halve into whole mg")
     k = d["kidney"]
     sol = d["oral_solution"]
     kidney = read_kidney_table(d["id"], k)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from planner.domain.profiles import Form
 from planner.text.catalogue import say
+from planner.text.units import form_text
 
 
 def in_running_text(name: str) -> str:
@@ -49,7 +50,7 @@ def span(st) -> str:
 
 def strengths(forms: tuple[Form, ...]) -> str:
     """The strengths a plan is made from, smallest first: '100 mg capsule, 300 mg capsule'."""
-    return say("problem.part.strength-separator").join(f.label for f in sorted(forms, key=lambda f: f.strength_mg))
+    return say("problem.part.strength-separator").join(form_text(f) for f in sorted(forms, key=lambda f: f.strength_mg))
 
 
 def path(amounts) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from planner.domain.profiles import OralSolution
+from planner.domain.profiles import Form
 from planner.domain.units import Unit
 from planner.text.catalogue import say
 from planner.text.numbers import fmt_count
@@ -16,3 +17,8 @@ def describe_units(units: tuple[Unit, ...]) -> str:
 def oral_solution_text(sol: OralSolution) -> str:
     """'250 mg per 5 mL'."""
     return say("problem.part.oral-solution", mg=sol.mg, per_ml=sol.per_ml)
+
+
+def form_text(form: Form) -> str:
+    """A product by its strength and form: '300 mg capsule'."""
+    return f"{form.strength_mg} mg {form.form}"

@@ -88,7 +88,7 @@ def test_totals_are_exact_and_doses_are_made_of_available_units(plan):
                 assert u.form == form.form
                 assert u.count > 0 and (u.count * 2) % 1 == 0
                 if u.count % 1:
-                    assert form.scored, f"half of an unscored {form.label}"
+                    assert form.scored, f"half of an unscored {form.strength_mg} mg {form.form}"
         # Doses come in time-of-day order with their slot's clock time.
         assert [x.time for x in d.doses] == sorted(x.time for x in d.doses)
         assert all(x.time == plan.slot_time(x.slot) for x in d.doses)

@@ -13,6 +13,7 @@ from planner.text.dates import plain_date
 from planner.text.kidney import kidney_limit_text
 from planner.text.numbers import fmt_decimal
 from planner.text.problems import problem_text
+from planner.text.units import form_text
 
 PLAN_FILE_FORMAT = 1  # planner.files.planfile.FORMAT_VERSION; the printout names it for the pharmacist
 SIZE = 10.0
@@ -41,7 +42,7 @@ def plan_rows(s: Schedule) -> list[tuple[str, str]]:
         amount = say("printout.mg", mg=t.step_mg) if t.step_mg is not None \
             else say("printout.clinician.taper.percent", percent=t.step_percent)
         taper = say("printout.clinician.taper.value", amount=amount, every=days_text(t.step_days))
-    strengths = comma.join(f.label for f in _plan_forms(s))
+    strengths = comma.join(form_text(f) for f in _plan_forms(s))
     if plan.strengths_mg is None:
         strengths = say("printout.clinician.every-strength", strengths=strengths)
     length = say("printout.clinician.plan-length", days=len(s.days), steps=len(s.steps))
