@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from planner.app.commands import EditField, RecordOverride, RemoveOverride
 from planner.text.errors import worded
 from planner.domain.plan import Plan, PlanError
 from planner.domain.schedule import Schedule, compute_schedule
@@ -75,18 +76,12 @@ class PlanDocument(QObject):
 
     def edit(self, field: str, after: dict[str, Any]) -> None:
         """The user changed one field: `after` is the whole plan with that change."""
-        from planner.app.commands import EditField
-
         self.undo_stack.push(EditField(self, field, self.state, after))
 
     def record_override(self, code: str, reason: str, value: str) -> None:
-        from planner.app.commands import RecordOverride
-
         self.undo_stack.push(RecordOverride(self, code, reason, value))
 
     def remove_override(self, code: str) -> None:
-        from planner.app.commands import RemoveOverride
-
         if any(o.get("code") == code for o in self._state.get("overrides", [])):
             self.undo_stack.push(RemoveOverride(self, code))
 
