@@ -38,6 +38,7 @@ class FormState:
         """The form as a plan-file dict (validated by the engine, not here)."""
         d: dict[str, Any] = {
             "format_version": FORMAT_VERSION,
+            "kind": "start_and_stop",  # the one shape the form edits so far
             "drug": self.drug.currentData(),
         }
         if self.indication.currentData():
@@ -53,6 +54,7 @@ class FormState:
             "slot_fill": self.slot_fill.currentData(),
             "slot_times": {s: t.time().toString("HH:mm") for s, t in self.slot_times.items()},
             "larger_dose_order": list(self._larger_dose_order),
+            "maintenance": "days",
             "maintenance_days": _number(self.maintenance),
         })
         taper = self.taper_mode.currentData()

@@ -40,6 +40,9 @@ class Day:
     doses: tuple[Dose, ...]
     # The supplement after each haemodialysis session on this day (None: no dialysis, no dose).
     dialysis: DialysisSupplement | None = None
+    segment: int = 0  # the plan's step this day belongs to, from 1 (what a StepEdit's step names)
+    edited: bool = False  # a prescriber's step edit changed this step
+    hold: bool = False  # a hold the prescriber inserted
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,11 @@ class Step:
     total_mg: int
     doses: tuple[Dose, ...]
     dialysis: DialysisSupplement | None = None  # as on each of its days
+    # The plan's step (segment) of its first day. A plan step may show as several rows (the
+    # label's doses on days 1-2), and plan steps the strengths make equal show as one row.
+    segment: int = 0
+    edited: bool = False
+    hold: bool = False
 
     @property
     def days(self) -> int:
@@ -65,6 +73,9 @@ class DispenseLine:
     strength_mg: int
     form: str
     count: int  # whole capsules or tablets; a half tablet takes a whole one from the pack
+    # The oral solution: count is the mL the plan uses (a Decimal) and bottles how many
+    # bottles of the label's size hold it; None for capsules and tablets.
+    bottles: int | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +111,16 @@ class Schedule:
     limits: Limits  # computed once per plan; the checker and the chart read these
     problems: tuple[Problem, ...]
     roundings: tuple[Rounding, ...] = ()
+    # Today's regimen (change and stop plans): the doses the patient takes before day 1,
+    # made of the units they have. Empty for plans that start the drug.
+    current: tuple[Dose, ...] = ()
+    review_date: date | None = None  # maintenance until review: the day of the review
+
+    @property
+    def continues(self) -> bool:
+        """The patient keeps taking the last day's dose after the plan's last day (no stop):
+        nothing may say the treatment ends."""
+        return bool(self.days) and self.days[-1].total_mg > 0
 
     @property
     def blocking(self) -> tuple[Problem, ...]:
@@ -142,10 +163,14 @@ def group_steps(days: tuple[Day, ...]) -> tuple[Step, ...]:
     steps: list[Step] = []
     for d in days:
         last = steps[-1] if steps else None
-        if (last and last.phase == d.phase and last.doses == d.doses and last.dialysis == d.dialysis
+        # Plan steps the strengths make equal (a rounding) show as one row, numbered by its
+        # first; a hold or an edited step is always its own row.
+        same_run = last is not None and (last.segment == d.segment or not (d.hold or d.edited or last.edited))
+        if (same_run and last.phase == d.phase and last.doses == d.doses and last.dialysis == d.dialysis
                 and last.last_day + 1 == d.day):
             steps[-1] = Step(last.first_day, d.day, last.start, d.date, d.phase, d.total_mg, d.doses,
-                             d.dialysis)
+                             d.dialysis, d.segment, d.edited, d.hold)
         else:
-            steps.append(Step(d.day, d.day, d.date, d.date, d.phase, d.total_mg, d.doses, d.dialysis))
+            steps.append(Step(d.day, d.day, d.date, d.date, d.phase, d.total_mg, d.doses, d.dialysis,
+                              d.segment, d.edited, d.hold))
     return tuple(steps)

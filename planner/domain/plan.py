@@ -29,6 +29,21 @@ GROW_ORDER = ("bedtime", "morning", "midday", "evening")
 
 SLOT_FILL_MODES = ("grow", "all")
 
+# What the plan does (issue 14). start: titrate up from start_dose_mg, then continue;
+# change: from today's regimen (current) to target_dose_mg, up or down, then continue;
+# stop: taper from today's regimen to zero; start_and_stop: titrate, hold, then taper
+# (the one shape of format version 1).
+PLAN_KINDS = ("start", "change", "stop", "start_and_stop")
+# After the target: "review": keep taking it until the review date (the plan continues);
+# "days": hold it for maintenance_days (a fixed length, as in format version 1).
+MAINTENANCE_MODES = ("review", "days")
+# Which steps use the oral solution: every step, or the taper's steps at or below below_mg.
+LIQUID_USES = ("all", "taper_end")
+# The oral syringes a dose is measured with, in mL (their marks: resources/inputs/syringes.json).
+SYRINGE_ML = (5, 10)
+# The indication id of an off-label use: the prescriber states its maximum and the reason.
+OFF_LABEL = "off_label"
+
 
 @dataclass(frozen=True)
 class Taper:
@@ -37,6 +52,9 @@ class Taper:
     step_days: int
     step_mg: int | None = None
     step_percent: Decimal | None = None
+    # Which time of day is cut first, then next...; None: every step re-splits the day's
+    # total evenly (format version 1's taper).
+    order: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +68,35 @@ class KidneyInput:
     serum_creatinine_mg_dl: Decimal | None = None
     serum_creatinine_umol_l: Decimal | None = None
     haemodialysis: bool = False
+
+
+@dataclass(frozen=True)
+class StepEdit:
+    """A prescriber's change to one step of the plan (numbered from 1 as the engine lays the
+    steps out, after the edits listed before this one). Later steps follow in time."""
+
+    step: int
+    total_mg: int | None = None  # a new daily dose for the step
+    doses: tuple[tuple[str, int], ...] | None = None  # its split: (slot, mg), summing to the day's dose
+    days: int | None = None  # a new length in days
+    hold_days: int | None = None  # insert a hold at this step's dose, this many days, after it
+
+
+@dataclass(frozen=True)
+class Liquid:
+    """The oral solution instead of capsules and tablets, for every step or for the taper's last steps."""
+
+    use: str = "all"  # one of LIQUID_USES
+    below_mg: int | None = None  # taper_end: steps whose daily dose is at or below this
+    syringe_ml: int = 5  # one of SYRINGE_ML
+
+
+@dataclass(frozen=True)
+class OffLabel:
+    """An off-label use: the maximum the prescriber states and why the drug is used."""
+
+    max_daily_mg: int | None = None
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,18 +134,27 @@ class Override:
 class Plan:
     drug: str
     start_date: date
-    start_dose_mg: int
-    increment_mg: int
-    step_days: int
-    target_dose_mg: int
-    doses_per_day: int
+    # None where the kind of plan does not use them (a stop plan has no start dose).
+    start_dose_mg: int | None = None
+    increment_mg: int | None = None
+    step_days: int | None = None
+    target_dose_mg: int | None = None
+    doses_per_day: int | None = None
     strengths_mg: tuple[int, ...] | None = None  # None: every solid strength of the drug
     indication: str | None = None
+    kind: str = "start_and_stop"  # one of PLAN_KINDS
+    # Today's regimen (change and stop plans): (slot, mg) for each time of day taken.
+    current: tuple[tuple[str, int], ...] | None = None
     slot_fill: str = "grow"
     slot_times: tuple[tuple[str, str], ...] = DEFAULT_SLOT_TIMES
     larger_dose_order: tuple[str, ...] = DEFAULT_LARGER_DOSE_ORDER
+    maintenance: str = "days"  # one of MAINTENANCE_MODES
     maintenance_days: int = 0
+    review_date: date | None = None
     taper: Taper | None = None
+    step_edits: tuple[StepEdit, ...] = ()
+    liquid: Liquid | None = None
+    off_label: OffLabel | None = None
     kidney: KidneyInput | None = None
     patient: Patient | None = None
     prescriber: Prescriber | None = None

@@ -203,7 +203,7 @@ def _lay_out(b: _Builder) -> list[Day]:
 
     days: list[Day] = []
     n = 1
-    for seg, _, _ in segments:
+    for number, (seg, _, _) in enumerate(segments, start=1):
         noted: set[int] = set()  # each shortfall once per step
         for _ in range(seg.days):
             if seg.total_mg == 0:
@@ -221,7 +221,8 @@ def _lay_out(b: _Builder) -> list[Day]:
             if given < need and need not in noted:
                 b.fewer.append((n, seg.total_mg, given, need))
                 noted.add(need)
-            days.append(Day(n, plan.start_date + timedelta(days=n - 1), seg.phase, seg.total_mg, doses))
+            days.append(Day(n, plan.start_date + timedelta(days=n - 1), seg.phase, seg.total_mg, doses,
+                            segment=number))
             n += 1
     return days
 

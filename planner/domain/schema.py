@@ -39,24 +39,31 @@ from typing import Any
 from planner.domain.plan import (
     DEFAULT_LARGER_DOSE_ORDER,
     DEFAULT_SLOT_TIMES,
+    LIQUID_USES,
+    MAINTENANCE_MODES,
+    PLAN_KINDS,
     SLOT_FILL_MODES,
     SLOTS,
     KidneyInput,
+    Liquid,
+    OffLabel,
     Override,
     Patient,
     Pharmacy,
     Plan,
     Prescriber,
+    StepEdit,
     Taper,
 )
 
 # The version the writer writes; older versions are upgraded on reading (planner.files.upgrades).
 # Read it as schema.FORMAT_VERSION at the time of use, not copied at import, so a test can
 # stand in a newer one.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 MAX_DOSE_MG = 20_000
 MAX_STEP_DAYS = 365
+MAX_STEPS = 1000  # a step number in step_edits
 MAX_MAINTENANCE_DAYS = 3650
 MAX_TEXT = 200
 MAX_PHONE = 40
@@ -66,10 +73,11 @@ MAX_OVERRIDE_VALUE = 80  # the problem's value an override covers, e.g. "peak 24
 
 # int, decimal: a JSON number (decimal: read exactly, 41.3 stays 41.3); text: one line;
 # date: "YYYY-MM-DD"; choice: one of choices; bool; strengths: a list of whole mg;
-# times: {slot: "HH:MM"}; order: the slots in a list, once each; uuid: a UUID text;
+# times: {slot: "HH:MM"}; doses: {slot: whole mg} (0 up to MAX_DOSE_MG; a time of day left out
+# or 0 is not taken), held as ((slot, mg), ...) in slot order, zeros left out; order: the slots in a list, once each; uuid: a UUID text;
 # group: an object of member fields; records: a list of objects of member fields.
-KINDS = ("int", "decimal", "text", "date", "choice", "bool", "strengths", "times", "order", "uuid",
-         "group", "records")
+KINDS = ("int", "decimal", "text", "date", "choice", "bool", "strengths", "times", "doses", "order",
+         "uuid", "group", "records")
 NUMBER_KINDS = ("int", "decimal")
 
 
@@ -109,25 +117,52 @@ _D = Decimal
 FIELDS: tuple[Field, ...] = (
     Field("format_version", "int", "field.format_version", required=True, shown=False),
     Field("plan_id", "uuid", "field.plan_id", shown=False),
+    # Version 1 files have no kind: the upgrade gives them start_and_stop (their one shape).
+    Field("kind", "choice", "field.kind", required=True, default="start_and_stop", choices=PLAN_KINDS),
     Field("drug", "choice", "field.drug", required=True),
     Field("indication", "choice", "field.indication"),
+    # Required when the indication is "off_label" (planner.files.plan_rules).
+    Field("off_label", "group", "field.off_label", record=OffLabel),
+    Field("off_label.max_daily_mg", "int", "field.off_label.max_daily_mg", "unit.mg-per-day", 1, MAX_DOSE_MG,
+          required=True),
+    Field("off_label.reason", "text", "field.off_label.reason", required=True, max_len=MAX_REASON),
     Field("start_date", "date", "field.start_date", required=True),
-    Field("start_dose_mg", "int", "field.start_dose_mg", "unit.mg-per-day", 1, MAX_DOSE_MG, required=True),
-    Field("increment_mg", "int", "field.increment_mg", "unit.mg-per-day", 0, MAX_DOSE_MG, required=True),
-    Field("step_days", "int", "field.step_days", "unit.days", 1, MAX_STEP_DAYS, required=True),
-    Field("target_dose_mg", "int", "field.target_dose_mg", "unit.mg-per-day", 1, MAX_DOSE_MG, required=True),
-    Field("doses_per_day", "int", "field.doses_per_day", "unit.doses-a-day", 1, 4, required=True),
+    # Today's regimen: required for change and stop plans, not used by the others.
+    Field("current", "doses", "field.current", "unit.mg", 0, MAX_DOSE_MG, choices=SLOTS),
+    # Which of these a plan needs depends on its kind (planner.files.plan_rules.needed_by_kind).
+    Field("start_dose_mg", "int", "field.start_dose_mg", "unit.mg-per-day", 1, MAX_DOSE_MG),
+    Field("increment_mg", "int", "field.increment_mg", "unit.mg-per-day", 0, MAX_DOSE_MG),
+    Field("step_days", "int", "field.step_days", "unit.days", 1, MAX_STEP_DAYS),
+    Field("target_dose_mg", "int", "field.target_dose_mg", "unit.mg-per-day", 1, MAX_DOSE_MG),
+    Field("doses_per_day", "int", "field.doses_per_day", "unit.doses-a-day", 1, 4),
     Field("strengths_mg", "strengths", "field.strengths_mg", "unit.mg"),
     Field("slot_fill", "choice", "field.slot_fill", default="grow", choices=SLOT_FILL_MODES),
     Field("slot_times", "times", "field.slot_times", default=DEFAULT_SLOT_TIMES, choices=SLOTS),
     Field("larger_dose_order", "order", "field.larger_dose_order", default=DEFAULT_LARGER_DOSE_ORDER,
           choices=SLOTS),
+    # Version 1 files held the dose for maintenance_days: the upgrade gives them "days".
+    Field("maintenance", "choice", "field.maintenance", default="days", choices=MAINTENANCE_MODES),
     Field("maintenance_days", "int", "field.maintenance_days", "unit.days", 0, MAX_MAINTENANCE_DAYS, default=0),
+    # Required when maintenance is "review" (planner.files.plan_rules).
+    Field("review_date", "date", "field.review_date"),
     Field("taper", "group", "field.taper", record=Taper),
     Field("taper.step_mg", "int", "field.taper.step_mg", "unit.mg-per-day", 1, MAX_DOSE_MG),
     Field("taper.step_percent", "decimal", "field.taper.step_percent", "unit.percent", _D(0), _D(100),
           low_open=True),
     Field("taper.step_days", "int", "field.taper.step_days", "unit.days", 1, MAX_STEP_DAYS, required=True),
+    Field("taper.order", "order", "field.taper.order", choices=SLOTS),
+    # The prescriber's changes to single steps, applied in this order (StepEdit).
+    Field("step_edits", "records", "field.step_edits", default=(), record=StepEdit),
+    Field("step_edits.step", "int", "field.step_edits.step", "unit.step", 1, MAX_STEPS, required=True),
+    Field("step_edits.total_mg", "int", "field.step_edits.total_mg", "unit.mg-per-day", 1, MAX_DOSE_MG),
+    Field("step_edits.doses", "doses", "field.step_edits.doses", "unit.mg", 0, MAX_DOSE_MG, choices=SLOTS),
+    Field("step_edits.days", "int", "field.step_edits.days", "unit.days", 1, MAX_STEP_DAYS),
+    Field("step_edits.hold_days", "int", "field.step_edits.hold_days", "unit.days", 1, MAX_STEP_DAYS),
+    Field("liquid", "group", "field.liquid", record=Liquid),
+    Field("liquid.use", "choice", "field.liquid.use", default="all", choices=LIQUID_USES),
+    Field("liquid.below_mg", "int", "field.liquid.below_mg", "unit.mg-per-day", 1, MAX_DOSE_MG),
+    # 5 or 10 (plan.SYRINGE_ML; planner.files.plan_rules checks which).
+    Field("liquid.syringe_ml", "int", "field.liquid.syringe_ml", "unit.ml", 5, 10, default=5),
     Field("kidney", "group", "field.kidney", record=KidneyInput),
     Field("kidney.crcl_ml_min", "decimal", "field.kidney.crcl_ml_min", "unit.ml-per-min", _D(0), _D(250),
           low_open=True),

@@ -188,6 +188,31 @@ class Reader:
         sub.finish()
         return tuple((s, times[s]) for s in f.choices)
 
+    def _doses(self, f: Field, value: Any) -> tuple[tuple[str, int], ...] | None:
+        """{slot: whole mg}: held in slot order, a 0 left out (that time of day is not taken)."""
+        sub = self.object(f.key, value)
+        if sub is None:
+            return None
+        out = []
+        ok = True
+        for slot in f.choices:
+            mg = sub.get(slot, False)
+            if mg is None:
+                continue
+            if not is_whole_number(mg):
+                sub.fail(slot, say("files.field.whole-number", unit=unit_words(f), got=got(mg)))
+                ok = False
+                continue
+            mg = int(mg)
+            if not f.low <= mg <= f.high:
+                sub.fail(slot, say("files.field.from-to", low=f.low, high=f.high, unit=unit_words(f), got=mg))
+                ok = False
+                continue
+            if mg:
+                out.append((slot, mg))
+        sub.finish()
+        return tuple(out) if ok else None
+
     def _order(self, f: Field, value: Any) -> tuple[str, ...] | None:
         slots = f.choices
         if not isinstance(value, list) or sorted(map(str, value)) != sorted(slots) or len(value) != len(slots):

@@ -12,6 +12,10 @@ against those read before it.
   in one unit), each inside the range of human values on record (resources/inputs/plausible.json).
 - birth_before_start: a date of birth makes a real age on the start date.
 - overrides_once: each blocking problem is overridden once.
+- needed_by_kind: the fields a kind of plan uses are required (a start plan its start dose,
+  increment, step length, target and doses a day; a change plan today's doses and its
+  target; a stop plan today's doses and a taper), and a review date when the plan
+  continues until a review.
 """
 
 from __future__ import annotations
@@ -67,6 +71,28 @@ def strengths_of_the_drug(r: Reader, f: Field, values: dict[str, Any]) -> Any:
     return r.read(f, made=made)
 
 
+# The fields each kind of plan needs (plan.PLAN_KINDS); a field a kind does not use may
+# still be given (the window keeps what was typed when the kind changes).
+NEEDED_BY_KIND = {
+    "start": ("start_dose_mg", "increment_mg", "step_days", "target_dose_mg", "doses_per_day"),
+    "start_and_stop": ("start_dose_mg", "increment_mg", "step_days", "target_dose_mg", "doses_per_day"),
+    "change": ("current", "target_dose_mg", "doses_per_day"),
+    "stop": ("current", "taper"),
+}
+
+
+def needed(values: dict[str, Any], key: str) -> bool:
+    if key == "review_date":
+        return values.get("maintenance") == "review" and values.get("kind") in ("start", "change")
+    if key == "off_label":
+        return values.get("indication") == "off_label"
+    return key in NEEDED_BY_KIND.get(values.get("kind") or "", ())
+
+
+def needed_by_kind(r: Reader, f: Field, values: dict[str, Any]) -> Any:
+    return r.read(f, required=needed(values, f.key))
+
+
 def taper_step(r: Reader, f: Field, values: dict[str, Any]) -> Any:
     def rule(t: Reader) -> dict[str, Any]:
         members = {m.key: m for m in in_group(f.path)}
@@ -80,7 +106,7 @@ def taper_step(r: Reader, f: Field, values: dict[str, Any]) -> Any:
             out["step_mg"] = t.read(members["step_mg"], required=True)
         return out
 
-    return r.read(f, rule=rule)
+    return r.read(f, required=needed(values, f.key), rule=rule)
 
 
 CG_KEYS = ("age_years", "sex", "weight_kg", "serum_creatinine_mg_dl", "serum_creatinine_umol_l")
@@ -180,6 +206,8 @@ def birth_before_start(r: Reader, f: Field, values: dict[str, Any]) -> None:
 
 Rule = Callable[[Reader, Field, dict[str, Any]], Any]
 RULES: dict[str, Rule] = {
+    **{key: needed_by_kind for key in ("off_label", "current", "start_dose_mg", "increment_mg", "step_days",
+                                       "target_dose_mg", "doses_per_day", "review_date")},
     "drug": drug_choices,
     "indication": indication_choices,
     "strengths_mg": strengths_of_the_drug,

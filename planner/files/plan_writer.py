@@ -28,7 +28,7 @@ def _value(f: Field, v: Any) -> Any:
         return v.isoformat() if isinstance(v, date) else v
     if f.kind in ("strengths", "order"):
         return list(v)
-    if f.kind == "times":
+    if f.kind in ("times", "doses"):
         return dict(v)
     if f.kind == "group":
         return _record(f, v)

@@ -6,17 +6,9 @@ Each step is a pure function from the decoded dict of version n to the dict of v
 format_version itself). The dict is as the file held it: not yet checked, so a step must
 leave alone what it does not recognise and let the reader name it.
 
-Adding version 2 (when the next issue adds fields):
-  1. Write the step here and register it:
-
-         @step(1)
-         def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
-             '''v2 adds "review_date"; a v1 file has none: nothing to fill in.'''
-             return dict(data)
-
-  2. Set schema.FORMAT_VERSION = 2 and declare the new fields in schema.FIELDS.
-  3. Add tests/test_upgrade_v1_to_v2.py: a real v1 file (keep a copy under
-     tests/files/v1/) read through the step, and the step's own cases.
+Adding version n+1: write the step here and register it with @step(n); set
+schema.FORMAT_VERSION = n + 1 and declare the new fields in schema.FIELDS; keep a real
+version-n file under tests/files/ and test the step with it.
 tests/files/test_plan_file_versions.py checks that every version from 1 up has its step.
 """
 
@@ -91,3 +83,15 @@ def upgraded(data: dict[str, Any]) -> dict[str, Any]:
         version += 1
         data = {**data, "format_version": version}
     return data
+
+
+@step(1)
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 (issue 14) adds the kind of plan, today's regimen, maintenance until a review,
+    step edits, the oral solution and off-label use. A version 1 file had one shape: titrate,
+    hold for maintenance_days, then taper if it has one. It keeps that shape and its doses:
+    kind start_and_stop, maintenance "days"; the other new fields are absent."""
+    out = dict(data)
+    out.setdefault("kind", "start_and_stop")
+    out.setdefault("maintenance", "days")
+    return out

@@ -58,7 +58,7 @@ def test_a_path_in_a_message_finds_its_field(path, declared):
 def test_the_form_lists_what_it_shows_in_file_order():
     shown = [f.path for f in schema.form_fields()]
     assert "format_version" not in shown and "plan_id" not in shown and "overrides.code" not in shown
-    assert shown[:3] == ["drug", "indication", "start_date"]
+    assert shown[:3] == ["kind", "drug", "indication"]
     assert [f.path for f in schema.FIELDS if f.path in shown] == shown
     assert set(schema.identifying_paths()) == {"patient.name", "patient.identifier", "patient.date_of_birth"}
 
