@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from planner.domain import override_values as canonical
 from planner.domain.dialysis import label_supplement
+from planner.domain.kinds import doses_per_day, starting_mg
 from planner.domain.problem import Problem
 from planner.domain.units import DoseMaker
 
@@ -26,9 +27,9 @@ def kidney_problems(s: "Schedule", maker: DoseMaker, days: list["Day"], dose_fie
         usual = profile.usual_doses_per_day
         if indication is not None and indication.max_doses_per_day is not None:
             usual = indication.max_doses_per_day
-        if plan.doses_per_day > usual.value:
+        if doses_per_day(plan) > usual.value:
             out.append(Problem("more-doses-than-label", "warning", "doses_per_day", usual.source,
-                               values={**where, "doses": plan.doses_per_day, "label_doses": usual.value}))
+                               values={**where, "doses": doses_per_day(plan), "label_doses": usual.value}))
     else:
         # The kidney table's minimum age is checked with the patient's age (checks_patient).
         over_k = next((d for d in days if d.total_mg > k.max_daily_mg), None)
@@ -38,12 +39,12 @@ def kidney_problems(s: "Schedule", maker: DoseMaker, days: list["Day"], dose_fie
                 value=canonical.above_maximum(peak, k.max_daily_mg),
                 values={"day": over_k, "peak_mg": peak, "kidney": k},
             ))
-        if plan.target_dose_mg < k.min_daily_mg and plan.target_dose_mg >= plan.start_dose_mg:
+        if plan.kind != "stop" and plan.target_dose_mg < k.min_daily_mg and plan.target_dose_mg >= starting_mg(plan):
             out.append(Problem("below-kidney-range", "note", "target_dose_mg", k.source,
                                values={"target_mg": plan.target_dose_mg, "kidney": k}))
-        if plan.doses_per_day > k.doses_per_day:
+        if doses_per_day(plan) > k.doses_per_day:
             out.append(Problem("too-many-doses-for-kidney", "warning", "doses_per_day", k.source,
-                               values={"drug": profile.name, "doses": plan.doses_per_day, "kidney": k}))
+                               values={"drug": profile.name, "doses": doses_per_day(plan), "kidney": k}))
         if k.haemodialysis:
             out.extend(_dialysis(s, maker))
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planner.domain import override_values as canonical
+from planner.domain.kinds import doses_per_day
 from planner.domain.problem import Problem
 from planner.domain.regimen import gap_rule, label_minimum, longest_gap_minutes
 
@@ -19,8 +20,12 @@ def regimen_problems(s: "Schedule", days: list["Day"], indication: "Indication |
 
 
 def _fewer_than_label(s: "Schedule", days: list["Day"], indication: "Indication | None") -> list[Problem]:
-    """doses_per_day below the label's regimen: the fill cannot give what the label does."""
-    n = s.plan.doses_per_day
+    """doses_per_day below the label's regimen: the fill cannot give what the label does.
+    Not for a stop plan: its doses come from today's regimen and only get fewer as it
+    tapers (the epilepsy gap rule still applies to every day, _gaps)."""
+    if s.plan.kind == "stop":
+        return []
+    n = doses_per_day(s.plan)
     worst = None
     for d in days:
         m = label_minimum(s.profile, indication, s.kidney, d.day)
@@ -52,9 +57,9 @@ def _gaps(s: "Schedule", days: list["Day"], indication: "Indication | None") -> 
     first, gap = over[0]
     longest = max(g for _, g in over)
     field = "slot_times"
-    if len(first.doses) < plan.doses_per_day:
+    if len(first.doses) < doses_per_day(plan):
         field = "slot_fill" if plan.slot_fill == "grow" and first.phase != "taper" else "doses_per_day"
-    elif plan.doses_per_day < 3:
+    elif doses_per_day(plan) < 3:
         field = "doses_per_day"
     return [Problem(
         "gap-between-doses", "blocking", field, rule.source,

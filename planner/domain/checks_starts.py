@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planner.domain import override_values as canonical
+from planner.domain.kinds import from_current
 from planner.domain.problem import Problem
 
 if TYPE_CHECKING:
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 
 
 def start_problems(s: "Schedule", days: list["Day"], indication: "Indication | None") -> list[Problem]:
+    if from_current(s.plan):
+        return []  # day 1 changes what the patient already takes: not the label's start
     by_day = {d.day: d for d in days}
     for day, limit, source in _label_start(s, indication):
         d = by_day.get(day)

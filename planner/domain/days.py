@@ -98,6 +98,15 @@ class Segment:
     days: int
     doses: int  # how many doses a day are wanted
     exact: bool  # False where fewer doses than wanted are expected (grow mode, taper)
+    # The day's doses as given, (slot, mg) in slot order (an ordered taper, a prescriber's
+    # split); None: the engine splits total_mg into `doses` doses.
+    slots: tuple[tuple[str, int], ...] | None = None
+    edited: bool = False  # a prescriber's step edit changed it
+    hold: bool = False  # a hold the prescriber inserted
+    # The input behind total_mg and the amount it asked for: a Rounding where they differ.
+    field: str | None = None
+    wanted: Decimal | int | None = None
+    until_review: bool = False  # maintenance whose length runs to the review date
 
 
 @dataclass(frozen=True)
@@ -165,7 +174,7 @@ def group_steps(days: tuple[Day, ...]) -> tuple[Step, ...]:
         last = steps[-1] if steps else None
         # Plan steps the strengths make equal (a rounding) show as one row, numbered by its
         # first; a hold or an edited step is always its own row.
-        same_run = last is not None and (last.segment == d.segment or not (d.hold or d.edited or last.edited))
+        same_run = last is not None and (last.segment == d.segment or not (d.hold or d.edited or last.edited or last.hold))
         if (same_run and last.phase == d.phase and last.doses == d.doses and last.dialysis == d.dialysis
                 and last.last_day + 1 == d.day):
             steps[-1] = Step(last.first_day, d.day, last.start, d.date, d.phase, d.total_mg, d.doses,

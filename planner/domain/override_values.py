@@ -58,6 +58,22 @@ def taper_too_short(days: int, minimum: int) -> str:
     return f"taper {days} days, minimum {minimum} days"
 
 
+def not_makeable(amounts: tuple[tuple[str, int], ...]) -> str:
+    return ", ".join(f"{slot} {mg} mg" for slot, mg in amounts) + " not makeable"
+
+
+def review_date(review, other: str, on) -> str:
+    return f"review {review.isoformat() if review else 'none'}, {other} {on.isoformat()}"
+
+
+def no_step(step: int, steps: int) -> str:
+    return f"step {step} of {steps}"
+
+
+def doses_sum(given: int, total: int) -> str:
+    return f"doses {given} mg, daily dose {total} mg"
+
+
 def typed_age(typed: Decimal, years: int) -> str:
     return f"typed age {_decimal(typed)} years, {years} years from date of birth"
 

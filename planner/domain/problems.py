@@ -15,7 +15,9 @@ from planner.domain import override_values as canonical
 from planner.domain.checks_kidney import kidney_problems
 from planner.domain.checks_patient import patient_problems
 from planner.domain.checks_regimen import regimen_problems
+from planner.domain.checks_shapes import shape_problems
 from planner.domain.checks_starts import start_problems
+from planner.domain.kinds import current_total, from_current, tapers_to_zero
 from planner.domain.limits import Limit
 from planner.domain.overrides import covering_override, stale_override  # noqa: F401 - named here for callers
 from planner.domain.problem import SEVERITIES, Problem, cite  # noqa: F401 - cite named here for callers
@@ -43,23 +45,14 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int, int]
                            values={"start": plan.start_date, "today": today}))
 
     # --- inputs that cannot make a plan -------------------------------------------------
-    doses = {"start_mg": plan.start_dose_mg, "target_mg": plan.target_dose_mg}
-    if plan.target_dose_mg > plan.start_dose_mg and plan.increment_mg == 0:
-        out.append(Problem("increment-cannot-reach-target", "blocking", "increment_mg",
-                           value=canonical.cannot_reach(plan.start_dose_mg, plan.target_dose_mg), values=doses))
-    if plan.target_dose_mg < plan.start_dose_mg:
-        if plan.taper is None:
-            out.append(Problem("target-below-start", "blocking", "target_dose_mg",
-                               value=canonical.target_below_start(plan.target_dose_mg, plan.start_dose_mg),
-                               values=doses))
-        else:
-            out.append(Problem("reduction-plan", "note", "target_dose_mg", values=doses))
+    out.extend(shape_problems(s))
 
     days = [d for d in s.days if d.total_mg > 0]
     first_step_days = plan.step_days
 
     def dose_field(d: "Day") -> str:
-        return "start_dose_mg" if d.day <= first_step_days and d.phase == "titration" else "target_dose_mg"
+        starts = not from_current(plan) and d.day <= first_step_days and d.phase == "titration"
+        return "start_dose_mg" if starts else "target_dose_mg"
 
     # --- the label's maximum (by indication where one is chosen) -------------------------
     indication = s.limits.indication
@@ -100,14 +93,16 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int, int]
     out.extend(start_problems(s, days, indication))
 
     # --- the taper ---------------------------------------------------------------------------
-    if plan.taper is not None and s.days:
+    # Every plan that stops the drug (a stop plan, or a start-and-stop plan's taper) tapers
+    # over at least the label's minimum; a change down to a dose the patient keeps taking does not stop.
+    if tapers_to_zero(plan) and s.days and not s.continues:
         taper_days = [d for d in s.days if d.phase == "taper" and d.total_mg > 0]
         minimum = profile.taper_min_days
         if len(taper_days) < minimum.value:
             path = [x.total_mg for x in s.steps if x.phase == "taper"]
             start = taper_days[0].total_mg if taper_days else None
             before = [d for d in s.days if d.phase != "taper"]
-            first = before[-1].total_mg if before else (start or None)
+            first = before[-1].total_mg if before else (current_total(plan) or start or None)
             out.append(Problem(
                 "taper-too-short", "blocking", "taper.step_days", minimum.source,
                 value=canonical.taper_too_short(len(taper_days), minimum.value),

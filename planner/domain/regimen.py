@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from planner.domain.kinds import doses_per_day
 from planner.domain.plan import SLOTS_FOR_DOSES, Plan
 
 if TYPE_CHECKING:
@@ -79,7 +80,8 @@ def longest_gap_minutes(times: list[str]) -> int:
 def doses_for_gap(plan: Plan, hours: int) -> int:
     """The fewest doses a day (up to the plan's doses_per_day) whose slots, at the plan's
     dose times, leave no gap over hours; the plan's doses_per_day if none do."""
-    for k in range(1, plan.doses_per_day + 1):
+    n = doses_per_day(plan)
+    for k in range(1, n + 1):
         if longest_gap_minutes([plan.slot_time(s) for s in SLOTS_FOR_DOSES[k]]) <= hours * 60:
             return k
-    return plan.doses_per_day
+    return n

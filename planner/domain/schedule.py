@@ -8,24 +8,24 @@ doses equals the sum of their units exactly.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from planner.domain.days import (  # noqa: F401 - the schedule's data, named here for callers
     PHASES, Day, DispenseLine, Dose, Rounding, Schedule, Segment, Step,
 )
-from planner.domain import days as days_mod, limits as limits_mod
+from planner.domain import days as days_mod, layout, limits as limits_mod
 from planner.domain.dialysis import DialysisSupplement, supplement_for_step
 from planner.domain.kidney import KidneyAssessment, assess
+from planner.domain.kinds import doses_per_day, required_fields, target_mg
 from planner.domain.plan import SLOTS, SLOTS_FOR_DOSES, FieldError, Plan, PlanError
+from planner.domain.problem import SEVERITIES, Problem
 from planner.domain.problems import check
 from planner.domain.regimen import chosen_indication, doses_for_gap, gap_rule, label_minimum
 from planner.domain.profiles import Profile, load_profile
+from planner.domain.segments import MAX_PLAN_DAYS, current_regimen, fit_review, plan_segments
+from planner.domain.step_edits import apply_edits
 from planner.domain.units import DoseMaker
-
-# Ten years: longer than any titration, short enough that a typo (1 mg steps every
-# 365 days) is caught as unusable input instead of building a million-day plan.
-MAX_PLAN_DAYS = 3650
 
 
 def plan_forms(plan: Plan, profile: Profile):
@@ -51,7 +51,12 @@ class _Builder:
     def floor(self, day: int) -> int:
         """The fewest doses the fill gives on this day: the label's regimen, the gap rule."""
         m = label_minimum(self.profile, self.indication, self.kidney, day)
-        return min(self.plan.doses_per_day, max(m.doses if m else 1, self.gap_doses))
+        return min(self.n, max(m.doses if m else 1, self.gap_doses))
+
+    @property
+    def n(self) -> int:
+        """The doses a day the plan gives (a stop plan: today's regimen's; kinds.doses_per_day)."""
+        return doses_per_day(self.plan)
 
     # --- amounts ----------------------------------------------------------------------
 
@@ -59,72 +64,6 @@ class _Builder:
         if wanted == int(wanted) and self.maker.split_at_most(int(wanted), n) is not None:
             return int(wanted)
         return self.maker.nearest_total(wanted, n, prefer_higher=prefer_higher)
-
-    def titration_segments(self) -> list[tuple[Segment, str, int]]:
-        """(segment, input field, wanted mg) for titration and maintenance."""
-        p = self.plan
-        n = p.doses_per_day
-        out: list[tuple[Segment, str, int]] = []
-        if p.target_dose_mg >= p.start_dose_mg:
-            amounts = [p.start_dose_mg]
-            if p.increment_mg > 0:
-                while amounts[-1] < p.target_dose_mg:
-                    amounts.append(min(amounts[-1] + p.increment_mg, p.target_dose_mg))
-                    if len(amounts) * p.step_days > MAX_PLAN_DAYS:
-                        raise _too_long(p, len(amounts) * p.step_days)
-            for k, wanted in enumerate(amounts):
-                at_target = wanted == p.target_dose_mg
-                doses = n if (p.slot_fill == "all" or at_target) else min(k + 1, n)
-                field = "start_dose_mg" if k == 0 else ("target_dose_mg" if at_target else "increment_mg")
-                exact = p.slot_fill == "all" or at_target
-                out.append((Segment("titration", wanted, p.step_days, doses, exact), field, wanted))
-            last = p.target_dose_mg
-        else:
-            # A target below the start, with a taper: hold the start dose, then reduce from it.
-            last = p.start_dose_mg
-        if p.maintenance_days:
-            out.append((Segment("maintenance", last, p.maintenance_days, n, True), "target_dose_mg", last))
-        return out
-
-    def taper_segments(self, current: int) -> list[tuple[Segment, Decimal | int]]:
-        t = self.plan.taper
-        n = self.plan.doses_per_day
-        out: list[tuple[Segment, Decimal | int]] = []
-        while current > 0:
-            if t.step_mg is not None:
-                wanted: Decimal | int = current - t.step_mg
-            else:
-                wanted = Decimal(current) * (Decimal(100) - t.step_percent) / Decimal(100)
-            if wanted <= 0:
-                break
-            if self.gap_doses:
-                # Epilepsy: every step, the last before the stop too, splits into enough doses.
-                used = self._nearest_split(wanted, self.gap_doses, current)
-            else:
-                # Ties round up here: the gentler cut. It stays below the current dose.
-                used = self.maker.nearest_total(wanted, n, prefer_higher=True)
-                if used is None or used >= current:
-                    used = self._next_below(current, n)
-            if used is None:
-                break
-            out.append((Segment("taper", used, t.step_days, n, False), wanted))
-            current = used
-        return out
-
-    def _nearest_split(self, wanted: Decimal | int, k: int, current: int) -> int | None:
-        """The amount below current nearest wanted (ties up) that splits into exactly k doses."""
-        q = self.maker.quantum
-        nearest_first = sorted(range(q, current, q), key=lambda t: (abs(t - wanted), -t))
-        return next((t for t in nearest_first if self.maker.split(t, k) is not None), None)
-
-    def _next_below(self, current: int, n: int) -> int | None:
-        q = self.maker.quantum
-        x = ((current - 1) // q) * q
-        while x > 0:
-            if self.maker.split_at_most(x, n) is not None:
-                return x
-            x -= q
-        return None
 
     # --- days -------------------------------------------------------------------------
 
@@ -139,10 +78,15 @@ class _Builder:
         )
         return doses, k
 
-
-def _too_long(plan: Plan, days: int) -> PlanError:
-    field = "increment_mg" if plan.increment_mg else "step_days"
-    return PlanError([FieldError(field, code="engine.too-long", values=(("days", days), ("max_days", MAX_PLAN_DAYS)))])
+    def doses_at(self, slots: tuple[tuple[str, int], ...]) -> tuple[Dose, ...]:
+        """Doses as given per time of day; an amount the strengths cannot make has no units
+        (the engine reports it)."""
+        given = dict(slots)
+        return tuple(
+            Dose(s, self.plan.slot_time(s), given[s], self.maker.units_for(given[s]) if self.maker.makeable(given[s])
+                 else ())
+            for s in SLOTS if given.get(s, 0) > 0
+        )
 
 
 def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
@@ -150,81 +94,33 @@ def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
     too long to lay out; every clinical concern is a Problem in the result.
     today (default: the computer's date) is what a start date in the past is judged against."""
     profile = load_profile(plan.drug)
+    missing = required_fields(plan)
+    if missing:
+        raise PlanError([FieldError(f, code="engine.missing-for-kind", values=(("kind", plan.kind),))
+                         for f in missing])
     b = _Builder(plan, profile)
     kidney = b.kidney  # assessed once, for the fill and the checks alike
 
-    cannot_reach = plan.target_dose_mg > plan.start_dose_mg and plan.increment_mg == 0
-    below_without_taper = plan.target_dose_mg < plan.start_dose_mg and plan.taper is None
-    days: list[Day] = []
-    if not (cannot_reach or below_without_taper):
-        days = _lay_out(b)
+    found: list[Problem] = []  # what laying the plan out finds: checked like the rest
+    current = current_regimen(b, found)
+    segments = fit_review(b, apply_edits(b, plan_segments(b), found), found)
+    days = layout.lay_out(b, segments)
 
     if kidney is not None and kidney.haemodialysis:
         days = _with_dialysis(days, profile, kidney, b.maker)
 
     days_t = tuple(days)
+    # A stop plan's target is 0; the limits read the target the kind gives.
+    aim = replace(plan, target_dose_mg=target_mg(plan))
     draft = Schedule(
         plan=plan, profile=profile, days=days_t, steps=days_mod.group_steps(days_t), dispense=_dispense(days, profile),
-        kidney=kidney, limits=limits_mod.plan_limits(plan, profile, kidney), problems=(), roundings=tuple(b.roundings),
+        kidney=kidney, limits=limits_mod.plan_limits(aim, profile, kidney), problems=(), roundings=tuple(b.roundings),
+        current=current, review_date=plan.review_date if plan.maintenance == "review" else None,
     )
     # The checker reads the draft; the result shares its days, steps and limits (nothing is computed again).
-    return replace(draft, problems=check(draft, b.maker, b.fewer, today if today is not None else date.today()))
-
-
-def _lay_out(b: _Builder) -> list[Day]:
-    plan = b.plan
-    segments: list[tuple[Segment, str, Decimal | int]] = []
-    current = 0
-    day = 1
-    for seg, field, wanted in b.titration_segments():
-        used = b.makeable(wanted, seg.doses, prefer_higher=False)
-        if used is None:
-            # Not even one piece fits: use the smallest thing the strengths make.
-            used = b.maker.smallest
-        if used != wanted:
-            b.roundings.append(Rounding(field, day, Decimal(wanted), used, seg.phase))
-        segments.append((Segment(seg.phase, used, seg.days, seg.doses, seg.exact), field, wanted))
-        current = used
-        day += seg.days
-    if plan.taper is not None:
-        if not segments:
-            current = b.makeable(plan.start_dose_mg, plan.doses_per_day, prefer_higher=False) or b.maker.smallest
-        field = "taper.step_mg" if plan.taper.step_mg is not None else "taper.step_percent"
-        for seg, wanted in b.taper_segments(current):
-            if seg.total_mg != wanted:
-                b.roundings.append(Rounding(field, day, Decimal(wanted), seg.total_mg, "taper"))
-            segments.append((seg, field, wanted))
-            day += seg.days
-        # The last day of a taper is the first day without the medicine.
-        segments.append((Segment("taper", 0, 1, 0, False), field, 0))
-    total_days = sum(s.days for s, _, _ in segments)
-    if total_days > MAX_PLAN_DAYS:
-        raise _too_long(plan, total_days)
-
-    days: list[Day] = []
-    n = 1
-    for number, (seg, _, _) in enumerate(segments, start=1):
-        noted: set[int] = set()  # each shortfall once per step
-        for _ in range(seg.days):
-            if seg.total_mg == 0:
-                doses, given, need = (), 0, 0
-            else:
-                if seg.phase == "taper":
-                    ask, need = seg.doses, b.gap_doses
-                elif seg.exact:
-                    ask = need = seg.doses
-                else:
-                    # Grow mode adds a dose a step, but never gives fewer than the label's regimen.
-                    need = b.floor(n)
-                    ask = max(seg.doses, need)
-                doses, given = b.doses_for(seg.total_mg, ask)
-            if given < need and need not in noted:
-                b.fewer.append((n, seg.total_mg, given, need))
-                noted.add(need)
-            days.append(Day(n, plan.start_date + timedelta(days=n - 1), seg.phase, seg.total_mg, doses,
-                            segment=number))
-            n += 1
-    return days
+    problems = check(draft, b.maker, b.fewer, today if today is not None else date.today()) + tuple(found)
+    order = {sev: i for i, sev in enumerate(SEVERITIES)}
+    return replace(draft, problems=tuple(sorted(problems, key=lambda p: order[p.severity])))
 
 
 def _with_dialysis(days: list[Day], profile: Profile, kidney: KidneyAssessment, maker: DoseMaker) -> list[Day]:

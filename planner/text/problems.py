@@ -103,6 +103,16 @@ def _above_label_start(p: Problem, v: dict[str, Any]) -> str:
                in_indication=in_indication, limit_mg=v["limit_mg"], on_day=on_day, cite=cite(p.source))
 
 
+def _current_not_makeable(p: Problem, v: dict[str, Any]) -> str:
+    return say("problem.current-not-makeable", amounts=listing([str(mg) for mg in v["amounts"]]),
+               strengths=strengths(v["forms"]))
+
+
+def _review_date(p: Problem, v: dict[str, Any]) -> str:
+    return say(f"problem.{p.code}", review=long_date(v["review"]), start=long_date(v["start"]),
+               reached=long_date(v["reached"]), target_mg=v["target_mg"])
+
+
 def _hours(minutes: int) -> str:
     """Whole hours, or hours to one decimal."""
     return str(minutes // 60) if minutes % 60 == 0 else f"{minutes / 60:.1f}"
@@ -119,6 +129,9 @@ _WORDED: dict[str, Callable[[Problem, dict[str, Any]], str]] = {
     "fewer-doses-than-label": _fewer_doses_than_label,
     "gap-between-doses": _gap,
     "above-label-start": _above_label_start,
+    "current-not-makeable": _current_not_makeable,
+    "review-before-start": _review_date,
+    "review-before-target": _review_date,
     **kidney_problems.WORDED,
     **patient_problems.WORDED,
 }

@@ -17,7 +17,7 @@ import pytest
 from conftest import make_plan
 from helpers import run_cli, write_plan
 
-from planner.domain.plan import KidneyInput, Override, Patient, PlanError, Taper
+from planner.domain.plan import KidneyInput, Override, Patient, PlanError, StepEdit, Taper
 from planner.files.planfile import dump_plan, parse_plan_text, plan_from_dict, plan_to_dict
 from planner.domain.schedule import compute_schedule
 
@@ -93,6 +93,15 @@ def test_every_blocking_problem_has_a_value_an_override_can_bind_to():
         make_plan(indication="postherpetic_neuralgia", start_dose_mg=1800, target_dose_mg=1800),  # above-label-start
         make_plan(drug="pregabalin", indication="spinal_cord_injury", start_dose_mg=150, increment_mg=150,
                   target_dose_mg=450, step_days=7, doses_per_day=2),  # raised-too-soon
+        # Issue 14's plan shapes (planner.domain.segments, step_edits, checks_shapes):
+        make_plan(kind="stop", doses_per_day=None, strengths_mg=(300,), current=(("morning", 250),),
+                  taper=Taper(step_days=7, step_mg=100)),  # current-not-makeable
+        make_plan(kind="start", maintenance="review"),  # review-date-missing
+        make_plan(kind="start", maintenance="review", review_date=date(2026, 11, 1)),  # review-before-start
+        make_plan(kind="start", maintenance="review", review_date=date(2026, 12, 2)),  # review-before-target
+        make_plan(step_edits=(StepEdit(9, days=2),)),  # step-edit-no-step
+        make_plan(step_edits=(StepEdit(1, total_mg=300, doses=(("bedtime", 400),)),)),  # step-edit-doses-sum
+        make_plan(kind="change", current=(("bedtime", 900),), target_dose_mg=300),  # change-down-needs-taper
     ]
     seen = {}
     for plan in plans:

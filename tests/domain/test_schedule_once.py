@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 
 from conftest import make_plan
 from planner.chart.schedule_chart import draw_schedule
-from planner.domain import days, limits, schedule
+from planner.domain import days, layout, limits, schedule
 from planner.domain.plan import KidneyInput, Taper
 from planner.domain.problems import daily_limits
 
@@ -35,7 +35,7 @@ def calls(monkeypatch) -> Counter:
 
         monkeypatch.setattr(module, name, wrapper)
 
-    counting(schedule, "_lay_out")
+    counting(layout, "lay_out")
     counting(days, "group_steps")
     counting(limits, "plan_limits")
     return counted
@@ -53,7 +53,7 @@ PLANS = {
 def test_one_compute_lays_out_groups_and_limits_once(calls, name):
     s = schedule.compute_schedule(PLANS[name], today=TODAY)
     assert s.days and s.problems  # the checker ran (every one of these plans has a problem)
-    assert calls == {"_lay_out": 1, "group_steps": 1, "plan_limits": 1}
+    assert calls == {"lay_out": 1, "group_steps": 1, "plan_limits": 1}
 
 
 def test_reading_the_schedule_and_drawing_it_computes_nothing_again(calls):
@@ -61,7 +61,7 @@ def test_reading_the_schedule_and_drawing_it_computes_nothing_again(calls):
     assert s.dialysis_steps and s.steps is s.steps
     assert s.limits.kidney in daily_limits(s)
     draw_schedule(Figure(), s)
-    assert calls == {"_lay_out": 1, "group_steps": 1, "plan_limits": 1}
+    assert calls == {"lay_out": 1, "group_steps": 1, "plan_limits": 1}
 
 
 def test_the_checker_and_the_chart_read_the_same_limits():
