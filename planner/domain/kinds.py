@@ -53,13 +53,19 @@ def tapers_to_zero(plan: Plan) -> bool:
 def required_fields(plan: Plan) -> tuple[str, ...]:
     """The fields the engine needs for this kind of plan that are missing."""
     need = {
-        "start": ("start_dose_mg", "increment_mg", "step_days", "target_dose_mg", "doses_per_day"),
-        "start_and_stop": ("start_dose_mg", "increment_mg", "step_days", "target_dose_mg", "doses_per_day"),
+        "start": ("start_dose_mg", "step_days", "target_dose_mg", "doses_per_day"),
+        "start_and_stop": ("start_dose_mg", "step_days", "target_dose_mg", "doses_per_day"),
         "change": ("current", "target_dose_mg"),
         "stop": ("current",),
     }[plan.kind]
-    missing = [f for f in need if not getattr(plan, f) and getattr(plan, f) != 0]
-    if plan.kind == "change" and plan.target_dose_mg and plan.current \
-            and plan.target_dose_mg > current_total(plan):
+    missing = [f for f in need if _absent(getattr(plan, f))]
+    if missing:
+        return tuple(missing)
+    # Rising needs the increment and the step length; a plan that only holds or reduces does not.
+    if plan.kind != "stop" and plan.target_dose_mg > starting_mg(plan):
         missing += [f for f in ("increment_mg", "step_days") if getattr(plan, f) is None]
     return tuple(missing)
+
+
+def _absent(value) -> bool:
+    return value is None or value == ()

@@ -115,7 +115,7 @@ def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
     draft = Schedule(
         plan=plan, profile=profile, days=days_t, steps=days_mod.group_steps(days_t), dispense=_dispense(days, profile),
         kidney=kidney, limits=limits_mod.plan_limits(aim, profile, kidney), problems=(), roundings=tuple(b.roundings),
-        current=current, review_date=plan.review_date if plan.maintenance == "review" else None,
+        current=current, review_date=plan.review_date if plan.maintenance == "review" and plan.kind != "stop" else None,
     )
     # The checker reads the draft; the result shares its days, steps and limits (nothing is computed again).
     problems = check(draft, b.maker, b.fewer, today if today is not None else date.today()) + tuple(found)

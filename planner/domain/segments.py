@@ -25,7 +25,7 @@ from planner.domain.days import Dose, Segment
 from planner.domain.kinds import current_total, doses_per_day
 from planner.domain.plan import SLOTS, FieldError, Plan, PlanError
 from planner.domain.problem import Problem
-from planner.domain.taper import even_steps, taper_field, taper_steps
+from planner.domain.taper import taper_field, taper_steps
 
 if TYPE_CHECKING:
     from planner.domain.schedule import _Builder
@@ -115,7 +115,7 @@ def _start(b: "_Builder") -> list[Segment]:
         return []
     out: list[Segment] = []
     if p.target_dose_mg >= p.start_dose_mg:
-        amounts = _rising(b, p.start_dose_mg) if p.increment_mg > 0 else [p.start_dose_mg]
+        amounts = _rising(b, p.start_dose_mg) if p.increment_mg else [p.start_dose_mg]
         out = _titration(b, amounts, "start_dose_mg", grow=p.slot_fill == "grow")
         last_wanted = p.target_dose_mg
     else:
@@ -130,7 +130,11 @@ def _start(b: "_Builder") -> list[Segment]:
     if stop and p.taper is not None:
         current = out[-1].total_mg if out else (
             b.makeable(p.start_dose_mg, b.n, prefer_higher=False) or b.maker.smallest)
-        out += even_steps(b, current)
+        slots = None
+        if p.taper.order is not None:
+            # The cut order starts from the doses of the day before the taper.
+            slots = {d.slot: d.mg for d in b.doses_for(current, b.n)[0]}
+        out += taper_steps(b, current, slots)
         # The last day of a taper is the first day without the medicine.
         out.append(Segment("taper", 0, 1, 0, False))
     return out

@@ -68,14 +68,11 @@ def even_steps(b: "_Builder", current: int, floor: int = 0) -> list[Segment]:
             wanted = floor
         if wanted <= 0:
             break
-        if b.gap_doses:
-            # Epilepsy: every step, the last before the stop too, splits into enough doses.
-            used = _nearest_split(b, wanted, b.gap_doses, current)
-        else:
-            # Ties round up here: the gentler cut. It stays below the current dose.
-            used = b.maker.nearest_total(wanted, n, prefer_higher=True)
-            if used is None or used >= current:
-                used = _next_below(b, current, n)
+        used = _even_total(b, wanted, current, n)
+        if used is not None and used < floor and not last:
+            # The rounding overshot a change plan's target: this step goes to the target itself.
+            last, wanted = True, floor
+            used = _even_total(b, wanted, current, n)
         if used is None:
             break
         field = "target_dose_mg" if last else taper_field(b)
@@ -84,6 +81,17 @@ def even_steps(b: "_Builder", current: int, floor: int = 0) -> list[Segment]:
         if last:
             break
     return out
+
+
+def _even_total(b: "_Builder", wanted: Decimal | int, current: int, n: int) -> int | None:
+    if b.gap_doses:
+        # Epilepsy: every step, the last before the stop too, splits into enough doses.
+        return _nearest_split(b, wanted, b.gap_doses, current)
+    # Ties round up here: the gentler cut. It stays below the current dose.
+    used = b.maker.nearest_total(wanted, n, prefer_higher=True)
+    if used is None or used >= current:
+        used = _next_below(b, current, n)
+    return used
 
 
 def _ordered(b: "_Builder", current: dict[str, int], floor: int) -> list[Segment]:
@@ -120,6 +128,8 @@ def _cut(b: "_Builder", current: dict[str, int], cut: Decimal | int, order: tupl
     """The doses after taking cut from the times of day in order (module docstring)."""
     left = cut
     want: dict[str, Decimal | int] = dict(current)
+    # Times of day the order leaves out come last, so every step can still cut.
+    order = tuple(order) + tuple(s for s in SLOTS if s not in order)
     for s in order:
         if left <= 0:
             break

@@ -138,3 +138,23 @@ def test_a_plan_missing_what_its_kind_needs_names_the_field():
         compute_schedule(plan(kind="stop", taper=Taper(step_days=7, step_mg=300)), today=DAY1)
     assert [x.field for x in e.value.errors] == ["current"]
     assert e.value.errors[0].code == "engine.missing-for-kind"
+
+
+def test_a_start_at_its_target_needs_no_increment():
+    s = compute_schedule(plan(kind="start", start_dose_mg=900, step_days=3, target_dose_mg=900, doses_per_day=3,
+                              maintenance="days", maintenance_days=4), today=DAY1)
+    assert [d.total_mg for d in s.days] == [900] * 7
+
+
+def test_a_start_and_stop_taper_follows_the_cut_order_from_the_maintenance_split():
+    s = compute_schedule(plan(start_dose_mg=1000, increment_mg=0, step_days=2, target_dose_mg=1000,
+                              doses_per_day=3, slot_fill="all",
+                              taper=Taper(step_days=7, step_mg=300, order=("bedtime", "evening", "midday",
+                                                                           "morning"))), today=DAY1)
+    # 1000 is given 300 morning, 300 midday, 400 bedtime (larger doses at bedtime); bedtime is cut first.
+    assert doses_of(s.days[0]) == [("morning", 300), ("midday", 300), ("bedtime", 400)]
+    assert [(st.total_mg, doses_of(st)) for st in s.steps if st.phase == "taper"][:3] == [
+        (700, [("morning", 300), ("midday", 300), ("bedtime", 100)]),
+        (400, [("morning", 300), ("midday", 100)]),
+        (100, [("morning", 100)]),
+    ]
