@@ -3,6 +3,12 @@
 Every screen and printout draws from compute_schedule(); nothing else does dose
 arithmetic. Doses are whole mg throughout, so a day's total equals the sum of its
 doses equals the sum of their units exactly.
+
+Its parts, by what they hold: kinds.py (what each kind of plan starts from and aims at),
+segments.py (the plan's steps per kind, today's regimen, maintenance until review),
+taper.py (the taper's steps, evenly re-split or in a cut order), step_edits.py (the
+prescriber's edits to single steps), layout.py (the steps laid out day by day). The one
+DoseMaker (_Builder.maker) makes every amount; _dispense below counts what the plan uses.
 """
 
 from __future__ import annotations

@@ -99,3 +99,11 @@ def test_maintenance_until_review_still_ends_on_the_review_date_after_a_longer_s
     edited = compute_schedule(replace(base, step_edits=(StepEdit(1, days=10),)), today=DAY1)
     assert s.end_date == edited.end_date == review
     assert len(edited.days) == len(s.days)
+
+
+def test_a_step_after_a_hold_is_its_own_row_even_at_the_same_dose():
+    from planner.domain.days import Day, group_steps
+
+    days = tuple(Day(n, date(2026, 12, n), "taper", 600, (), segment=seg, hold=hold)
+                 for n, seg, hold in ((1, 1, False), (2, 2, True), (3, 3, False)))
+    assert [(st.first_day, st.hold) for st in group_steps(days)] == [(1, False), (2, True), (3, False)]
