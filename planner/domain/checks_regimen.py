@@ -61,6 +61,8 @@ def _gaps(s: "Schedule", days: list["Day"], indication: "Indication | None") -> 
         field = "slot_fill" if plan.slot_fill == "grow" and first.phase != "taper" else "doses_per_day"
     elif doses_per_day(plan) < 3:
         field = "doses_per_day"
+    if plan.kind == "stop" and field == "doses_per_day":
+        field = "current"  # a stop plan's doses a day are today's regimen's
     return [Problem(
         "gap-between-doses", "blocking", field, rule.source,
         value=canonical.gap(longest, rule.value),
