@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
+from planner.domain.builder import Builder
 from planner.domain.days import Day, Rounding, Segment
 from planner.domain.segments import MAX_PLAN_DAYS, too_long
 
-if TYPE_CHECKING:
-    from planner.domain.schedule import _Builder
 
-
-def lay_out(b: "_Builder", segments: list[Segment]) -> list[Day]:
+def lay_out(b: Builder, segments: list[Segment]) -> list[Day]:
     plan = b.plan
     total_days = sum(s.days for s in segments)
     if total_days > MAX_PLAN_DAYS:

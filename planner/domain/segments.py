@@ -18,17 +18,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from planner.domain import override_values as canonical
+from planner.domain.builder import Builder
 from planner.domain.days import Dose, Segment
 from planner.domain.kinds import current_total, doses_per_day
 from planner.domain.plan import SLOTS, FieldError, Plan, PlanError
 from planner.domain.problem import Problem
 from planner.domain.taper import taper_field, taper_steps
 
-if TYPE_CHECKING:
-    from planner.domain.schedule import _Builder
 
 # Ten years: longer than any titration, short enough that a typo (1 mg steps every
 # 365 days) is caught as unusable input instead of building a million-day plan.
@@ -40,7 +38,7 @@ def too_long(plan: Plan, days: int, field: str | None = None) -> PlanError:
     return PlanError([FieldError(field, code="engine.too-long", values=(("days", days), ("max_days", MAX_PLAN_DAYS)))])
 
 
-def current_regimen(b: "_Builder", found: list[Problem]) -> tuple[Dose, ...]:
+def current_regimen(b: Builder, found: list[Problem]) -> tuple[Dose, ...]:
     """Today's regimen as doses made of the plan's strengths; amounts they cannot make are
     kept as entered (no units) and reported."""
     plan = b.plan
@@ -56,7 +54,7 @@ def current_regimen(b: "_Builder", found: list[Problem]) -> tuple[Dose, ...]:
     return b.doses_at(plan.current)
 
 
-def plan_segments(b: "_Builder") -> list[Segment]:
+def plan_segments(b: Builder) -> list[Segment]:
     """The plan's segments by kind; empty where the inputs cannot make a plan (the checker
     says why)."""
     kind = b.plan.kind
@@ -67,7 +65,7 @@ def plan_segments(b: "_Builder") -> list[Segment]:
     return _start(b)
 
 
-def _titration(b: "_Builder", amounts: list[int], first_field: str, grow: bool) -> list[Segment]:
+def _titration(b: Builder, amounts: list[int], first_field: str, grow: bool) -> list[Segment]:
     p = b.plan
     n = b.n
     target = p.target_dose_mg
@@ -85,7 +83,7 @@ def _titration(b: "_Builder", amounts: list[int], first_field: str, grow: bool) 
     return out
 
 
-def _rising(b: "_Builder", first: int) -> list[int]:
+def _rising(b: Builder, first: int) -> list[int]:
     p = b.plan
     amounts = [first]
     while amounts[-1] < p.target_dose_mg:
@@ -95,7 +93,7 @@ def _rising(b: "_Builder", first: int) -> list[int]:
     return amounts
 
 
-def _maintenance(b: "_Builder", last: Segment | None, total: int) -> list[Segment]:
+def _maintenance(b: Builder, last: Segment | None, total: int) -> list[Segment]:
     p = b.plan
     slots = last.slots if last is not None else None
     if p.maintenance == "review":
@@ -106,7 +104,7 @@ def _maintenance(b: "_Builder", last: Segment | None, total: int) -> list[Segmen
     return []
 
 
-def _start(b: "_Builder") -> list[Segment]:
+def _start(b: Builder) -> list[Segment]:
     p = b.plan
     stop = p.kind == "start_and_stop"
     if p.target_dose_mg > p.start_dose_mg and p.increment_mg == 0:
@@ -140,7 +138,7 @@ def _start(b: "_Builder") -> list[Segment]:
     return out
 
 
-def _change(b: "_Builder") -> list[Segment]:
+def _change(b: Builder) -> list[Segment]:
     p = b.plan
     now, target = current_total(p), p.target_dose_mg
     out: list[Segment] = []
@@ -158,7 +156,7 @@ def _change(b: "_Builder") -> list[Segment]:
     return _maintenance(b, Segment("maintenance", now, 0, b.n, True, slots=p.current), now)
 
 
-def _stop(b: "_Builder") -> list[Segment]:
+def _stop(b: Builder) -> list[Segment]:
     p = b.plan
     out: list[Segment] = []
     if p.taper is not None:
@@ -167,7 +165,7 @@ def _stop(b: "_Builder") -> list[Segment]:
     return out + [Segment("taper", 0, 1, 0, False, field=taper_field(b) if p.taper else None, wanted=0)]
 
 
-def fit_review(b: "_Builder", segs: list[Segment], found: list[Problem]) -> list[Segment]:
+def fit_review(b: Builder, segs: list[Segment], found: list[Problem]) -> list[Segment]:
     """Maintenance until review runs from the day after the steps before it through the
     review date. A review date before the start or before the target is reached is blocking:
     the paper would give a review the schedule contradicts (the clinician corrects the date,

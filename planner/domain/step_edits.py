@@ -17,19 +17,16 @@ edits) unless an edit sets its length.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from planner.domain import override_values as canonical
+from planner.domain.builder import Builder
 from planner.domain.days import Segment
 from planner.domain.plan import SLOTS, StepEdit
 from planner.domain.problem import Problem
 from planner.domain.taper import nearest_amount
 
-if TYPE_CHECKING:
-    from planner.domain.schedule import _Builder
 
-
-def apply_edits(b: "_Builder", segments: list[Segment], found: list[Problem]) -> list[Segment]:
+def apply_edits(b: Builder, segments: list[Segment], found: list[Problem]) -> list[Segment]:
     segs = list(segments)
     for i, e in enumerate(b.plan.step_edits):
         k = e.step - 1
@@ -50,7 +47,7 @@ def apply_edits(b: "_Builder", segments: list[Segment], found: list[Problem]) ->
     return segs
 
 
-def _with_dose(b: "_Builder", seg: Segment, e: StepEdit, i: int, found: list[Problem]) -> Segment:
+def _with_dose(b: Builder, seg: Segment, e: StepEdit, i: int, found: list[Problem]) -> Segment:
     if e.doses is None:
         used = b.makeable(e.total_mg, seg.doses, prefer_higher=False) or b.maker.smallest
         return replace(seg, total_mg=used, slots=None, edited=True, field=f"step_edits[{i}].total_mg",

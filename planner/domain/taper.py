@@ -27,28 +27,25 @@ and the layout records a Rounding.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
+from planner.domain.builder import Builder
 from planner.domain.days import Segment
 from planner.domain.plan import SLOTS
 from planner.domain.regimen import gap_rule, longest_gap_minutes
 
-if TYPE_CHECKING:
-    from planner.domain.schedule import _Builder
 
-
-def taper_field(b: "_Builder") -> str:
+def taper_field(b: Builder) -> str:
     return "taper.step_mg" if b.plan.taper.step_mg is not None else "taper.step_percent"
 
 
-def _wanted_after_cut(b: "_Builder", total: int) -> Decimal | int:
+def _wanted_after_cut(b: Builder, total: int) -> Decimal | int:
     t = b.plan.taper
     if t.step_mg is not None:
         return total - t.step_mg
     return Decimal(total) * (Decimal(100) - t.step_percent) / Decimal(100)
 
 
-def taper_steps(b: "_Builder", total: int, slots: dict[str, int] | None, floor: int = 0) -> list[Segment]:
+def taper_steps(b: Builder, total: int, slots: dict[str, int] | None, floor: int = 0) -> list[Segment]:
     """The taper's steps from total (its doses per time of day where known) down to floor;
     the stop day itself (0 mg) is the caller's."""
     if b.plan.taper.order is not None and slots:
@@ -56,7 +53,7 @@ def taper_steps(b: "_Builder", total: int, slots: dict[str, int] | None, floor: 
     return even_steps(b, total, floor)
 
 
-def even_steps(b: "_Builder", current: int, floor: int = 0) -> list[Segment]:
+def even_steps(b: Builder, current: int, floor: int = 0) -> list[Segment]:
     """Format version 1's taper: each step's total split evenly again."""
     t = b.plan.taper
     n = b.n
@@ -83,7 +80,7 @@ def even_steps(b: "_Builder", current: int, floor: int = 0) -> list[Segment]:
     return out
 
 
-def _even_total(b: "_Builder", wanted: Decimal | int, current: int, n: int) -> int | None:
+def _even_total(b: Builder, wanted: Decimal | int, current: int, n: int) -> int | None:
     if b.gap_doses:
         # Epilepsy: every step, the last before the stop too, splits into enough doses.
         return _nearest_split(b, wanted, b.gap_doses, current)
@@ -94,7 +91,7 @@ def _even_total(b: "_Builder", wanted: Decimal | int, current: int, n: int) -> i
     return used
 
 
-def _ordered(b: "_Builder", current: dict[str, int], floor: int) -> list[Segment]:
+def _ordered(b: Builder, current: dict[str, int], floor: int) -> list[Segment]:
     t = b.plan.taper
     rule = gap_rule(b.plan, b.profile, b.kidney)
     out: list[Segment] = []
@@ -124,7 +121,7 @@ def _ordered(b: "_Builder", current: dict[str, int], floor: int) -> list[Segment
     return out
 
 
-def _cut(b: "_Builder", current: dict[str, int], cut: Decimal | int, order: tuple[str, ...]) -> dict[str, int]:
+def _cut(b: Builder, current: dict[str, int], cut: Decimal | int, order: tuple[str, ...]) -> dict[str, int]:
     """The doses after taking cut from the times of day in order (module docstring)."""
     left = cut
     want: dict[str, Decimal | int] = dict(current)
@@ -156,7 +153,7 @@ def _cut(b: "_Builder", current: dict[str, int], cut: Decimal | int, order: tupl
     return made
 
 
-def nearest_amount(b: "_Builder", want: Decimal | int) -> int:
+def nearest_amount(b: Builder, want: Decimal | int) -> int:
     """The makeable single dose nearest want (ties up; 0 where nothing is nearer)."""
     if want <= 0:
         return 0
@@ -168,7 +165,7 @@ def nearest_amount(b: "_Builder", want: Decimal | int) -> int:
     return up
 
 
-def _amount_below(b: "_Builder", mg: int) -> int:
+def _amount_below(b: Builder, mg: int) -> int:
     q = b.maker.quantum
     x = ((mg - 1) // q) * q
     while x > 0 and not b.maker.makeable(x):
@@ -176,14 +173,14 @@ def _amount_below(b: "_Builder", mg: int) -> int:
     return max(x, 0)
 
 
-def _nearest_split(b: "_Builder", wanted: Decimal | int, k: int, current: int) -> int | None:
+def _nearest_split(b: Builder, wanted: Decimal | int, k: int, current: int) -> int | None:
     """The amount below current nearest wanted (ties up) that splits into exactly k doses."""
     q = b.maker.quantum
     nearest_first = sorted(range(q, current, q), key=lambda t: (abs(t - wanted), -t))
     return next((t for t in nearest_first if b.maker.split(t, k) is not None), None)
 
 
-def _next_below(b: "_Builder", current: int, n: int) -> int | None:
+def _next_below(b: Builder, current: int, n: int) -> int | None:
     q = b.maker.quantum
     x = ((current - 1) // q) * q
     while x > 0:
