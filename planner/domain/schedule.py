@@ -22,6 +22,7 @@ from planner.domain.problems import check
 from planner.domain.regimen import chosen_indication, doses_for_gap, gap_rule, label_minimum
 from planner.domain.profiles import Profile, load_profile
 from planner.domain.units import DoseMaker
+from planner.domain.products import choose_products  # PRODUCTS helper (issue 14)
 
 # Ten years: longer than any titration, short enough that a typo (1 mg steps every
 # 365 days) is caught as unusable input instead of building a million-day plan.
@@ -161,6 +162,8 @@ def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
 
     if kidney is not None and kidney.haemodialysis:
         days = _with_dialysis(days, profile, kidney, b.maker)
+    # PRODUCTS (issue 14): one product where one will do, chosen for the whole plan (products.py).
+    days, _ = choose_products(days, b.maker.forms, plan)
 
     days_t = tuple(days)
     draft = Schedule(
