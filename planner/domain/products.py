@@ -34,9 +34,8 @@ from itertools import combinations
 from planner.domain.days import Day, Dose
 from planner.domain.plan import SLOTS, Plan
 from planner.domain.profiles import Form
+from planner.domain.liquid import LIQUID_FORM
 from planner.domain.units import DoseMaker, Unit
-
-LIQUID_FORM = "oral solution"
 
 
 def products_used(days) -> tuple[tuple[int, str], ...]:

@@ -22,7 +22,10 @@ from planner.domain.problems import check
 from planner.domain.regimen import chosen_indication, doses_for_gap, gap_rule, label_minimum
 from planner.domain.profiles import Profile, load_profile
 from planner.domain.units import DoseMaker
-from planner.domain.products import choose_products  # PRODUCTS helper (issue 14)
+# PRODUCTS helper (issue 14): products, oral solution, dispense
+from planner.domain.dispense import dispense as _dispense
+from planner.domain.liquid import plan_maker_all_liquid, with_liquid_taper_end
+from planner.domain.products import choose_products
 
 # Ten years: longer than any titration, short enough that a typo (1 mg steps every
 # 365 days) is caught as unusable input instead of building a million-day plan.
@@ -39,7 +42,8 @@ class _Builder:
     def __init__(self, plan: Plan, profile: Profile) -> None:
         self.plan = plan
         self.profile = profile
-        self.maker = DoseMaker(plan_forms(plan, profile))
+        # PRODUCTS (issue 14): a plan given wholly as the oral solution is laid out in mL (liquid.py).
+        self.maker = plan_maker_all_liquid(plan, profile) or DoseMaker(plan_forms(plan, profile))
         self.roundings: list[Rounding] = []
         self.fewer: list[tuple[int, int, int, int]] = []  # (day, total, doses given, doses wanted)
         # The label's regimen: the default fill gives at least its doses a day, and in
@@ -162,7 +166,10 @@ def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
 
     if kidney is not None and kidney.haemodialysis:
         days = _with_dialysis(days, profile, kidney, b.maker)
-    # PRODUCTS (issue 14): one product where one will do, chosen for the whole plan (products.py).
+    # PRODUCTS (issue 14): the taper's last steps as the oral solution (liquid.py), then one
+    # product where one will do, chosen for the whole plan (products.py).
+    days, liquid_roundings = with_liquid_taper_end(days, plan, profile)
+    b.roundings += liquid_roundings
     days, _ = choose_products(days, b.maker.forms, plan)
 
     days_t = tuple(days)
@@ -241,24 +248,3 @@ def _with_dialysis(days: list[Day], profile: Profile, kidney: KidneyAssessment, 
         out.append(replace(d, dialysis=found[key]))
     return out
 
-
-def _dispense(days: list[Day], profile: Profile) -> tuple[DispenseLine, ...]:
-    """Capsules and tablets for the whole plan. The other half of a split tablet is the
-    next half-dose if that comes within the label's time limit; otherwise it is thrown
-    away and the next half takes a new tablet."""
-    whole: dict[int, int] = {}
-    open_half: dict[int, date] = {}  # strength -> date its other half was split off
-    keep = profile.half_tablet_use_within_days.value if profile.half_tablet_use_within_days else 0
-    forms = {}
-    for d in days:
-        for dose in d.doses:
-            for u in dose.units:
-                forms[u.strength_mg] = u.form
-                full = int(u.count)
-                whole[u.strength_mg] = whole.get(u.strength_mg, 0) + full
-                if u.count - full:
-                    split_on = open_half.pop(u.strength_mg, None)
-                    if split_on is None or (d.date - split_on).days > keep:
-                        whole[u.strength_mg] += 1
-                        open_half[u.strength_mg] = d.date
-    return tuple(DispenseLine(s, forms[s], whole[s]) for s in sorted(whole) if whole[s])
