@@ -18,6 +18,7 @@ from planner.domain import days as days_mod, limits as limits_mod
 from planner.domain.dialysis import DialysisSupplement, supplement_for_step
 from planner.domain.kidney import KidneyAssessment, assess
 from planner.domain.plan import SLOTS, SLOTS_FOR_DOSES, FieldError, Plan, PlanError
+from planner.domain.problem import Problem
 from planner.domain.problems import check
 from planner.domain.regimen import chosen_indication, doses_for_gap, gap_rule, label_minimum
 from planner.domain.profiles import Profile, load_profile
@@ -170,7 +171,8 @@ def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
     # product where one will do, chosen for the whole plan (products.py).
     days, liquid_roundings = with_liquid_taper_end(days, plan, profile)
     b.roundings += liquid_roundings
-    days, _ = choose_products(days, b.maker.forms, plan)
+    days, chosen, fewer = choose_products(days, b.maker.forms, plan, keep=_keep_doses(b))
+    by_product = [_fewer_for_products(chosen, fewer)] if fewer else []
 
     days_t = tuple(days)
     draft = Schedule(
@@ -178,7 +180,39 @@ def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
         kidney=kidney, limits=limits_mod.plan_limits(plan, profile, kidney), problems=(), roundings=tuple(b.roundings),
     )
     # The checker reads the draft; the result shares its days, steps and limits (nothing is computed again).
-    return replace(draft, problems=check(draft, b.maker, b.fewer, today if today is not None else date.today()))
+    return replace(draft, problems=check(draft, b.maker, b.fewer, today if today is not None else date.today())
+                   + tuple(by_product))
+
+
+def _keep_doses(b: _Builder):
+    """The fewest doses one product may give a day in (products.choose_products).
+
+    The label divides its own doses (Neurontin 2.1: 600 mg on day 2 twice daily, 900 mg from
+    day 3 three times daily), so a titration day at or above the label's dose for that day
+    keeps the label's regimen (the engine's floor). A lower "grow" titration day, and a taper
+    day, is spread only as evenly as the strengths allow: it may take fewer doses, never fewer
+    than the epilepsy gap rule needs. The target and days the prescriber shaped keep theirs."""
+    plan = b.plan
+    label = b.indication.label_start_mg if b.indication is not None else ()
+
+    def keep(d: Day) -> int:
+        if d.edited or d.hold:
+            return len(d.doses)
+        if d.phase == "taper":
+            return max(1, b.gap_doses)
+        grown = (d.phase == "titration" and plan.slot_fill == "grow" and plan.target_dose_mg is not None
+                 and d.total_mg < plan.target_dose_mg)
+        if not grown:
+            return len(d.doses)
+        if label and d.total_mg < label[min(d.day, len(label)) - 1]:
+            return max(1, b.gap_doses)
+        return min(len(d.doses), b.floor(d.day))
+    return keep
+
+
+def _fewer_for_products(chosen, fewer) -> Problem:
+    return Problem("fewer-doses-one-product", "warning", "strengths_mg",
+                   values={"forms": tuple(chosen), "days": tuple(fewer)})
 
 
 def _lay_out(b: _Builder) -> list[Day]:

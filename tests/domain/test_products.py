@@ -34,7 +34,7 @@ PRODUCTS_PER_EXAMPLE = {
 def _all_forms_layout(monkeypatch, plan):
     """The engine's days with every allowed form (the product choice left out)."""
     with monkeypatch.context() as m:
-        m.setattr(schedule_mod, "choose_products", lambda days, forms, plan: (days, forms))
+        m.setattr(schedule_mod, "choose_products", lambda days, forms, plan, keep=None: (days, forms, []))
         return compute_schedule(plan, today=date(2026, 6, 1))
 
 
@@ -52,7 +52,12 @@ def test_number_of_products_per_example(name):
 def test_phn_to_1800_uses_one_product_where_it_used_four(monkeypatch):
     plan = load_example("gabapentin-phn-to-1800-with-taper")
     assert len(products_used(_all_forms_layout(monkeypatch, plan).days)) == 4
-    assert products_used(compute_schedule(plan, today=date(2026, 6, 1)).days) == ((100, "capsule"),)
+    after = compute_schedule(plan, today=date(2026, 6, 1))
+    # 300 mg capsules alone: the low titration days (300 and 600 mg/day, below the label's own
+    # 900 mg/day three times daily) and the last taper steps take fewer doses, and say so.
+    assert products_used(after.days) == ((300, "capsule"),)
+    [fewer] = [p for p in after.problems if p.code == "fewer-doses-one-product"]
+    assert fewer.severity == "warning" and [d[0] for d in fewer.values["days"]] == [2, 3, 4]
 
 
 @pytest.mark.parametrize("name", sorted(PRODUCTS_PER_EXAMPLE))
@@ -60,8 +65,15 @@ def test_daily_doses_unchanged_versus_all_forms(monkeypatch, name):
     plan = load_example(name)
     before = _all_forms_layout(monkeypatch, plan)
     after = compute_schedule(plan, today=date(2026, 6, 1))
-    assert [(d.day, d.total_mg, len(d.doses)) for d in after.days] == [
-        (d.day, d.total_mg, len(d.doses)) for d in before.days]
+    assert [(d.day, d.total_mg) for d in after.days] == [(d.day, d.total_mg) for d in before.days]
+    # A day given in fewer doses is one the engine spread only as the strengths allowed (a low
+    # titration day, a taper day), and the warning names each such shape at its first day.
+    fewer = [p for p in after.problems if p.code == "fewer-doses-one-product"]
+    shapes = {(d.total_mg, len(d.doses), len(old.doses)) for d, old in zip(after.days, before.days)
+              if len(d.doses) != len(old.doses)}
+    assert all(d.phase in ("titration", "taper") and len(d.doses) < len(old.doses)
+               for d, old in zip(after.days, before.days) if len(d.doses) != len(old.doses))
+    assert shapes == {item[1:] for p in fewer for item in p.values["days"]}
     chosen = DoseMaker(tuple(load_profile(plan.drug).form_for(s) for s, _ in products_used(after.days)))
     for old, new in zip(before.days, after.days):
         assert sum(x.mg for x in new.doses) == new.total_mg
@@ -69,7 +81,7 @@ def test_daily_doses_unchanged_versus_all_forms(monkeypatch, name):
         # A day keeps its split wherever the chosen products make each of its amounts.
         if all(chosen.makeable(x.mg) for x in old.doses):
             assert [(x.slot, x.mg) for x in new.doses] == [(x.slot, x.mg) for x in old.doses]
-    assert after.problems == before.problems
+    assert [p for p in after.problems if p.code != "fewer-doses-one-product"] == list(before.problems)
 
 
 def test_a_capsule_beats_a_tablet_that_must_be_halved():
@@ -93,7 +105,7 @@ def _day(n, doses, **kw):
 def test_fewest_units_among_single_products_and_a_re_split_where_forced():
     forms = load_profile("gabapentin").forms
     plan = make_plan()
-    days, chosen = choose_products([_day(1, [("morning", 400), ("bedtime", 500)])], forms, plan)
+    days, chosen, _ = choose_products([_day(1, [("morning", 400), ("bedtime", 500)])], forms, plan)
     # 900 mg in 2 doses: the 300 mg capsule alone (3 capsules: 300 + 600) beats the 100 mg (9 capsules).
     assert [f.strength_mg for f in chosen] == [300]
     assert [(x.slot, x.mg) for x in days[0].doses] == [("morning", 300), ("bedtime", 600)]
@@ -102,22 +114,22 @@ def test_fewest_units_among_single_products_and_a_re_split_where_forced():
 def test_a_split_the_prescriber_set_is_never_re_split():
     forms = load_profile("gabapentin").forms
     plan = make_plan()
-    days, chosen = choose_products([_day(1, [("morning", 400), ("bedtime", 500)], edited=True)], forms, plan)
+    days, chosen, _ = choose_products([_day(1, [("morning", 400), ("bedtime", 500)], edited=True)], forms, plan)
     assert [f.strength_mg for f in chosen] == [100]
     assert [(x.slot, x.mg) for x in days[0].doses] == [("morning", 400), ("bedtime", 500)]
     ordered = make_plan(taper=Taper(step_days=7, step_mg=100, order=("morning", "midday", "evening", "bedtime")))
     taper_day = Day(1, date(2026, 12, 1), "taper", 900,
                     (Dose("morning", "08:00", 400, ()), Dose("bedtime", "22:00", 500, ())))
-    days, chosen = choose_products([taper_day], forms, ordered)
+    days, chosen, _ = choose_products([taper_day], forms, ordered)
     assert [(x.slot, x.mg) for x in days[0].doses] == [("morning", 400), ("bedtime", 500)]
 
 
 def test_more_products_only_where_one_cannot_make_the_plan():
     forms = load_profile("pregabalin").forms
     # 75 mg/day once and 300 mg/day once: the 75 mg capsule alone makes both (1 + 4 capsules).
-    days, chosen = choose_products([_day(1, [("bedtime", 75)]), _day(2, [("bedtime", 300)])], forms, make_plan())
+    days, chosen, _ = choose_products([_day(1, [("bedtime", 75)]), _day(2, [("bedtime", 300)])], forms, make_plan())
     assert [f.strength_mg for f in chosen] == [75]
     # 25 and 300 mg/day: the 25 mg capsule alone (13 capsules) is one product: fewest products first.
-    days, chosen = choose_products([_day(1, [("bedtime", 25)]), _day(2, [("bedtime", 300)])], forms, make_plan())
+    days, chosen, _ = choose_products([_day(1, [("bedtime", 25)]), _day(2, [("bedtime", 300)])], forms, make_plan())
     assert [f.strength_mg for f in chosen] == [25]
     assert sum(u.count for u in days[1].doses[0].units) == 12
