@@ -16,6 +16,7 @@ from planner.app.schedule_table import ScheduleTableModel
 from planner.domain.problems import Problem
 from planner.text.catalogue import say, say_n
 from planner.text.kidney import kidney_limit_text
+from planner.text.units import LIQUID_FORM, liquid_dispense_text
 
 
 class ResultViews:
@@ -68,7 +69,8 @@ class ResultViews:
         self.table_model.set_schedule(schedule)
         self.table.setEnabled(True)
         self.stale.hide()
-        parts = [say("window.dispense-item", count=x.count, strength_mg=x.strength_mg, form=x.form)
+        parts = [liquid_dispense_text(x, schedule.profile) if x.form == LIQUID_FORM  # PRODUCTS (issue 14)
+                 else say("window.dispense-item", count=x.count, strength_mg=x.strength_mg, form=x.form)
                  for x in schedule.dispense]
         self.dispense.setText(say("window.dispense", items=", ".join(parts) if parts else say("window.dispense-nothing")))
         self.dispense.setEnabled(True)

@@ -19,6 +19,7 @@ class Builder(Protocol):
     plan: "Plan"
     profile: "Profile"
     maker: "DoseMaker"  # the one maker of every amount
+    solid_maker: "DoseMaker"  # the capsules and tablets allowed: today's regimen is made of these
     kidney: "KidneyAssessment | None"
     gap_doses: int  # the doses a day the epilepsy gap rule needs (0: no rule)
     roundings: list["Rounding"]
@@ -33,4 +34,4 @@ class Builder(Protocol):
 
     def doses_for(self, total: int, n: int) -> tuple[tuple["Dose", ...], int]: ...
 
-    def doses_at(self, slots: tuple[tuple[str, int], ...]) -> tuple["Dose", ...]: ...
+    def doses_at(self, slots: tuple[tuple[str, int], ...], maker: "DoseMaker | None" = None) -> tuple["Dose", ...]: ...

@@ -38,6 +38,8 @@ class OralSolution:
 
     mg: int
     per_ml: int
+    bottle_ml: int | None = None  # the label's bottle (section 16 How Supplied); None: not stated
+    bottle_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,9 @@ def _profile(d: dict[str, Any]) -> Profile:
         product=d["product"],
         label_title=d["label"]["title"],
         forms=forms,
-        oral_solution=OralSolution(int(sol["mg"]), int(sol["per_ml"])),
+        oral_solution=OralSolution(int(sol["mg"]), int(sol["per_ml"]),
+                                   int(sol["bottle_ml"]) if sol.get("bottle_ml") is not None else None,
+                                   sol.get("bottle_source")),
         max_daily_mg=read_cited(d["max_daily_mg"]),
         usual_doses_per_day=read_cited(d["usual_doses_per_day"]),
         taper_min_days=read_cited(d["taper_min_days"]),

@@ -8,7 +8,8 @@ Its parts, by what they hold: kinds.py (what each kind of plan starts from and a
 segments.py (the plan's steps per kind, today's regimen, maintenance until review),
 taper.py (the taper's steps, evenly re-split or in a cut order), step_edits.py (the
 prescriber's edits to single steps), layout.py (the steps laid out day by day). The one
-DoseMaker (_Builder.maker) makes every amount; _dispense below counts what the plan uses.
+DoseMaker (_Builder.maker) makes every amount; dispense.py counts what the plan uses;
+products.py chooses the products and liquid.py the oral solution.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ from planner.domain.profiles import Profile, load_profile
 from planner.domain.segments import MAX_PLAN_DAYS, current_regimen, fit_review, plan_segments
 from planner.domain.step_edits import apply_edits
 from planner.domain.units import DoseMaker
+# PRODUCTS helper (issue 14): products, oral solution, dispense
+from planner.domain.dispense import dispense as _dispense
+from planner.domain.liquid import plan_maker_all_liquid, with_liquid_taper_end
+from planner.domain.products import choose_products
 
 
 def plan_forms(plan: Plan, profile: Profile):
@@ -44,7 +49,11 @@ class _Builder:
     def __init__(self, plan: Plan, profile: Profile) -> None:
         self.plan = plan
         self.profile = profile
-        self.maker = DoseMaker(plan_forms(plan, profile))
+        # PRODUCTS (issue 14): a plan given wholly as the oral solution is laid out in mL (liquid.py).
+        # Today's regimen is what the patient has now: capsules and tablets, even when the
+        # plan moves to the oral solution.
+        self.solid_maker = DoseMaker(plan_forms(plan, profile))
+        self.maker = plan_maker_all_liquid(plan, profile) or self.solid_maker
         self.roundings: list[Rounding] = []
         self.fewer: list[tuple[int, int, int, int]] = []  # (day, total, doses given, doses wanted)
         # The label's regimen: the default fill gives at least its doses a day, and in
@@ -84,13 +93,13 @@ class _Builder:
         )
         return doses, k
 
-    def doses_at(self, slots: tuple[tuple[str, int], ...]) -> tuple[Dose, ...]:
+    def doses_at(self, slots: tuple[tuple[str, int], ...], maker=None) -> tuple[Dose, ...]:
         """Doses as given per time of day; an amount the strengths cannot make has no units
         (the engine reports it)."""
         given = dict(slots)
+        m = maker or self.maker
         return tuple(
-            Dose(s, self.plan.slot_time(s), given[s], self.maker.units_for(given[s]) if self.maker.makeable(given[s])
-                 else ())
+            Dose(s, self.plan.slot_time(s), given[s], m.units_for(given[s]) if m.makeable(given[s]) else ())
             for s in SLOTS if given.get(s, 0) > 0
         )
 
@@ -114,6 +123,12 @@ def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
 
     if kidney is not None and kidney.haemodialysis:
         days = _with_dialysis(days, profile, kidney, b.maker)
+    # PRODUCTS (issue 14): the taper's last steps as the oral solution (liquid.py), then one
+    # product where one will do, chosen for the whole plan (products.py).
+    days, liquid_roundings = with_liquid_taper_end(days, plan, profile)
+    b.roundings += liquid_roundings
+    days, chosen, fewer = choose_products(days, b.maker.forms, plan, keep=_keep_doses(b))
+    by_product = [_fewer_for_products(chosen, fewer)] if fewer else []
 
     days_t = tuple(days)
     # A stop plan's target is 0; the limits read the target the kind gives.
@@ -125,8 +140,41 @@ def compute_schedule(plan: Plan, today: date | None = None) -> Schedule:
     )
     # The checker reads the draft; the result shares its days, steps and limits (nothing is computed again).
     problems = check(draft, b.maker, b.fewer, today if today is not None else date.today()) + tuple(found)
+    problems += tuple(by_product)
     order = {sev: i for i, sev in enumerate(SEVERITIES)}
     return replace(draft, problems=tuple(sorted(problems, key=lambda p: order[p.severity])))
+
+
+def _keep_doses(b: _Builder):
+    """The fewest doses one product may give a day in (products.choose_products).
+
+    The label divides its own doses (Neurontin 2.1: 600 mg on day 2 twice daily, 900 mg from
+    day 3 three times daily), so a titration day at or above the label's dose for that day
+    keeps the label's regimen (the engine's floor). A lower "grow" titration day, and a taper
+    day, is spread only as evenly as the strengths allow: it may take fewer doses, never fewer
+    than the epilepsy gap rule needs. The target and days the prescriber shaped keep theirs."""
+    plan = b.plan
+    label = b.indication.label_start_mg if b.indication is not None else ()
+
+    def keep(d: Day) -> int:
+        if d.edited or d.hold:
+            return len(d.doses)
+        if d.phase == "taper":
+            return max(1, b.gap_doses)
+        grown = d.phase == "titration" and plan.slot_fill == "grow" and d.total_mg < target_mg(plan)
+        if not grown:
+            return len(d.doses)
+        if label and d.total_mg < label[min(d.day, len(label)) - 1]:
+            return max(1, b.gap_doses)
+        return min(len(d.doses), b.floor(d.day))
+    return keep
+
+
+def _fewer_for_products(chosen, fewer) -> Problem:
+    return Problem("fewer-doses-one-product", "warning", "strengths_mg",
+                   values={"forms": tuple(chosen), "days": tuple(fewer)})
+
+
 
 
 def _with_dialysis(days: list[Day], profile: Profile, kidney: KidneyAssessment, maker: DoseMaker) -> list[Day]:
@@ -140,24 +188,3 @@ def _with_dialysis(days: list[Day], profile: Profile, kidney: KidneyAssessment, 
         out.append(replace(d, dialysis=found[key]))
     return out
 
-
-def _dispense(days: list[Day], profile: Profile) -> tuple[DispenseLine, ...]:
-    """Capsules and tablets for the whole plan. The other half of a split tablet is the
-    next half-dose if that comes within the label's time limit; otherwise it is thrown
-    away and the next half takes a new tablet."""
-    whole: dict[int, int] = {}
-    open_half: dict[int, date] = {}  # strength -> date its other half was split off
-    keep = profile.half_tablet_use_within_days.value if profile.half_tablet_use_within_days else 0
-    forms = {}
-    for d in days:
-        for dose in d.doses:
-            for u in dose.units:
-                forms[u.strength_mg] = u.form
-                full = int(u.count)
-                whole[u.strength_mg] = whole.get(u.strength_mg, 0) + full
-                if u.count - full:
-                    split_on = open_half.pop(u.strength_mg, None)
-                    if split_on is None or (d.date - split_on).days > keep:
-                        whole[u.strength_mg] += 1
-                        open_half[u.strength_mg] = d.date
-    return tuple(DispenseLine(s, forms[s], whole[s]) for s in sorted(whole) if whole[s])

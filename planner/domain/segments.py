@@ -45,13 +45,13 @@ def current_regimen(b: Builder, found: list[Problem]) -> tuple[Dose, ...]:
     if plan.kind not in ("change", "stop") or not plan.current:
         return ()
     given = dict(plan.current)
-    bad = tuple((s, given[s]) for s in SLOTS if given.get(s, 0) > 0 and not b.maker.makeable(given[s]))
+    bad = tuple((s, given[s]) for s in SLOTS if given.get(s, 0) > 0 and not b.solid_maker.makeable(given[s]))
     if bad:
         # Blocking: the printout would show today's doses with nothing that makes them.
         found.append(Problem("current-not-makeable", "blocking", "current",
                              value=canonical.not_makeable(bad),
-                             values={"amounts": tuple(mg for _, mg in bad), "forms": b.maker.forms}))
-    return b.doses_at(plan.current)
+                             values={"amounts": tuple(mg for _, mg in bad), "forms": b.solid_maker.forms}))
+    return b.doses_at(plan.current, b.solid_maker)
 
 
 def plan_segments(b: Builder) -> list[Segment]:

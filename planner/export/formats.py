@@ -20,7 +20,7 @@ from planner.domain.units import Unit
 from planner.text.kidney import column_choice_text, kidney_limit_text, kidney_row_text, supplement_match_text
 from planner.text.catalogue import say
 from planner.text.dates import DAY_NAMES, MONTH_NAMES
-from planner.text.units import describe_units
+from planner.text.units import LIQUID_FORM, describe_units, liquid_dispense_text
 
 
 def _number(d: Decimal | Fraction) -> int | float:
@@ -66,6 +66,14 @@ def _day(d) -> dict[str, Any]:
     return out
 
 
+def _dispense_line(x) -> dict[str, Any]:
+    """A dispense line; the oral solution's count is its mL (a Decimal), with its bottles (PRODUCTS, issue 14)."""
+    out = {"strength_mg": x.strength_mg, "form": x.form, "count": _number(Decimal(x.count))}
+    if x.bottles is not None:
+        out["bottles"] = x.bottles
+    return out
+
+
 def schedule_to_dict(s: Schedule) -> dict[str, Any]:
     kidney = None
     if s.kidney is not None:
@@ -88,7 +96,7 @@ def schedule_to_dict(s: Schedule) -> dict[str, Any]:
     return {
         "drug": s.profile.id,
         "days": [_day(d) for d in s.days],
-        "dispense": [{"strength_mg": x.strength_mg, "form": x.form, "count": x.count} for x in s.dispense],
+        "dispense": [_dispense_line(x) for x in s.dispense],
         "kidney": kidney,
         "problems": [problem_to_dict(p) for p in s.problems],
     }
@@ -158,7 +166,8 @@ def schedule_to_text(s: Schedule) -> str:
     if s.dispense:
         lines += ["", say("text.dispense")]
         for x in s.dispense:
-            lines.append("  " + say("text.dispense-line", count=x.count, strength_mg=x.strength_mg, form=x.form))
+            lines.append("  " + (liquid_dispense_text(x, s.profile) if x.form == LIQUID_FORM  # PRODUCTS (issue 14)
+                                 else say("text.dispense-line", count=x.count, strength_mg=x.strength_mg, form=x.form)))
     if s.kidney is not None:
         k = s.kidney
         how = say("text.kidney.entered") if k.method == "entered" else say("text.kidney.estimated")

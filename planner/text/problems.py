@@ -73,6 +73,12 @@ def _fewer_doses(p: Problem, v: dict[str, Any]) -> str:
     return say("problem.fewer-doses", strengths=strengths(v["forms"]), items=listing(items))
 
 
+def _fewer_doses_one_product(p: Problem, v: dict[str, Any]) -> str:
+    items = [say_n("problem.fewer-doses.item", given, day=day, total_mg=total, wanted=wanted)
+             for day, total, given, wanted in v["days"]]
+    return say("problem.fewer-doses-one-product", strengths=strengths(v["forms"]), items=listing(items))
+
+
 def _rounded_dose(p: Problem, v: dict[str, Any]) -> str:
     if "percent" in v:
         return say("problem.rounded-dose.taper-percent", percent=fmt_decimal(v["percent"]),
@@ -125,6 +131,7 @@ _WORDED: dict[str, Callable[[Problem, dict[str, Any]], str]] = {
     "raised-too-soon": _raised_too_soon,
     "taper-too-short": _taper_too_short,
     "fewer-doses": _fewer_doses,
+    "fewer-doses-one-product": _fewer_doses_one_product,
     "rounded-dose": _rounded_dose,
     "fewer-doses-than-label": _fewer_doses_than_label,
     "gap-between-doses": _gap,

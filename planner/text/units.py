@@ -1,17 +1,40 @@
-"""Capsules and tablets in words: '1 × 300 mg capsule + 1 × 100 mg capsule'."""
+"""Capsules, tablets and the oral solution in words: '1 × 300 mg capsule + 1 × 100 mg capsule',
+'6 mL (300 mg)', 'Draw up 6 mL in the oral syringe.'"""
 
 from __future__ import annotations
 
-from planner.domain.profiles import OralSolution
-from planner.domain.profiles import Form
+from decimal import Decimal
+
+from planner.domain.liquid import LIQUID_FORM, draws
+from planner.domain.profiles import Form, OralSolution, Profile
 from planner.domain.units import Unit
-from planner.text.catalogue import say
-from planner.text.numbers import fmt_count
+from planner.text.catalogue import say, say_n
+from planner.text.numbers import fmt_count, fmt_decimal
+
+
+def is_liquid(u: Unit) -> bool:
+    return u.form == LIQUID_FORM
+
+
+def liquid_dose_text(u: Unit) -> str:
+    """How much oral solution, and the mg it holds: '6 mL (300 mg)'."""
+    return say("products.liquid.dose", ml=fmt_decimal(u.count), mg=fmt_decimal(u.mg))
+
+
+def draw_up_text(u: Unit, syringe_ml: int) -> str:
+    """What the patient does with the oral syringe: 'Draw up 6 mL in the oral syringe.'; a dose
+    larger than the syringe in goes, full syringes first: '... in 2 goes: 10 mL, then 2 mL.'"""
+    parts = draws(u.count, syringe_ml)
+    if len(parts) == 1:
+        return say("products.liquid.draw-up", ml=fmt_decimal(u.count))
+    return say_n("products.liquid.draw-up.goes", len(parts), ml=fmt_decimal(u.count),
+                 parts=say("products.list.then").join(say("products.liquid.ml", ml=fmt_decimal(p)) for p in parts))
 
 
 def describe_units(units: tuple[Unit, ...]) -> str:
-    """'1 × 300 mg capsule + 1 × 100 mg capsule', '½ × 600 mg tablet'."""
-    return " + ".join(f"{fmt_count(u.count)} × {u.strength_mg} mg {u.form}" for u in units)
+    """'1 × 300 mg capsule + 1 × 100 mg capsule', '½ × 600 mg tablet', '6 mL (300 mg)'."""
+    return " + ".join(liquid_dose_text(u) if is_liquid(u) else f"{fmt_count(u.count)} × {u.strength_mg} mg {u.form}"
+                      for u in units)
 
 
 def oral_solution_text(sol: OralSolution) -> str:
@@ -20,5 +43,24 @@ def oral_solution_text(sol: OralSolution) -> str:
 
 
 def form_text(form: Form) -> str:
-    """A product by its strength and form: '300 mg capsule'."""
+    """A product by its strength and form: '300 mg capsule'; the solution: 'oral solution 50 mg per mL'."""
+    if form.form == LIQUID_FORM:
+        return say("products.form.oral-solution", mg_per_ml=form.strength_mg)
     return f"{form.strength_mg} mg {form.form}"
+
+
+def liquid_dispense_text(line, profile: Profile | None) -> str:
+    """'gabapentin oral solution 250 mg per 5 mL: 840 mL (2 bottles of 470 mL)'. Without the
+    profile (the bottle size unknown): 'oral solution 50 mg per mL: 840 mL (2 bottles)'."""
+    ml = fmt_decimal(Decimal(line.count))
+    if profile is None:
+        what = say("products.form.oral-solution", mg_per_ml=line.strength_mg)
+        bottles = say_n("products.dispense.bottles", line.bottles) if line.bottles else ""
+    else:
+        what = say("products.dispense.solution", drug=profile.name,
+                   solution=oral_solution_text(profile.oral_solution))
+        size = profile.oral_solution.bottle_ml
+        bottles = say_n("products.dispense.bottles-of", line.bottles, bottle_ml=size) if line.bottles and size else ""
+    if not bottles:
+        return say("products.dispense.liquid", solution=what, ml=ml)
+    return say("products.dispense.liquid.bottles", solution=what, ml=ml, bottles=bottles)

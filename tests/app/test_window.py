@@ -57,14 +57,13 @@ def test_typing_a_target_changes_the_table_and_the_chart(win, qtbot):
     assert totals_in_table(win)[-1] == (1200, 28)
     assert max(chart_totals(win)) == 1200
     assert chart_totals(win) == [d.total_mg for d in compute_schedule(win.plan).days]
-    # A change of strengths changes the units in the table: 400 mg doses become half an
-    # 800 mg tablet, then, without tablets, a 300 and a 100 mg capsule.
+    # One product for the whole plan (issue 14): the 300 mg capsule makes every day (1200 mg
+    # as 300 + 300 + 600); a change of strengths changes it: without it, the 100 mg capsule alone.
     last = len(win.table_model.steps) - 1
-    win.form.strength_boxes[400].setChecked(False)
-    win.form.strength_boxes[600].setChecked(False)
-    assert win.table_model.index(last, 8).data() == "½ × 800 mg tablet each dose"
-    win.form.strength_boxes[800].setChecked(False)
-    assert win.table_model.index(last, 8).data() == "1 × 300 mg capsule + 1 × 100 mg capsule each dose"
+    assert win.table_model.index(last, 8).data() == (
+        "morning: 1 × 300 mg capsule; midday: 1 × 300 mg capsule; bedtime: 2 × 300 mg capsule")
+    win.form.strength_boxes[300].setChecked(False)
+    assert win.table_model.index(last, 8).data() == "4 × 100 mg capsule each dose"
 
 
 def test_undo_restores_the_previous_plan_and_spin_steps_merge(win, qtbot):

@@ -128,7 +128,8 @@ def test_window_table_shows_each_steps_supplement_not_on_the_stop_row():
     assert cells[0].endswith("; after dialysis: 200 mg") and cells[1].endswith("; after dialysis: 300 mg")
     assert cells[-1] == "stop"
     tips = [_units_tip(st) for st in s.steps]
-    assert "300 mg (label 350 mg), 1 × 300 mg capsule" in tips[1] and tips[-1] is None
+    # One product for the whole plan (issue 14): the 100 mg capsule makes 100 and 200 mg/day and the supplements.
+    assert "300 mg (label 350 mg), 3 × 100 mg capsule" in tips[1] and tips[-1] is None
 
 
 def test_printout_gives_the_supplement_in_each_step_and_never_after_the_stop(qapp, tmp_path):

@@ -74,8 +74,15 @@ ROWS = [
         {"doses_per_day": 3, "slot_fill": "grow"}, check=_at_least(2)),
     Row("pregabalin diabetic neuropathy: the default fill gives three doses", "Lyrica 2.2", "pregabalin",
         {"indication": "diabetic_neuropathy", "doses_per_day": 3, "slot_fill": "grow"}, check=_at_least(3)),
-    Row("gabapentin PHN: 300 mg/day held for a week is three doses from day 3", "Neurontin 2.1", "gabapentin",
-        {"step_days": 7, "increment_mg": 300, "target_dose_mg": 900}, check=_at_least(3, days=range(3, 30))),
+    Row("gabapentin PHN: 300 mg/day held for a week is three doses from day 3 (100 mg capsules)", "Neurontin 2.1",
+        "gabapentin", {"step_days": 7, "increment_mg": 300, "target_dose_mg": 900, "strengths_mg": [100]},
+        check=_at_least(3, days=range(3, 30))),
+    # Issue 14: one product for the whole plan. 300 mg/day is below the label's own day-3 dose
+    # (900 mg/day, three times daily), so one 300 mg capsule a day may carry it; the days given
+    # in fewer doses are named in a warning.
+    Row("gabapentin PHN: 300 mg/day held for a week in one product is named as fewer doses", "Neurontin 2.1",
+        "gabapentin", {"step_days": 7, "increment_mg": 300, "target_dose_mg": 900},
+        problem=("fewer-doses-one-product", "warning"), field="strengths_mg"),
     Row("pregabalin PHN: doses_per_day 1 chosen is a blocking problem", "Lyrica 2.3", "pregabalin",
         {"doses_per_day": 1}, problem=("fewer-doses-than-label", "blocking"), field="doses_per_day"),
     Row("pregabalin fibromyalgia: doses_per_day 1 chosen is a blocking problem", "Lyrica 2.5", "pregabalin",

@@ -154,7 +154,7 @@ def clinician(s: Schedule) -> list[Block]:
 
     out.append(heading(say("printout.dispense.heading"), size=12.5, top=8))
     if s.dispense:
-        out += [paragraph(dispense_text(line), size=SIZE, bold=True, space_after=2) for line in s.dispense]
+        out += [paragraph(dispense_text(line, s.profile), size=SIZE, bold=True, space_after=2) for line in s.dispense]
     else:
         out.append(paragraph(say("printout.dispense.nothing"), size=SIZE))
     if s.dialysis_steps:

@@ -11,6 +11,8 @@ from planner.domain.units import Unit
 from planner.text.catalogue import say, say_n
 from planner.text.dates import DAY_NAMES, MONTH_NAMES, long_date, plain_date
 from planner.text.numbers import fmt_count
+from planner.domain.profiles import Form
+from planner.text.units import LIQUID_FORM, form_text, is_liquid, liquid_dispense_text, liquid_dose_text
 
 SLOT_IDS = {"morning": "printout.slot.morning", "midday": "printout.slot.midday",
             "evening": "printout.slot.evening", "bedtime": "printout.slot.bedtime"}
@@ -49,7 +51,9 @@ def units_text(units: tuple[Unit, ...]) -> str:
     '1 × 300 mg capsule', '½ of a 600 mg tablet', '2 × 100 mg capsules and 1 × 400 mg capsule'."""
     parts = []
     for u in units:
-        if u.count == Decimal("0.5"):
+        if is_liquid(u):  # PRODUCTS (issue 14): the oral solution in mL, never as a count of units
+            parts.append(liquid_dose_text(u))
+        elif u.count == Decimal("0.5"):
             parts.append(say("printout.units.half", strength_mg=u.strength_mg, form=u.form))
         else:
             # Plural by the count itself: 1½ tablets.
@@ -66,7 +70,11 @@ def mg_text(mg: int) -> str:
     return say("printout.mg", mg=mg)
 
 
-def dispense_text(line) -> str:
+def dispense_text(line, profile=None) -> str:
+    """'30 × 300 mg capsule'; the oral solution in mL and bottles (give the profile for the
+    drug's name and the label's bottle size): 'gabapentin oral solution 250 mg per 5 mL: 840 mL (2 bottles of 470 mL)'."""
+    if line.form == LIQUID_FORM:
+        return liquid_dispense_text(line, profile)
     return say("printout.dispense-line", count=line.count, strength_mg=line.strength_mg, form=line.form)
 
 
@@ -83,8 +91,10 @@ def _strengths_text(schedule: Schedule) -> str:
         pairs = [(f.strength_mg, f.form) for f in plan_forms(schedule.plan, schedule.profile)]
     for st in schedule.dialysis_steps:
         pairs += [(u.strength_mg, u.form) for u in st.dialysis.units]
-    return say("printout.list.comma").join(say("printout.strength", strength_mg=s, form=form)
-                                           for s, form in sorted(set(pairs)))
+    # PRODUCTS (issue 14): the oral solution by the label's concentration ('oral solution 250 mg per 5 mL').
+    return say("printout.list.comma").join(
+        form_text(Form(form, s, False, "")) if form == LIQUID_FORM else say("printout.strength", strength_mg=s, form=form)
+        for s, form in sorted(set(pairs)))
 
 
 def medicine_text(schedule: Schedule) -> str:
