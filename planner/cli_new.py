@@ -154,6 +154,9 @@ def _needed(plan: Plan, off_label: bool) -> None:
                               ("--step-days", plan.step_days), ("--target", plan.target_dose_mg)):
             if value is None:
                 raise Unusable(option, say("cli.new.needed-off-label" if off_label else "cli.new.needed"))
+        if plan.target_dose_mg < plan.start_dose_mg:
+            raise Unusable("--target", say("cli.new.target-below-start", target=plan.target_dose_mg,
+                                           start=plan.start_dose_mg))
     if plan.kind == "change":
         if plan.target_dose_mg is None:
             raise Unusable("--target", say("cli.new.needed-off-label" if off_label else "cli.new.needed"))

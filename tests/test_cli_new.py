@@ -100,6 +100,7 @@ BASE = ["--drug", "gabapentin", "--indication", "postherpetic_neuralgia", "--sta
     (BASE + ["--target", "-300"], "--target", "whole number"),
     (BASE + ["--target", "99999"], "--target", "from 1 to 20,000"),
     (BASE + ["--step-days", "0"], "--step-days", "from 1"),
+    (["--drug", "gabapentin", "--indication", "epilepsy", "--target", "600"], "--target", "below the start dose"),
     (["--drug", "gabapentin", "--indication", "epilepsy", "--start", "04/01/2027"], "--start", "YYYY-MM-DD"),
     (BASE + ["--review", "2027-02-30"], "--review", "YYYY-MM-DD"),
     (BASE + ["--review", "2027-01-01"], "--review", "before the start"),
