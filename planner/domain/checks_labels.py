@@ -44,7 +44,8 @@ def off_label_problems(s: "Schedule", days: list["Day"]) -> list[Problem]:
     if ol is None or ol.max_daily_mg is None or not (ol.reason or "").strip():
         missing = "off_label" if ol is None else ("off_label.max_daily_mg" if ol.max_daily_mg is None
                                                   else "off_label.reason")
-        return [Problem("off-label-undeclared", "blocking", missing, values={"drug": profile.name})]
+        return [Problem("off-label-undeclared", "blocking", missing, value=canonical.not_stated(missing),
+                        values={"drug": profile.name})]
     stated = s.limits.stated
     out = [Problem("off-label-use", "warning", "indication", stated.source if stated else None,
                    values={"drug": profile.name, "reason": ol.reason, "max_mg": ol.max_daily_mg})]

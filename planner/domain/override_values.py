@@ -88,3 +88,7 @@ def label_start(day: int, mg: int, limit: int) -> str:
 
 def stated_above_label(stated: int, label: int) -> str:
     return f"stated maximum {stated} mg/day, label maximum {label} mg/day"
+
+
+def not_stated(field: str) -> str:
+    return f"{field} not stated"

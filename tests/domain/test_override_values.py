@@ -17,7 +17,7 @@ import pytest
 from conftest import make_plan
 from helpers import run_cli, write_plan
 
-from planner.domain.plan import KidneyInput, Override, Patient, PlanError, Taper
+from planner.domain.plan import KidneyInput, OffLabel, Override, Patient, PlanError, Taper
 from planner.files.planfile import dump_plan, parse_plan_text, plan_from_dict, plan_to_dict
 from planner.domain.schedule import compute_schedule
 
@@ -93,6 +93,9 @@ def test_every_blocking_problem_has_a_value_an_override_can_bind_to():
         make_plan(indication="postherpetic_neuralgia", start_dose_mg=1800, target_dose_mg=1800),  # above-label-start
         make_plan(drug="pregabalin", indication="spinal_cord_injury", start_dose_mg=150, increment_mg=150,
                   target_dose_mg=450, step_days=7, doses_per_day=2),  # raised-too-soon
+        make_plan(indication="off_label"),  # off-label-undeclared
+        make_plan(indication="off_label", off_label=OffLabel(4000, "x"), target_dose_mg=4000),  # stated above label
+        make_plan(indication="off_label", off_label=OffLabel(600, "x")),  # above-stated-maximum
     ]
     seen = {}
     for plan in plans:
