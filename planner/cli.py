@@ -23,9 +23,11 @@ Plan how a patient starts (and stops) gabapentin or pregabalin step by step.
   titration-planner check PLAN.json [--format text|json] [--today YYYY-MM-DD]
   titration-planner export PLAN.json -o OUT.pdf|OUT.csv|OUT.ics [--paper A4|Letter] [--large-print]
                     [--today YYYY-MM-DD]
+  titration-planner new --drug DRUG --indication ID [--kind start|change|stop] [--start YYYY-MM-DD|today]
+                    [--target MG] [--review YYYY-MM-DD] [--current TIME=MG,...] [-o PLAN.json]
 """
 
-SUBCOMMANDS = ("schedule", "check", "export")
+SUBCOMMANDS = ("schedule", "check", "export", "new")
 
 EXIT_OK, EXIT_BLOCKING, EXIT_UNUSABLE = 0, 1, 2
 
@@ -56,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--today", metavar="YYYY-MM-DD", type=_iso_date, default=None,
                          help="the date a start date in the past is judged against, and a PDF says it was printed on "
                               "(default: today)")
+    from planner import cli_new
+
+    cli_new.add_parser(sub)
     return p
 
 
@@ -95,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         return _window(_window_parser().parse_args(argv))
     args = _parser().parse_args(argv)
     try:
+        if args.command == "new":
+            from planner import cli_new
+
+            return cli_new.run(args)
         return _run(args)
     except KeyboardInterrupt:
         return 130

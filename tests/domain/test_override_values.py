@@ -17,7 +17,7 @@ import pytest
 from conftest import make_plan
 from helpers import run_cli, write_plan
 
-from planner.domain.plan import KidneyInput, Override, Patient, PlanError, StepEdit, Taper
+from planner.domain.plan import KidneyInput, OffLabel, Override, Patient, PlanError, StepEdit, Taper
 from planner.files.planfile import dump_plan, parse_plan_text, plan_from_dict, plan_to_dict
 from planner.domain.schedule import compute_schedule
 
@@ -102,6 +102,9 @@ def test_every_blocking_problem_has_a_value_an_override_can_bind_to():
         make_plan(step_edits=(StepEdit(9, days=2),)),  # step-edit-no-step
         make_plan(step_edits=(StepEdit(1, total_mg=300, doses=(("bedtime", 400),)),)),  # step-edit-doses-sum
         make_plan(kind="change", current=(("bedtime", 900),), target_dose_mg=300),  # change-down-needs-taper
+        make_plan(indication="off_label"),  # off-label-undeclared
+        make_plan(indication="off_label", off_label=OffLabel(4000, "x"), target_dose_mg=4000),  # stated above label
+        make_plan(indication="off_label", off_label=OffLabel(600, "x")),  # above-stated-maximum
     ]
     seen = {}
     for plan in plans:
