@@ -53,7 +53,10 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int, int]
                                value=canonical.target_below_start(plan.target_dose_mg, plan.start_dose_mg),
                                values=doses))
         else:
-            out.append(Problem("reduction-plan", "note", "target_dose_mg", values=doses))
+            # Words that say what the days do: how long the start dose is held, the first reduction.
+            first = next((d for d in s.days if d.phase == "taper"), None)
+            out.append(Problem("reduction-plan", "note", "target_dose_mg", values={
+                **doses, "first_day": first.day if first else 1, "first_mg": first.total_mg if first else 0}))
 
     days = [d for d in s.days if d.total_mg > 0]
     first_step_days = plan.step_days

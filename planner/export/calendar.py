@@ -83,10 +83,10 @@ def course_events(schedule: Schedule) -> list[tuple[str, date, str, str]]:
                     say("calendar.book-review.description", drug=drug, date=long_date(review))))
     if review is None or last.date < review:
         out.append((f"{ident}-continue@titration-planner", last.date, say("calendar.continue", drug=drug),
-                    say("calendar.continue.description", drug=drug, regimen=regimen)))
+                    say("calendar.continue.description", regimen=regimen)))
     if review is not None:
         out.append((f"{ident}-review@titration-planner", review, say("calendar.review", drug=drug),
-                    say("calendar.review.description", drug=drug, regimen=regimen)))
+                    say("calendar.review.description", regimen=regimen)))
     return sorted(out, key=lambda e: e[1])
 
 

@@ -125,3 +125,19 @@ def test_the_clinicians_page_gives_the_kind_the_review_shaped_steps_and_off_labe
     assert ("Today's regimen Morning 300 mg, Midday 300 mg, Bedtime 600 mg (1200 mg/day); "
             "the first change is on 1 Dec 2026 (day 1)") in clinician
     assert "Off-label" not in clinician
+
+
+@pytest.mark.parametrize("hold_days", [0, 14])
+def test_a_target_below_the_start_is_worded_as_its_days_go(qapp, tmp_path, hold_days):
+    s = compute_schedule(make_plan(target_dose_mg=150, maintenance_days=hold_days,
+                                   taper=Taper(step_days=7, step_mg=100)))
+    first = next(d for d in s.days if d.phase == "taper")
+    assert first.day == hold_days + 1 and all(d.total_mg == 300 for d in s.days[:hold_days])
+    clinician = pdf_pages(s, tmp_path)[-1]
+    if hold_days:
+        assert (f"so this plan holds 300 mg/day for {hold_days} days, then tapers from it to zero: "
+                f"the first reduction is on day {first.day}, {first.total_mg} mg/day.") in clinician
+    else:
+        assert "holds" not in clinician
+        assert ("so this plan tapers from 300 mg/day to zero: day 1 is already the first reduction, "
+                f"{s.days[0].total_mg} mg/day.") in clinician
