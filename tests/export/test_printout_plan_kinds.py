@@ -141,3 +141,11 @@ def test_a_target_below_the_start_is_worded_as_its_days_go(qapp, tmp_path, hold_
         assert "holds" not in clinician
         assert ("so this plan tapers from 300 mg/day to zero: day 1 is already the first reduction, "
                 f"{s.days[0].total_mg} mg/day.") in clinician
+
+
+def test_the_medicine_row_names_the_strengths_of_todays_regimen_too():
+    from planner.export.printout.words import medicine_text
+
+    s = compute_schedule(make_plan(kind="start", strengths_mg=(100,)))
+    assert "300 mg capsules" not in medicine_text(s)
+    assert "100 mg capsules, 300 mg capsules" in medicine_text(with_current(s, "change"))

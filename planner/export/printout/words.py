@@ -83,6 +83,7 @@ def _strengths_text(schedule: Schedule) -> str:
         pairs = [(f.strength_mg, f.form) for f in plan_forms(schedule.plan, schedule.profile)]
     for st in schedule.dialysis_steps:
         pairs += [(u.strength_mg, u.form) for u in st.dialysis.units]
+    pairs += [(u.strength_mg, u.form) for d in schedule.current for u in d.units]  # what the patient has now
     return say("printout.list.comma").join(say("printout.strength", strength_mg=s, form=form)
                                            for s, form in sorted(set(pairs)))
 
