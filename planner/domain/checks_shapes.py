@@ -39,5 +39,8 @@ def shape_problems(s: "Schedule") -> list[Problem]:
             out.append(Problem("target-below-start", "blocking", "target_dose_mg",
                                value=canonical.target_below_start(target, start), values=doses))
         else:
-            out.append(Problem("reduction-plan", "note", "target_dose_mg", values=doses))
+            # Words that say what the days do: how long the start dose is held, the first reduction.
+            first = next((d for d in s.days if d.phase == "taper"), None)
+            out.append(Problem("reduction-plan", "note", "target_dose_mg", values={
+                **doses, "first_day": first.day if first else 1, "first_mg": first.total_mg if first else 0}))
     return out

@@ -21,7 +21,9 @@ from icalendar import Alarm, Calendar, Event
 from planner.domain.plan import plan_identity
 from planner.domain.schedule import Day, Dose, Schedule
 from planner.export.gate import refuse_unexportable
+from planner.export.printout.words import regimen_words, shown_phase
 from planner.text.catalogue import say
+from planner.text.dates import long_date
 from planner.text.units import describe_units
 
 PRODID = "-//Titration Planner//EN"
@@ -32,6 +34,9 @@ PHASE_IDS = {"titration": "calendar.phase.titration", "maintenance": "calendar.p
 
 
 SEQUENCE_EPOCH = datetime(2026, 1, 1, tzinfo=timezone.utc)
+# The reminder to book the review rings this many days before it (never before day 1): two
+# weeks is about how far ahead a surgery or clinic appointment has to be asked for.
+BOOK_REVIEW_DAYS_BEFORE = 14
 
 
 def event_uid(schedule: Schedule, day: date, slot: str) -> str:
@@ -57,7 +62,32 @@ def expected_events(schedule: Schedule) -> list[tuple[str, date | datetime]]:
             out.append((stop_uid(schedule, day), day.date))
         for dose in day.doses:
             out.append((event_uid(schedule, day.date, dose.slot), datetime.combine(day.date, _clock(dose.time))))
-    return out
+    return out + [(uid, when) for uid, when, _, _ in course_events(schedule)]
+
+
+def course_events(schedule: Schedule) -> list[tuple[str, date, str, str]]:
+    """The all-day events of a plan that continues after its last laid-out day, in date order:
+    (UID, date, summary, notes). With a review date: a reminder to book the review
+    BOOK_REVIEW_DAYS_BEFORE days before it, and one on the review day. If the reminders stop
+    before a review (or there is none): on the last day, to keep taking it and ask the prescriber."""
+    if not schedule.continues:
+        return []
+    ident, drug = plan_identity(schedule.plan), schedule.profile.name
+    last = schedule.days[-1]
+    regimen = regimen_words(last.doses)
+    out = []
+    review = schedule.review_date
+    if review is not None:
+        book = max(schedule.plan.start_date, review - timedelta(days=BOOK_REVIEW_DAYS_BEFORE))
+        out.append((f"{ident}-book-review@titration-planner", book, say("calendar.book-review", drug=drug),
+                    say("calendar.book-review.description", drug=drug, date=long_date(review))))
+    if review is None or last.date < review:
+        out.append((f"{ident}-continue@titration-planner", last.date, say("calendar.continue", drug=drug),
+                    say("calendar.continue.description", regimen=regimen)))
+    if review is not None:
+        out.append((f"{ident}-review@titration-planner", review, say("calendar.review", drug=drug),
+                    say("calendar.review.description", regimen=regimen)))
+    return sorted(out, key=lambda e: e[1])
 
 
 def dose_summary(schedule: Schedule, dose: Dose) -> str:
@@ -76,8 +106,12 @@ def calendar_name(schedule: Schedule) -> str:
     return say("calendar.name", drug=schedule.profile.display_name)
 
 
-def _dose_description(schedule: Schedule, day: Day) -> str:
-    phase = say(PHASE_IDS[day.phase]) if day.phase in PHASE_IDS else day.phase
+def _dose_description(schedule: Schedule, day: Day, before_mg: int | None) -> str:
+    shown = shown_phase(day.phase, day.total_mg, before_mg)
+    phase = say(PHASE_IDS[shown]) if shown in PHASE_IDS else shown
+    if schedule.continues:  # no "day 5 of 34": the plan goes on after its last day
+        return say("calendar.dose.description.continuing", day=day.day, total_mg=day.total_mg,
+                   drug=schedule.profile.name, phase=day.phase, phase_words=phase)
     return say("calendar.dose.description", day=day.day, last=schedule.days[-1].day, total_mg=day.total_mg,
                drug=schedule.profile.name, phase=day.phase, phase_words=phase)
 
@@ -114,11 +148,13 @@ def schedule_to_ics(schedule: Schedule, now: datetime | None = None) -> bytes:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", calendar_name(schedule))
 
+    before = sum(d.mg for d in schedule.current) if schedule.current else None
     for day in schedule.days:
         if not day.doses:
             cal.add_component(_stop_event(schedule, day, stamp, sequence))
             continue
-        description = _dose_description(schedule, day)
+        description = _dose_description(schedule, day, before)
+        before = day.total_mg
         for dose in day.doses:
             start = datetime.combine(day.date, _clock(dose.time))  # naive: floating local time
             summary = dose_summary(schedule, dose)
@@ -132,6 +168,8 @@ def schedule_to_ics(schedule: Schedule, now: datetime | None = None) -> bytes:
             ev.add("transp", "TRANSPARENT")  # a reminder, not a busy meeting
             ev.add_component(_alarm(summary, timedelta(0)))
             cal.add_component(ev)
+    for uid, when, summary, notes in course_events(schedule):
+        cal.add_component(_all_day_event(schedule, uid, when, summary, notes, stamp, sequence))
     return cal.to_ical()
 
 
@@ -142,14 +180,19 @@ def _stamp(ev: Event, stamp: datetime, sequence: int) -> None:
 
 
 def _stop_event(schedule: Schedule, day: Day, stamp: datetime, sequence: int) -> Event:
-    summary = stop_summary(schedule)
+    return _all_day_event(schedule, stop_uid(schedule, day), day.date, stop_summary(schedule),
+                          _stop_description(schedule, day), stamp, sequence)
+
+
+def _all_day_event(schedule: Schedule, uid: str, day: date, summary: str, notes: str, stamp: datetime,
+                   sequence: int) -> Event:
     ev = Event()
-    ev.add("uid", stop_uid(schedule, day))
+    ev.add("uid", uid)
     _stamp(ev, stamp, sequence)
-    ev.add("dtstart", day.date)  # a date: an all-day event
-    ev.add("dtend", day.date + timedelta(days=1))
+    ev.add("dtstart", day)  # a date: an all-day event
+    ev.add("dtend", day + timedelta(days=1))
     ev.add("summary", summary)
-    ev.add("description", _stop_description(schedule, day))
+    ev.add("description", notes)
     ev.add("transp", "TRANSPARENT")
     # Ring at the first clock time of the day, when a dose would otherwise be taken.
     first = min(_clock(t) for _, t in schedule.plan.slot_times)
@@ -158,4 +201,4 @@ def _stop_event(schedule: Schedule, day: Day, stamp: datetime, sequence: int) ->
 
 
 __all__ = ["schedule_to_ics", "dose_summary", "stop_summary", "calendar_name", "event_uid", "stop_uid",
-           "expected_events", "PRODID"]
+           "expected_events", "course_events", "PRODID", "BOOK_REVIEW_DAYS_BEFORE"]

@@ -11,7 +11,7 @@ import csv
 import io
 from datetime import date, datetime
 
-from planner.export.formats import CSV_COLUMNS, dialysis_cells
+from planner.export.formats import CSV_COLUMNS, dialysis_cells, then_cells
 from planner.domain.plan import SLOTS
 from planner.domain.schedule import Schedule
 from planner.text.catalogue import say
@@ -58,7 +58,7 @@ def csv_rows(schedule: Schedule) -> list[list[str]]:
         for slot in SLOTS:
             x = by_slot.get(slot)
             row += [x.time, str(x.mg), describe_units(x.units)] if x else ["", "", ""]
-        rows.append(row + [str(c) for c in dialysis_cells(d)])
+        rows.append(row + [str(c) for c in dialysis_cells(d) + then_cells(schedule, d)])
     return rows
 
 

@@ -108,7 +108,11 @@ def schedule_to_json(s: Schedule) -> str:
 
 CSV_COLUMNS = ["day", "date", "phase", "total_mg"] + [
     f"{slot}_{what}" for slot in SLOTS for what in ("time", "mg", "units")
-] + ["after_dialysis_mg", "after_dialysis_units"]
+] + ["after_dialysis_mg", "after_dialysis_units", "then", "review_date"]
+
+# The "then" cell of the last row: what happens after the last day the file lists.
+THEN_CONTINUE = "continue"  # the patient keeps taking that day's doses (until review_date, if given, and after)
+THEN_STOPPED = "stopped"  # the day's total is 0: no more doses from that date
 
 
 def dialysis_cells(d) -> list[Any]:
@@ -116,8 +120,19 @@ def dialysis_cells(d) -> list[Any]:
     return [d.dialysis.mg, describe_units(d.dialysis.units)] if d.dialysis is not None else ["", ""]
 
 
+def then_cells(s: Schedule, d) -> list[str]:
+    """The CSV's "then" and "review_date" cells: empty but on the last row, which says whether
+    the patient keeps taking that day's doses after it or has stopped (a plan that continues
+    does not end on its last row)."""
+    if d is not s.days[-1]:
+        return ["", ""]
+    review = s.review_date.isoformat() if s.review_date is not None and s.continues else ""
+    return [THEN_CONTINUE if s.continues else THEN_STOPPED, review]
+
+
 def schedule_to_csv(s: Schedule) -> str:
-    """One row a day; for each time of day its clock time, mg and the units that make it."""
+    """One row a day; for each time of day its clock time, mg and the units that make it; the
+    last row's "then" says whether the patient continues after it."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
@@ -127,7 +142,7 @@ def schedule_to_csv(s: Schedule) -> str:
         for slot in SLOTS:
             x = by_slot.get(slot)
             row += [x.time, x.mg, describe_units(x.units)] if x else ["", "", ""]
-        w.writerow(row + dialysis_cells(d))
+        w.writerow(row + dialysis_cells(d) + then_cells(s, d))
     return buf.getvalue()
 
 
@@ -140,8 +155,15 @@ def schedule_to_text(s: Schedule) -> str:
     """A readable plan grouped by dose step, for a terminal."""
     p, prof = s.plan, s.profile
     lines = [say("text.title", drug=prof.display_name, product=prof.product)]
-    lines.append(say("text.starts-ends", start=_date(p.start_date), end=_date(s.end_date)) if s.days
-                 else say("text.starts", start=_date(p.start_date)))
+    if not s.days:
+        lines.append(say("text.starts", start=_date(p.start_date)))
+    elif s.continues and s.review_date is not None:
+        lines.append(say("text.starts-continues-review", start=_date(p.start_date), last=_date(s.end_date),
+                         review=_date(s.review_date)))
+    elif s.continues:
+        lines.append(say("text.starts-continues", start=_date(p.start_date), last=_date(s.end_date)))
+    else:
+        lines.append(say("text.starts-ends", start=_date(p.start_date), end=_date(s.end_date)))
     if p.patient and p.patient.name:
         lines.append(say("text.patient", name=p.patient.name))
     lines.append("")

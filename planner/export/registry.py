@@ -92,9 +92,9 @@ def _render_csv(schedule: Schedule, options) -> tuple[bytes, int]:
 
 
 def _render_ics(schedule: Schedule, options) -> tuple[bytes, int]:
-    from planner.export.calendar import schedule_to_ics
+    from planner.export.calendar import course_events, schedule_to_ics
 
-    return schedule_to_ics(schedule), sum(len(d.doses) or 1 for d in schedule.days)
+    return schedule_to_ics(schedule), sum(len(d.doses) or 1 for d in schedule.days) + len(course_events(schedule))
 
 
 register(ExportFormat("pdf", ".pdf", "export.filter.pdf", "export.count.pages", _render_pdf, checks.check_pdf,

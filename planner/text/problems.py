@@ -124,7 +124,16 @@ def _hours(minutes: int) -> str:
     return str(minutes // 60) if minutes % 60 == 0 else f"{minutes / 60:.1f}"
 
 
+def _reduction_plan(p: Problem, v: dict[str, Any]) -> str:
+    held = v["first_day"] - 1
+    if held <= 0:  # day 1 is already the first reduction
+        return say("problem.reduction-plan", target_mg=v["target_mg"], start_mg=v["start_mg"], first_mg=v["first_mg"])
+    return say("problem.reduction-plan.hold", target_mg=v["target_mg"], start_mg=v["start_mg"],
+               held=say_n("common.days", held), first_day=v["first_day"], first_mg=v["first_mg"])
+
+
 _WORDED: dict[str, Callable[[Problem, dict[str, Any]], str]] = {
+    "reduction-plan": _reduction_plan,
     "start-in-past": _start_in_past,
     "above-label-maximum": _above_label_maximum,
     "above-recommended-dose": _above_recommended,

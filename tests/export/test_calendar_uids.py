@@ -29,7 +29,10 @@ def events(plan, now=NOW):
             slot = {t: s for s, t in plan.slot_times}[start.strftime("%H:%M")]
             out[(start.date(), slot)] = ev
         else:
-            out[(start, "stop")] = ev
+            # A continuing plan's all-day notes (keep taking it, the review) have one UID each
+            # per plan, wherever an edit moves them; the stop day is keyed by its date.
+            kind = str(ev["UID"])[37:].partition("@")[0]  # after the plan's identity (a UUID) and a hyphen
+            out[(None, kind) if kind in ("continue", "review", "book-review") else (start, "stop")] = ev
     return out
 
 

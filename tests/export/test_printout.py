@@ -9,6 +9,7 @@ import pytest
 
 pypdf = pytest.importorskip("pypdf")
 
+from planner.domain import schema  # noqa: E402
 from planner.domain.plan import KidneyInput, Override  # noqa: E402
 from planner.files.planfile import load_example  # noqa: E402
 from planner.domain.schedule import compute_schedule  # noqa: E402
@@ -64,7 +65,7 @@ def test_every_step_and_dose_is_printed_as_the_engine_made_it(qapp, tmp_path, na
     assert "For the prescriber and pharmacy" in clinician
     for line in schedule.dispense:
         assert dispense_text(line) in clinician
-    assert "Printed doses are the engine's doses; plan file format 1" in clinician
+    assert f"Printed doses are the engine's doses; plan file format {schema.FORMAT_VERSION}" in clinician
 
 
 def test_units_text_uses_the_engine_counts_and_strengths():

@@ -99,10 +99,12 @@ class StepCard(Block):
 
 @dataclass
 class StopBox(Block):
-    """The green box of the step that stops the medicine."""
+    """The green box of the step that stops the medicine; with tone "continue", the box after
+    the last step of a plan that continues (keep taking it)."""
 
     main: str = ""
     sub: str = ""
+    tone: str = "stop"  # "stop" or "continue": the painter's colours
 
 
 @dataclass

@@ -29,17 +29,20 @@ from planner.export.printout.blocks import (
     paragraph,
 )
 from planner.export.printout.content_clinician import clinician
+from planner.export.printout.content_course import continue_box, current_card, review_rows, start_row
 from planner.export.printout.words import (
     date_range,
     day_numbers,
     days_text,
     dialysis_line,
     footer_text,
+    kind_heading,
     medicine_text,
     mg_text,
     patient_name,
     phase_words,
     plan_title,
+    shown_phase,
     slot_name,
     total_text,
     units_text,
@@ -55,7 +58,8 @@ BLANK_CONTACT = "______________________  phone ______________"
 def header(s: Schedule, printed_on: date) -> list[Block]:
     plan = s.plan
     out: list[Block] = [Text(text=say("printout.title.yours", drug=s.profile.name), size=22, bold=True,
-                             space_after=6)]
+                             space_after=2),
+                        Text(text=kind_heading(s), size=15, bold=True, colour="grey", space_after=6)]
     pt_ = plan.patient
     who = patient_name(s) or BLANK
     extra = []
@@ -78,15 +82,13 @@ def header(s: Schedule, printed_on: date) -> list[Block]:
         pharmacy = say("printout.contact.phone", who=pharmacy, phone=ph.phone) if ph.phone else pharmacy
     else:
         pharmacy = BLANK_CONTACT
-    start = long_date(plan.start_date)
-    if s.end_date is not None:
-        start = say("printout.start.with-end", start=start, end=long_date(s.end_date))
     rows = [
         (say("printout.label.patient"), who),
         (say("printout.label.medicine"), medicine_text(s)),
         (say("printout.label.doctor"), doctor),
         (say("printout.label.pharmacy"), pharmacy),
-        (say("printout.label.start"), start),
+        start_row(s),
+        *review_rows(s),
         (say("printout.label.printed"), plain_date(printed_on)),
     ]
     out += label_rows(rows, BODY, LabelColumn(tuple(k for k, _ in rows), 10, 0.38))
@@ -103,14 +105,17 @@ def taper_warning(s: Schedule) -> list[Block]:
 def schedule_blocks(s: Schedule) -> list[Block]:
     out: list[Block] = [heading(say("printout.doses.heading"), top=0),
                         paragraph(say("printout.doses.intro"), keep_with_next=True, space_after=6)]
+    out += current_card(s)
+    before = sum(d.mg for d in s.current) if s.current else None
     for i, step in enumerate(s.steps):
-        out.append(stop_box(s, step) if step.total_mg == 0 and not step.doses else step_card(i + 1, step))
-    return out
+        out.append(stop_box(s, step) if step.total_mg == 0 and not step.doses else step_card(i + 1, step, before))
+        before = step.total_mg
+    return out + continue_box(s)
 
 
-def step_card(number: int, step: Step) -> StepCard:
+def step_card(number: int, step: Step, before_mg: int | None = None) -> StepCard:
     about = say("printout.step.about", number=number, days=day_numbers(step),
-                length=days_text(step.days), phase=phase_words(step.phase))
+                length=days_text(step.days), phase=phase_words(shown_phase(step.phase, step.total_mg, before_mg)))
     doses = tuple(DoseRow(d.slot, say("printout.dose.when", slot=slot_name(d.slot), time=d.time),
                           say("printout.dose.take", units=units_text(d.units)), mg_text(d.mg))
                   for d in step.doses)

@@ -4,10 +4,12 @@ catalogue (printout.po)."""
 
 from __future__ import annotations
 
+from planner.domain import schema
+from planner.domain.plan import OFF_LABEL
 from planner.domain.problems import cite
 from planner.domain.schedule import Schedule
 from planner.export.printout.blocks import Block, LabelColumn, Text, heading, label_rows, paragraph
-from planner.export.printout.words import days_text, dispense_text, slot_name, units_text
+from planner.export.printout.words import day_numbers, days_text, dispense_text, slot_name, units_text
 from planner.text.catalogue import say, say_n
 from planner.text.dates import plain_date
 from planner.text.kidney import kidney_limit_text
@@ -15,9 +17,10 @@ from planner.text.numbers import fmt_decimal
 from planner.text.problems import problem_text
 from planner.text.units import form_text
 
-PLAN_FILE_FORMAT = 1  # planner.files.planfile.FORMAT_VERSION; the printout names it for the pharmacist
 SIZE = 10.0
 SLOT_FILLS = {"grow": "printout.clinician.fill.grow", "all": "printout.clinician.fill.all"}
+KINDS = {"start": "printout.clinician.kind.start", "change": "printout.clinician.kind.change",
+         "stop": "printout.clinician.kind.stop", "start_and_stop": "printout.clinician.kind.start-and-stop"}
 METHODS = {"entered": "printout.kidney.method.entered", "cockcroft-gault": "printout.kidney.method.cockcroft-gault"}
 
 
@@ -35,40 +38,94 @@ def plan_rows(s: Schedule) -> list[tuple[str, str]]:
         try:
             ind = profile.indication(ind).name
         except KeyError:
-            pass
+            ind = say("printout.clinician.off-label") if ind == OFF_LABEL else ind
     taper = say("printout.clinician.taper.none")
     if plan.taper is not None:
         t = plan.taper
         amount = say("printout.mg", mg=t.step_mg) if t.step_mg is not None \
             else say("printout.clinician.taper.percent", percent=t.step_percent)
         taper = say("printout.clinician.taper.value", amount=amount, every=days_text(t.step_days))
+        if t.order:
+            taper = say("printout.clinician.taper.order", taper=taper, order=comma.join(slot_name(x) for x in t.order))
     strengths = comma.join(form_text(f) for f in _plan_forms(s))
     if plan.strengths_mg is None:
         strengths = say("printout.clinician.every-strength", strengths=strengths)
     length = say("printout.clinician.plan-length", days=len(s.days), steps=len(s.steps))
-    if s.end_date:
+    if s.end_date and s.continues:
+        length = say("printout.clinician.plan-length.continuing", length=length, last=plain_date(s.end_date))
+    elif s.end_date:
         length = say("printout.clinician.plan-length.ending", length=length, end=plain_date(s.end_date))
     fill = say(SLOT_FILLS[plan.slot_fill]) if plan.slot_fill in SLOT_FILLS else plan.slot_fill
-    return [
+    kind = say(KINDS[plan.kind]) if plan.kind in KINDS else plan.kind
+    if plan.kind == "start_and_stop" and s.continues:  # a version 1 plan without a taper
+        kind = say("printout.clinician.kind.start-and-stop.no-taper")
+    rows = [
         (say("printout.clinician.drug"), say("printout.clinician.drug.value", drug=profile.display_name,
                                              product=profile.product)),
         (say("printout.clinician.label"), profile.label_title),
         (say("printout.clinician.indication"), ind or say("printout.clinician.not-given")),
-        (say("printout.clinician.start"), say("printout.clinician.start.value", date=plain_date(plan.start_date),
-                                              total=say("printout.total", mg=plan.start_dose_mg))),
-        (say("printout.clinician.increment"), say("printout.total", mg=plan.increment_mg)),
-        (say("printout.clinician.interval"), days_text(plan.step_days)),
-        (say("printout.clinician.target"), say("printout.total", mg=plan.target_dose_mg)),
-        (say("printout.clinician.doses-per-day"), str(plan.doses_per_day)),
+        (say("printout.clinician.kind"), kind),
+    ]
+    if s.current:
+        rows.append((say("printout.clinician.current"), say(
+            "printout.clinician.current.value", total=say("printout.total", mg=sum(d.mg for d in s.current)),
+            doses=comma.join(say("printout.clinician.slot-mg", slot=slot_name(d.slot), mg=d.mg) for d in s.current),
+            date=plain_date(plan.start_date))))
+    if plan.start_dose_mg is not None:
+        rows.append((say("printout.clinician.start"), say(
+            "printout.clinician.start.value", date=plain_date(plan.start_date),
+            total=say("printout.total", mg=plan.start_dose_mg))))
+    if plan.increment_mg is not None and plan.step_days is not None:  # one row: the page has room for one
+        rows.append((say("printout.clinician.increment"), say(
+            "printout.clinician.increment.value", total=say("printout.total", mg=plan.increment_mg),
+            every=days_text(plan.step_days))))
+    optional = [(plan.target_dose_mg, "printout.clinician.target", lambda v: say("printout.total", mg=v)),
+                (plan.doses_per_day, "printout.clinician.doses-per-day", str)]
+    rows += [(say(label), word(value)) for value, label, word in optional if value is not None]
+    return rows + [
         (say("printout.clinician.slot-filling"), fill),
         (say("printout.clinician.times"), comma.join(say("printout.dose.when", slot=slot_name(k), time=v)
                                                      for k, v in plan.slot_times)),
         (say("printout.clinician.larger-first"), comma.join(plan.larger_dose_order)),
-        (say("printout.clinician.maintenance"), days_text(plan.maintenance_days)),
+        (say("printout.clinician.maintenance"), maintenance_text(s)),
         (say("printout.clinician.taper"), taper),
         (say("printout.clinician.strengths"), strengths),
         (say("printout.clinician.plan-length.label"), length),
-    ]
+    ] + shaped_rows(s)
+
+
+def maintenance_text(s: Schedule) -> str:
+    plan = s.plan
+    if plan.maintenance != "review":
+        return days_text(plan.maintenance_days)
+    if s.review_date is not None:
+        return say("printout.clinician.maintenance.review", date=plain_date(s.review_date))
+    return say("printout.clinician.maintenance.review-undated")
+
+
+def shaped_rows(s: Schedule) -> list[tuple[str, str]]:
+    """The steps the prescriber shaped (edited, or a hold inserted), numbered as the patient's pages number them."""
+    parts = []
+    for n, st in enumerate(s.steps, 1):
+        if not (st.edited or st.hold):
+            continue
+        what = "printout.clinician.shaped.hold" if st.hold else "printout.clinician.shaped.edited"
+        parts.append(say(what, step=n, days=day_numbers(st), total=say("printout.total", mg=st.total_mg)))
+    if not parts:
+        return []
+    return [(say("printout.clinician.shaped"), say("printout.list.semicolon").join(parts))]
+
+
+def off_label_blocks(s: Schedule) -> list[Block]:
+    """Off-label use, marked where the prescriber and pharmacist cannot miss it."""
+    ol = s.plan.off_label
+    if ol is None and s.plan.indication != OFF_LABEL:
+        return []
+    ol_reason = ol.reason if ol is not None and ol.reason else say("printout.clinician.not-given")
+    text = say("printout.clinician.off-label.reason", reason=ol_reason)
+    if ol is not None and ol.max_daily_mg is not None:
+        text = say("printout.clinician.off-label.maximum", text=text, mg=ol.max_daily_mg)
+    return [paragraph(text, size=11.5, bold=True, colour="warn", space_after=6)]
 
 
 def kidney_rows(s: Schedule) -> list[tuple[str, str]]:
@@ -137,6 +194,7 @@ def clinician(s: Schedule) -> list[Block]:
     plan, profile = s.plan, s.profile
     out: list[Block] = [Text(text=say("printout.clinician.title"), size=17, bold=True, space_after=6,
                              new_page=True)]
+    out += off_label_blocks(s)
     column = LabelColumn((say("printout.clinician.larger-first"),), 14)
     out += label_rows(plan_rows(s), SIZE, column)
 
@@ -162,10 +220,11 @@ def clinician(s: Schedule) -> list[Block]:
     if profile.half_tablet_use_within_days:
         out.append(paragraph(say("printout.dispense.half-tablets", days=profile.half_tablet_use_within_days.value),
                              size=SIZE, colour="grey"))
-    out.append(paragraph(say("printout.engine-doses", version=PLAN_FILE_FORMAT), size=SIZE, colour="grey",
+    out.append(paragraph(say("printout.engine-doses", version=schema.FORMAT_VERSION), size=SIZE, colour="grey",
                          space_after=0))
     out[-1].keep_with_next = False
     return out
 
 
-__all__ = ["clinician", "plan_rows", "kidney_rows", "dialysis_rows", "PLAN_FILE_FORMAT"]
+__all__ = ["clinician", "plan_rows", "kidney_rows", "dialysis_rows", "maintenance_text", "shaped_rows",
+           "off_label_blocks"]

@@ -41,6 +41,8 @@ WARN_BORDER = QColor("#b71c1c")
 WARN_FILL = QColor("#fdecea")
 STOP_BORDER = QColor("#1b5e20")
 STOP_FILL = QColor("#eef7ee")
+CONTINUE_BORDER = QColor("#0d47a1")
+CONTINUE_FILL = QColor("#e8f0fb")
 DIALYSIS_INK = QColor("#355070")
 HEADER_FILL = QColor("#f1f1f1")
 NAMED = {"ink": INK, "grey": GREY, "rule": RULE, "warn": WARN_BORDER, "stop": STOP_BORDER, "dialysis": DIALYSIS_INK}
@@ -213,13 +215,14 @@ def paint_step(p: QPainter, c: QtMetrics, box: Box, y: float) -> None:
 def paint_stop(p: QPainter, c: QtMetrics, box: Box, y: float) -> None:
     b: StopBox = box.block
     border, pad, w = box.geo["border"], box.geo["pad"], box.geo["w"]
+    ink, fill = (CONTINUE_BORDER, CONTINUE_FILL) if b.tone == "continue" else (STOP_BORDER, STOP_FILL)
     p.save()
-    p.setPen(QPen(STOP_BORDER, border))
-    p.setBrush(STOP_FILL)
+    p.setPen(QPen(ink, border))
+    p.setBrush(fill)
     p.drawRect(QRectF(border / 2, y + border / 2, c.width - border, box.height - border))
     p.restore()
     ty = y + border + pad
-    ty += draw_text(p, c, border + pad, ty, w, b.main, 12.5, True, STOP_BORDER)
+    ty += draw_text(p, c, border + pad, ty, w, b.main, 12.5, True, ink)
     draw_text(p, c, border + pad, ty + c.pt(3), w, b.sub, SMALL, colour=GREY)
 
 

@@ -91,7 +91,8 @@ def _strengths_text(schedule: Schedule) -> str:
         pairs = [(f.strength_mg, f.form) for f in plan_forms(schedule.plan, schedule.profile)]
     for st in schedule.dialysis_steps:
         pairs += [(u.strength_mg, u.form) for u in st.dialysis.units]
-    # PRODUCTS (issue 14): the oral solution by the label's concentration ('oral solution 250 mg per 5 mL').
+    pairs += [(u.strength_mg, u.form) for d in schedule.current for u in d.units]  # what the patient has now
+    # The oral solution by the label's concentration ('oral solution 250 mg per 5 mL').
     return say("printout.list.comma").join(
         form_text(Form(form, s, False, "")) if form == LIQUID_FORM else say("printout.strength", strength_mg=s, form=form)
         for s, form in sorted(set(pairs)))
@@ -122,6 +123,57 @@ def page_number(page: int, pages: int) -> str:
     return say("printout.footer.page", page=page, pages=pages)
 
 
+AT_SLOT_IDS = {"morning": "printout.regimen.at.morning", "midday": "printout.regimen.at.midday",
+               "evening": "printout.regimen.at.evening", "bedtime": "printout.regimen.at.bedtime"}
+TIMES_A_DAY_IDS = {2: "printout.regimen.twice", 3: "printout.regimen.three-times", 4: "printout.regimen.four-times"}
+
+
+def regimen_words(doses) -> str:
+    """A day's doses in plain words: '600 mg three times a day', '600 mg at bedtime',
+    '300 mg in the morning, 300 mg at midday and 600 mg at bedtime'."""
+    if len(doses) in TIMES_A_DAY_IDS and len({d.mg for d in doses}) == 1:
+        return say(TIMES_A_DAY_IDS[len(doses)], mg=doses[0].mg)
+    parts = [say("printout.regimen.part", mg=d.mg, when=say(AT_SLOT_IDS[d.slot]) if d.slot in AT_SLOT_IDS
+                 else d.slot) for d in doses]
+    if len(parts) == 1:
+        return parts[0]
+    return say("printout.list.and").join([say("printout.list.comma").join(parts[:-1]), parts[-1]])
+
+
+def plan_direction(schedule: Schedule) -> str:
+    """What the plan does to the daily dose, from its kind and its days: 'start' (up from
+    nothing), 'up', 'down' (a change to a lower dose) or 'stop' (down to nothing)."""
+    kind = schedule.plan.kind
+    totals = [d.total_mg for d in schedule.days]
+    before = sum(d.mg for d in schedule.current)
+    if kind == "stop" or (kind != "start" and totals and totals[-1] == 0 and not any(
+            d.phase == "titration" for d in schedule.days)):
+        return "stop"
+    if kind == "change":
+        return "down" if totals and totals[-1] < before else "up"
+    return "start"
+
+
+KIND_HEADING_IDS = {"start": "printout.kind.start", "up": "printout.kind.change", "down": "printout.kind.change",
+                    "stop": "printout.kind.stop"}
+
+
+def kind_heading(schedule: Schedule) -> str:
+    """'Starting gabapentin', 'Changing your gabapentin dose', 'Stopping gabapentin slowly'."""
+    direction = plan_direction(schedule)
+    if direction == "start" and not schedule.continues:
+        return say("printout.kind.start-and-stop", drug=schedule.profile.name)
+    return say(KIND_HEADING_IDS[direction], drug=schedule.profile.name)
+
+
+def shown_phase(phase: str, total_mg: int, before_mg: int | None) -> str:
+    """The phase a step is worded as: a 'titration' step below the dose before it (a change
+    to a lower dose) reads as coming down, never as building up."""
+    if phase == "titration" and before_mg is not None and total_mg < before_mg:
+        return "taper"
+    return phase
+
+
 def dialysis_line(step: Step) -> str:
     """The step's supplement after each dialysis session, in the patient's words ('' if none)."""
     dz = step.dialysis
@@ -132,4 +184,4 @@ def dialysis_line(step: Step) -> str:
 
 __all__ = ["date_range", "day_numbers", "units_text", "total_text", "mg_text", "dispense_text", "days_text",
            "medicine_text", "patient_name", "plan_title", "footer_text", "page_number", "dialysis_line",
-           "slot_name", "phase_words"]
+           "slot_name", "phase_words", "regimen_words", "plan_direction", "kind_heading", "shown_phase"]
