@@ -79,8 +79,6 @@ def test_gabapentin_phn_template_steps():
     assert plan.review_date == date(2027, 2, 12)
 
 
-@pytest.mark.xfail(strict=True, reason="needs the ENGINE helper's step edits and maintenance until review "
-                                       "(issue 14); remove this mark once merged")
 def test_default_phn_plan_is_laid_out_at_the_smpc_pace_and_continues_until_review():
     plan = label_template("gabapentin", "postherpetic_neuralgia", START)
     s = compute_schedule(plan, today=START)

@@ -48,7 +48,10 @@ def test_a_cut_larger_than_the_first_dose_takes_the_rest_from_the_next():
 
 
 def test_stop_without_an_order_re_splits_evenly_as_version_1_did():
-    s = compute_schedule(plan(kind="stop", current=UNEVEN, taper=Taper(step_days=7, step_mg=300)), today=DAY1)
+    # 100 mg capsules only: with every strength, one product (300 mg capsules) gives the low
+    # taper steps in fewer doses (tests/domain/test_products.py).
+    s = compute_schedule(plan(kind="stop", current=UNEVEN, taper=Taper(step_days=7, step_mg=300),
+                              strengths_mg=(100,)), today=DAY1)
     assert steps(s) == [
         (1, 7, 900, [("morning", 300), ("midday", 300), ("bedtime", 300)]),
         (8, 14, 600, [("morning", 200), ("midday", 200), ("bedtime", 200)]),

@@ -65,7 +65,9 @@ def continuing_plans() -> dict[str, object]:
     plans = {k: p for k, p in plans.items() if p.taper is None}
     plans["start until review"] = start_plan()
     plans["start until review, uneven"] = start_plan(target_dose_mg=1000)
-    plans["start, no review date"] = make_plan(kind="start", maintenance="review")
+    # A plan kept until review must have its date (blocking review-date-missing); a start plan
+    # held for a fixed number of days has none and continues too.
+    plans["start, no review date"] = make_plan(kind="start", maintenance="days", maintenance_days=0)
     plans["start, fixed maintenance"] = make_plan(kind="start", maintenance_days=14)
     plans["version 1 shape without a taper"] = make_plan(maintenance_days=28)
     return plans
@@ -136,7 +138,7 @@ def test_the_calendar_asks_to_book_the_review_and_marks_the_review_day():
 
 
 def test_without_a_review_date_the_last_reminder_says_keep_taking_it_and_ask():
-    s = scheduled(make_plan(kind="start", maintenance="review"))
+    s = scheduled(make_plan(kind="start", maintenance="days", maintenance_days=0))
     assert s.review_date is None and s.continues
     events = sorted(Calendar.from_ical(schedule_to_ics(s)).walk("VEVENT"),
                     key=lambda e: (e.decoded("DTSTART") if isinstance(e.decoded("DTSTART"), datetime)
