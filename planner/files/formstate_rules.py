@@ -13,7 +13,7 @@ from planner.domain.profiles import drug_ids, load_profile
 from planner.domain.schema import Field
 from planner.files.form_values import calendar_date, check_group, check_value, number, object_of, text
 from planner.files.formstate_words import fail, shown
-from planner.files.plan_rules import NEEDED_BY_KIND
+from planner.files.kind_rules import NEEDED_BY_KIND
 from planner.files.upgrades import version_problem
 from planner.files.wording import one_of
 from planner.text.catalogue import say
