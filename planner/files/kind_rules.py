@@ -104,6 +104,8 @@ def doses_a_day_of_the_kind(r: Reader, f: Field, values: dict[str, Any]) -> None
 
 def shaped_steps(r: Reader, f: Field, values: dict[str, Any]) -> Any:
     def rule(s: Reader, edit: dict[str, Any], taken: list[dict[str, Any]]) -> bool:
+        if edit["step"] is None:  # named as missing or wrong already
+            return False
         if not any(s.has(k) for k in STEP_CHANGES):
             s.fail("step", say("files.step-edit.nothing", step=edit["step"], changes=one_of(STEP_CHANGES)))
             return False

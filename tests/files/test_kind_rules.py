@@ -145,6 +145,7 @@ def test_step_edits_read_in_order():
      "step_edits[0].doses: add up to 900 mg, but total_mg is 1200 mg/day: they must agree"),
     ({"step": 0, "days": 3}, "step_edits[0].step: must be from 1 to 1000"),
     ({"days": 3}, "step_edits[0].step: is missing"),
+    ({}, "step_edits[0].step: is missing"),  # and nothing more: which step changes nothing is unknown
     ({"step": 1, "hold_days": 0}, "step_edits[0].hold_days: must be from 1 to 365 days"),
     ({"step": 1, "doses": {"noon": 300}}, "step_edits[0].doses.noon: is not a field"),
     ({"step": 1, "split": "even"}, "step_edits[0].split: is not a field"),
