@@ -177,8 +177,8 @@ def value_schema(f: schema.Field) -> dict[str, Any]:
             out["if"] = {"properties": {"use": {"const": "taper_end"}}, "required": ["use"]}
             out["then"] = {"required": ["below_mg"]}
             out["else"] = {"not": {"required": ["below_mg"]}}
-        if f.path == "taper":
-            out["not"] = {"required": ["step_mg", "step_percent"]}
+        if f.path == "taper":  # by mg or by percent: one of them, not both
+            out["oneOf"] = [{"required": ["step_mg"]}, {"required": ["step_percent"]}]
     elif k == "records":
         out = {"type": "array", "items": _object(schema.in_group(f.path))}
     else:

@@ -145,7 +145,7 @@ def oral_solution(r: Reader, f: Field, values: dict[str, Any]) -> Any:
             sol.fail("syringe_ml", say("files.liquid.syringe", sizes=one_of(map(str, SYRINGE_ML)),
                                        got=out["syringe_ml"]))
             out["syringe_ml"] = None
-        if sol.obj.get("use", use) != use:  # the use is named as wrong already
+        if sol.obj.get("use") not in (None, use):  # the use is named as wrong already (null: left out)
             return out
         if use == "taper_end":
             out["below_mg"] = sol.read(members["below_mg"], required=True)

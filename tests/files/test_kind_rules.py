@@ -177,6 +177,7 @@ def test_the_oral_solution_reads():
     ({"syringe_ml": 20}, "liquid.syringe_ml: must be from 5 to 10 mL"),
     ({"use": "taper_end"}, "liquid.below_mg: is missing"),
     ({"use": "all", "below_mg": 300}, "liquid.below_mg: is given, but only taper_end uses it (liquid.use is all)"),
+    ({"use": None, "below_mg": 300}, "liquid.below_mg: is given, but only taper_end uses it (liquid.use is all)"),
     ({"use": "end", "below_mg": 300}, "liquid.use: must be one of all, taper_end"),
 ])
 def test_an_oral_solution_that_cannot_be_used_is_named(liquid, message):

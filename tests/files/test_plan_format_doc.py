@@ -118,6 +118,7 @@ START = example_data("gabapentin-phn-start-until-review")
     {**STOP, "liquid": {"use": "all", "below_mg": 300}},
     {**STOP, "liquid": {"use": "taper_end"}},
     {**STOP, "taper": {"step_mg": 300, "step_percent": 10, "step_days": 7}},
+    {**STOP, "taper": {"step_days": 7}},
     {**STOP, "taper": {"step_mg": 300, "step_days": 7, "order": ["bedtime", "bedtime", "midday", "morning"]}},
     {**STOP, "current": {"noon": 300}},
     {k: v for k, v in STOP.items() if k != "current"},
