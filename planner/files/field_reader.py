@@ -213,10 +213,11 @@ class Reader:
         sub.finish()
         return tuple(out) if ok else None
 
-    def _order(self, f: Field, value: Any) -> tuple[str, ...] | None:
+    def _order(self, f: Field, value: Any, words: str = "files.field.order") -> tuple[str, ...] | None:
+        """words: what the order means, in the message (the larger doses' order by default)."""
         slots = f.choices
         if not isinstance(value, list) or sorted(map(str, value)) != sorted(slots) or len(value) != len(slots):
-            self.fail(f.key, say("files.field.order", slots=one_of(slots), got=got(value)))
+            self.fail(f.key, say(words, slots=one_of(slots), got=got(value)))
             return f.default
         return tuple(value)
 

@@ -1,6 +1,7 @@
 """The check of one value of a saved form by its schema declaration (see formstate): numbers
 (or the text a number field could not read), texts within what the form holds, dates,
-choices, clock times, the order of the slots, and the members of a group."""
+choices, clock times, a dose for each time of day, the order of the slots, the members of a
+group and of each record of a list."""
 
 from __future__ import annotations
 
@@ -70,7 +71,8 @@ def _choice(value: Any, field: str, options: tuple[str, ...]) -> None:
         fail(field, say("formstate.choice", choices=one_of(options), got=shown(value)))
 
 
-def _date(v: Any, field: str) -> None:
+def calendar_date(v: Any, field: str) -> None:
+    """A date from a date field with a calendar: always a whole, real date."""
     if not isinstance(v, str) or not _DATE_RE.fullmatch(v):
         fail(field, say("files.field.date-format", got=shown(v)))
     try:
@@ -89,6 +91,13 @@ def _times(v: Any, field: str, slots: tuple[str, ...]) -> None:
             fail(f"{field}.{slot}", say("formstate.time", got=shown(t)))
 
 
+def _doses(v: Any, field: str, slots: tuple[str, ...]) -> None:
+    """A dose for each time of day given: a number (or the text its field could not read)."""
+    doses = object_of(v, field, slots)
+    for slot, mg in doses.items():
+        number(mg, f"{field}.{slot}")
+
+
 def _order(v: Any, field: str, slots: tuple[str, ...]) -> None:
     if not isinstance(v, list) or len(v) != len(slots) or not all(isinstance(s, str) for s in v) \
             or sorted(v) != sorted(slots):
@@ -105,7 +114,7 @@ def check_value(f: Field, value: Any, at: str) -> None:
     elif f.kind == "date":
         # A required date has a calendar (it always holds a real date); an optional one is
         # typed, and may be half-typed.
-        _date(value, at) if f.required else text(value, at)
+        calendar_date(value, at) if f.required else text(value, at)
     elif f.kind == "choice":
         _choice(value, at, f.choices)
     elif f.kind == "bool":
@@ -115,17 +124,35 @@ def check_value(f: Field, value: Any, at: str) -> None:
         _times(value, at, f.choices)
     elif f.kind == "order":
         _order(value, at, f.choices)
+    elif f.kind == "doses":
+        _doses(value, at, f.choices)
     elif f.kind == "uuid":
         if value is not None:
             text(value, at, MAX_PLAN_ID, required=True)
     elif f.kind == "group":
         check_group(f, object_of(value, at, tuple(m.key for m in schema.in_group(f.path))), set())
+    elif f.kind == "records":
+        check_records(f, value, at)
     else:
         raise TypeError(f"{f.path}: no form check for the kind {f.kind!r}")
 
 
-def check_group(f: Field, group: dict[str, Any], judged: set[str]) -> None:
-    """Each member the group holds, by its kind; judged: the members a rule has checked."""
+def check_group(f: Field, group: dict[str, Any], judged: set[str], at: str | None = None) -> None:
+    """Each member the group holds, by its kind; judged: the members a rule has checked;
+    at: the group's path as the form holds it (a record's is indexed)."""
     for member in schema.in_group(f.path):
         if member.key in group and member.key not in judged:
-            check_value(member, group[member.key], member.path)
+            check_value(member, group[member.key], member.path if at is None else f"{at}.{member.key}")
+
+
+def check_records(f: Field, value: Any, at: str) -> None:
+    """A list of records (step_edits), each an object of the members, its required ones given."""
+    if not isinstance(value, list):
+        fail(at, say("formstate.records", got=shown(value)))
+    members = schema.in_group(f.path)
+    for i, item in enumerate(value):
+        record = object_of(item, f"{at}[{i}]", tuple(m.key for m in members))
+        for m in members:
+            if m.required and m.key not in record:
+                fail(f"{at}[{i}].{m.key}", say("formstate.missing"))
+        check_group(f, record, set(), f"{at}[{i}]")

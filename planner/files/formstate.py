@@ -10,7 +10,9 @@ for. Such a file was damaged (or written by someone else) and is never restored.
 The keys, what is required, the text limits of what the form does not show, the choices
 and which fields are numbers come from the schema (planner.domain.schema): each value is
 checked by its kind in form_values, and what spans fields (drug and its indication and
-strengths, taper step, kidney inputs, overrides) by a named rule in formstate_rules. What
+strengths, the numbers each kind of plan needs, taper step, review date, oral syringe, kidney
+inputs, overrides) by a named rule in formstate_rules. A saved form of an older version is
+upgraded before it is checked (recovery does it, as for a plan file). What
 the form holds differs from a plan in three ways: a text field holds up to FORM_TEXT_MAX
 characters, a number field may hold text it could not read, and an optional date is typed
 as text (it may be half-typed).
@@ -111,7 +113,7 @@ def _check(state: Any) -> None:
     object_of(state, "", tuple(f.key for f in top))
     for f in top:
         # What the form keeps but does not show (format_version, plan_id) may be absent.
-        if f.required and f.shown and f.key not in state:
+        if (f.required or formstate_rules.needed(f, state)) and f.shown and f.key not in state:
             fail(f.key, say("formstate.missing"))
     context: dict[str, Any] = {}
     for f in top:

@@ -8,13 +8,25 @@ from collections.abc import Callable
 from typing import Any
 
 from planner.domain import schema
+from planner.domain.plan import SYRINGE_ML
 from planner.domain.profiles import drug_ids, load_profile
 from planner.domain.schema import Field
-from planner.files.form_values import check_group, check_value, number, object_of, text
+from planner.files.form_values import calendar_date, check_group, check_value, number, object_of, text
 from planner.files.formstate_words import fail, shown
+from planner.files.kind_rules import NEEDED_BY_KIND
 from planner.files.upgrades import version_problem
 from planner.files.wording import one_of
 from planner.text.catalogue import say
+
+
+def needed(f: Field, state: dict[str, Any]) -> bool:
+    """A number the form always writes for the saved form's kind of plan (its field is shown
+    for that kind): without it, the form was not written by the window. What a kind needs
+    beyond numbers (today's doses, a taper) may be half-typed, and the plan says so on screen."""
+    kind = state.get("kind")
+    if not isinstance(kind, str) or f.kind not in schema.NUMBER_KINDS:
+        return False
+    return f.key in NEEDED_BY_KIND.get(kind, ())
 
 
 def version_readable(f: Field, v: Any, context: dict[str, Any]) -> None:
@@ -62,7 +74,22 @@ def taper_step(f: Field, v: Any, context: dict[str, Any]) -> None:
         if key not in taper:
             fail(f"{f.key}.{key}", say("formstate.missing"))
         number(taper[key], f"{f.key}.{key}")
-    check_group(f, taper, {"step_mg", "step_percent", "step_days"})
+    check_group(f, taper, {"step_mg", "step_percent", "step_days"})  # and its cut order
+
+
+def review_on_calendar(f: Field, v: Any, context: dict[str, Any]) -> None:
+    """The review date is picked like the start date (a date field with a calendar): a real date."""
+    calendar_date(v, f.key)
+
+
+def liquid_syringe(f: Field, v: Any, context: dict[str, Any]) -> None:
+    """The oral syringe is one of the form's buttons (5 or 10 mL), never a number typed."""
+    liquid = object_of(v, f.key, tuple(m.key for m in schema.in_group(f.path)))
+    if "syringe_ml" in liquid:
+        ml = liquid["syringe_ml"]
+        if isinstance(ml, bool) or not isinstance(ml, int) or ml not in SYRINGE_ML:
+            fail(f"{f.key}.syringe_ml", say("formstate.syringe", sizes=one_of(map(str, SYRINGE_ML)), got=shown(ml)))
+    check_group(f, liquid, {"syringe_ml"})
 
 
 CG = ("age_years", "sex", "weight_kg")
@@ -127,7 +154,9 @@ RULES: dict[str, Callable[[Field, Any, dict[str, Any]], None]] = {
     "drug": drug_known,
     "indication": indication_of_the_drug,
     "strengths_mg": strengths_of_the_drug,
+    "review_date": review_on_calendar,
     "taper": taper_step,
+    "liquid": liquid_syringe,
     "kidney": kidney_inputs,
     "overrides": overrides_once,
 }

@@ -16,6 +16,8 @@ against those read before it.
   increment, step length, target and doses a day; a change plan today's doses and its
   target; a stop plan today's doses and a taper), and a review date when the plan
   continues until a review.
+- the other rules of format 2's fields (off-label use, today's regimen, a target and doses
+  a day that fit the kind, step edits, the oral solution): planner.files.kind_rules.
 """
 
 from __future__ import annotations
@@ -35,6 +37,16 @@ from planner.domain.profiles import (
 )
 from planner.domain.schema import Field, in_group
 from planner.files.field_reader import Reader
+from planner.files.kind_rules import (
+    doses_a_day_of_the_kind,
+    needed,
+    needed_by_kind,
+    off_label_use,
+    oral_solution,
+    shaped_steps,
+    target_of_the_kind,
+    todays_regimen,
+)
 from planner.files.wording import one_of
 from planner.text.catalogue import say
 from planner.text.numbers import fmt_decimal
@@ -71,28 +83,6 @@ def strengths_of_the_drug(r: Reader, f: Field, values: dict[str, Any]) -> Any:
     return r.read(f, made=made)
 
 
-# The fields each kind of plan needs (plan.PLAN_KINDS); a field a kind does not use may
-# still be given (the window keeps what was typed when the kind changes).
-NEEDED_BY_KIND = {
-    "start": ("start_dose_mg", "increment_mg", "step_days", "target_dose_mg", "doses_per_day"),
-    "start_and_stop": ("start_dose_mg", "increment_mg", "step_days", "target_dose_mg", "doses_per_day"),
-    "change": ("current", "target_dose_mg", "doses_per_day"),
-    "stop": ("current", "taper"),
-}
-
-
-def needed(values: dict[str, Any], key: str) -> bool:
-    if key == "review_date":
-        return values.get("maintenance") == "review" and values.get("kind") in ("start", "change")
-    if key == "off_label":
-        return values.get("indication") == "off_label"
-    return key in NEEDED_BY_KIND.get(values.get("kind") or "", ())
-
-
-def needed_by_kind(r: Reader, f: Field, values: dict[str, Any]) -> Any:
-    return r.read(f, required=needed(values, f.key))
-
-
 def taper_step(r: Reader, f: Field, values: dict[str, Any]) -> Any:
     def rule(t: Reader) -> dict[str, Any]:
         members = {m.key: m for m in in_group(f.path)}
@@ -104,6 +94,7 @@ def taper_step(r: Reader, f: Field, values: dict[str, Any]) -> Any:
             out["step_percent"] = t.read(members["step_percent"])
         else:
             out["step_mg"] = t.read(members["step_mg"], required=True)
+        out["order"] = t.read(members["order"], words="files.field.cut-order")
         return out
 
     return r.read(f, required=needed(values, f.key), rule=rule)
@@ -206,8 +197,12 @@ def birth_before_start(r: Reader, f: Field, values: dict[str, Any]) -> None:
 
 Rule = Callable[[Reader, Field, dict[str, Any]], Any]
 RULES: dict[str, Rule] = {
-    **{key: needed_by_kind for key in ("off_label", "current", "start_dose_mg", "increment_mg", "step_days",
-                                       "target_dose_mg", "doses_per_day", "review_date")},
+    **{key: needed_by_kind for key in ("start_dose_mg", "increment_mg", "step_days", "target_dose_mg",
+                                       "doses_per_day", "review_date")},
+    "off_label": off_label_use,
+    "current": todays_regimen,
+    "step_edits": shaped_steps,
+    "liquid": oral_solution,
     "drug": drug_choices,
     "indication": indication_choices,
     "strengths_mg": strengths_of_the_drug,
@@ -216,6 +211,8 @@ RULES: dict[str, Rule] = {
     "overrides": overrides_once,
 }
 AFTER: dict[str, Callable[[Reader, Field, dict[str, Any]], None]] = {
+    "target_dose_mg": target_of_the_kind,
+    "doses_per_day": doses_a_day_of_the_kind,
     "slot_times": slot_times_in_order,
     "patient": birth_before_start,
 }

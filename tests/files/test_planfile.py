@@ -22,7 +22,8 @@ from planner.files.planfile import (
 )
 
 MINIMAL = {
-    "format_version": 1, "drug": "gabapentin", "start_date": "2026-12-01", "start_dose_mg": 300,
+    "format_version": 2, "kind": "start_and_stop", "drug": "gabapentin", "start_date": "2026-12-01",
+    "start_dose_mg": 300,
     "increment_mg": 300, "step_days": 1, "target_dose_mg": 900, "doses_per_day": 3,
 }
 
@@ -130,7 +131,7 @@ def field_of(data) -> list[str]:
     ({"patient": {"name": "A", "nhs": "1"}}, "patient.nhs"),
     ({"prescriber": {"phone": "1" * 100}}, "prescriber.phone"),
     ({"dose": 300}, "dose"),
-    ({"format_version": 2}, "format_version"),
+    ({"format_version": 3}, "format_version"),
     ({"overrides": "yes"}, "overrides"),
     ({"overrides": [{"code": "above-label-maximum"}]}, "overrides[0].reason"),
     ({"overrides": [{"code": "above-label-maximum", "reason": "x" * 501}]}, "overrides[0].reason"),
@@ -142,7 +143,7 @@ def test_bad_fields_are_named(change, field):
     assert field in field_of({**MINIMAL, **change})
 
 
-@pytest.mark.parametrize("missing", ["drug", "start_date", "start_dose_mg", "increment_mg", "step_days",
+@pytest.mark.parametrize("missing", ["kind", "drug", "start_date", "start_dose_mg", "increment_mg", "step_days",
                                      "target_dose_mg", "doses_per_day", "format_version"])
 def test_missing_fields_are_named(missing):
     data = {k: v for k, v in MINIMAL.items() if k != missing}

@@ -96,7 +96,8 @@ def test_newest_first_and_lone_locks_swept(tmp_path):
     (b" " * 1_000_001, "far too large"),
     (b'{"format_version": 1, "drug": "gabapentin"}', "not a recovery file"),
     (b'{"titration_planner_recovery": 2, "state": {}}', "not a recovery file"),
-    (b'{"titration_planner_recovery": 1, "state": {"drug": "gabapentin"}}', "start_date is missing"),
+    (b'{"titration_planner_recovery": 1, "state": {"kind": "start", "drug": "gabapentin"}}', "start_date is missing"),
+    (b'{"titration_planner_recovery": 1, "state": {"drug": "gabapentin"}}', "kind is missing"),
     (b'{"titration_planner_recovery": 1, "state": []}', "no form"),
 ])
 def test_a_damaged_file_is_reported_not_restored(tmp_path, content, why):
