@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.app.commands import EditField, RecordOverride, RemoveOverride
+from planner.text.catalogue import say
 from planner.text.errors import worded
 from planner.domain.plan import Plan, PlanError
 from planner.domain.schedule import Schedule, compute_schedule
@@ -121,6 +122,9 @@ class PlanDocument(QObject):
             exc = worded(exc)
             self.plan, self.schedule = None, None
             self.input_errors = [(e.field, e.message) for e in exc.errors]
+        except Exception as exc:  # noqa: BLE001 - a fault of the engine's must not take the window (and the work) down
+            self.plan, self.schedule = None, None
+            self.input_errors = [("kind", say("window.engine-failed", error=f"{type(exc).__name__}: {exc}"))]
         else:
             self.plan, self.schedule, self.input_errors = plan, schedule, []
         if emit:
