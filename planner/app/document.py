@@ -23,7 +23,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from planner.app.commands import EditField, RecordOverride, RemoveOverride
+from planner.app.commands import AddStepEdit, EditField, RecordOverride, RemoveOverride, RemoveStepEdits, \
+    ReplacePlan
 from planner.text.catalogue import say
 from planner.text.errors import worded
 from planner.domain.plan import Plan, PlanError
@@ -85,6 +86,22 @@ class PlanDocument(QObject):
     def remove_override(self, code: str) -> None:
         if any(o.get("code") == code for o in self._state.get("overrides", [])):
             self.undo_stack.push(RemoveOverride(self, code))
+
+    def edit_step(self, record: dict[str, Any]) -> None:
+        """One step edit from the schedule table ({"step": N, "total_mg"|"doses"|"days"|"hold_days": ...})."""
+        self.undo_stack.push(AddStepEdit(self, record))
+
+    @property
+    def step_edits(self) -> list[dict[str, Any]]:
+        return copy.deepcopy(list(self._state.get("step_edits") or []))
+
+    def remove_step_edits(self) -> None:
+        if self._state.get("step_edits"):
+            self.undo_stack.push(RemoveStepEdits(self))
+
+    def replace(self, state: dict[str, Any], text: str) -> None:
+        """The whole plan changed at once by one action the user can undo (named text)."""
+        self.undo_stack.push(ReplacePlan(self, state, text))
 
     def load(self, state: dict[str, Any], path: Path | None) -> None:
         """Another plan, unmodified: from a file (path) or new (None). Nothing to undo."""
