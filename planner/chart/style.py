@@ -19,6 +19,7 @@ LIMIT_STYLES = {
     "recommended": dict(color="#e07b00", linestyle=(0, (1, 2)), linewidth=1.8),
     "kidney-maximum": dict(color="#7b2fa6", linestyle="-", linewidth=1.5),
     "label-maximum": dict(color="#c62828", linestyle="-", linewidth=1.5),
+    "stated-maximum": dict(color="#ad1457", linestyle=(0, (6, 2)), linewidth=1.5),
 }
 TOTAL_COLOUR = "#111111"
 HEADROOM = 1.15  # the highest of peak, target and kidney maximum sits at 1/1.15 of the axis

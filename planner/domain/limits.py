@@ -15,7 +15,8 @@ from planner.domain.kidney import KidneyAssessment
 from planner.domain.plan import Plan
 from planner.domain.profiles import Indication, Profile
 
-KINDS = ("target", "label-maximum", "recommended", "kidney-maximum")
+# stated-maximum: the maximum the prescriber states for an off-label use (plan.off_label).
+KINDS = ("target", "label-maximum", "recommended", "kidney-maximum", "stated-maximum")
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,13 @@ class Limits:
     recommended: Limit | None
     kidney: Limit | None
     indication: Indication | None  # the indication the label's limits are for, if one is chosen
+    stated: Limit | None = None  # off-label use: the prescriber's stated maximum
 
     @property
     def lines(self) -> tuple[Limit, ...]:
         """The target and every maximum, in the order a legend lists them."""
-        return tuple(x for x in (self.target, self.label_maximum, self.recommended, self.kidney) if x is not None)
+        return tuple(x for x in (self.target, self.label_maximum, self.recommended, self.kidney, self.stated)
+                     if x is not None)
 
 
 def plan_limits(plan: Plan, profile: Profile, kidney: KidneyAssessment | None) -> Limits:
@@ -57,4 +60,15 @@ def plan_limits(plan: Plan, profile: Profile, kidney: KidneyAssessment | None) -
         recommended=recommended,
         kidney=Limit("kidney-maximum", kidney.max_daily_mg, kidney.source, kidney) if kidney is not None else None,
         indication=indication,
+        stated=stated_maximum(plan, indication),
     )
+
+
+def stated_maximum(plan: Plan, indication: Indication | None) -> Limit | None:
+    """An off-label use's maximum, as the prescriber states it (None until stated). Its source
+    names it as the prescriber's, with the reason; checks_labels holds it to the label's."""
+    ol = plan.off_label
+    if indication is None or indication.stated_maximum_source is None or ol is None or ol.max_daily_mg is None:
+        return None
+    source = indication.stated_maximum_source.format(reason=ol.reason or "")
+    return Limit("stated-maximum", Decimal(ol.max_daily_mg), source)

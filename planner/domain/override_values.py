@@ -84,3 +84,7 @@ def gap(longest_minutes: int, label_hours: int) -> str:
 
 def label_start(day: int, mg: int, limit: int) -> str:
     return f"day {day} {mg} mg/day, label start {limit} mg/day"
+
+
+def stated_above_label(stated: int, label: int) -> str:
+    return f"stated maximum {stated} mg/day, label maximum {label} mg/day"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from planner.domain import override_values as canonical
 from planner.domain.checks_kidney import kidney_problems
+from planner.domain.checks_labels import label_problems
 from planner.domain.checks_patient import patient_problems
 from planner.domain.checks_regimen import regimen_problems
 from planner.domain.checks_starts import start_problems
@@ -98,6 +99,7 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int, int]
     # --- time between doses ---------------------------------------------------------------
     out.extend(regimen_problems(s, days, indication))
     out.extend(start_problems(s, days, indication))
+    out.extend(label_problems(s, days))
 
     # --- the taper ---------------------------------------------------------------------------
     if plan.taper is not None and s.days:

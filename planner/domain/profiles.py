@@ -15,6 +15,9 @@ from importlib import resources
 from typing import Any
 
 from planner.domain.cited import Cited, ProfileError, read_cited
+from planner.domain.template_profile import (
+    LabelTemplate, TemplateDefaults, TitrationPace, read_defaults, read_pace, read_template,
+)
 from planner.domain.kidney_table import (  # noqa: F401 - the kidney table's parts, named here for callers
     Cell, DialysisRow, DialysisTable, KidneyBand, KidneyTable, _check_columns, read_kidney_table,
 )
@@ -92,6 +95,12 @@ class Indication:
     # (gabapentin PHN: day 1 once, day 2 twice) gives fewer.
     min_doses_per_day: Cited | None = None
     min_doses_start_days: tuple[int, ...] = ()
+    # The label's start, pace and target for a new plan (planner.domain.templates).
+    template: LabelTemplate | None = None
+    # Reassess a patient treated longer than this (gabapentin SmPC 4.2, peripheral neuropathic pain).
+    reassess_within_months: Cited | None = None
+    # Off-label use: the source of the maximum the prescriber states, with {reason}.
+    stated_maximum_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +119,8 @@ class Profile:
     kidney: KidneyTable
     half_tablet_use_within_days: Cited | None = None
     elderly_from_years: Cited | None = None  # the age from which the label says to dose by CrCl
+    template_defaults: TemplateDefaults | None = None
+    titration_pace: TitrationPace | None = None
     texts: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -209,10 +220,15 @@ def _profile(d: dict[str, Any]) -> Profile:
                 min_doses_per_day=read_cited(i.get("min_doses_per_day")),
                 min_doses_start_days=tuple(
                     int(x) for x in (i.get("min_doses_per_day") or {}).get("start_days", ())),
+                template=read_template(i.get("template"), f"{d['id']} {i['id']}"),
+                reassess_within_months=read_cited(i.get("reassess_within_months")),
+                stated_maximum_source=i.get("stated_maximum_source"),
             )
             for i in d["indications"]
         ),
         kidney=kidney,
+        template_defaults=read_defaults(d.get("template_defaults"), d["id"]),
+        titration_pace=read_pace(d.get("titration_pace")),
         texts=d.get("texts", {}),
     )
 

@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from planner.domain.limits import Limit
 from planner.domain.problem import Problem, cite
-from planner.text import kidney_problems, patient_problems
+from planner.text import kidney_problems, label_problems, patient_problems
 from planner.text.catalogue import say, say_n
 from planner.text.dates import long_date
 from planner.text.numbers import fmt_decimal, fmt_mg
@@ -121,4 +121,5 @@ _WORDED: dict[str, Callable[[Problem, dict[str, Any]], str]] = {
     "above-label-start": _above_label_start,
     **kidney_problems.WORDED,
     **patient_problems.WORDED,
+    **label_problems.WORDED,
 }

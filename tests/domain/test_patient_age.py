@@ -42,6 +42,9 @@ def test_every_indication_carries_its_ages_with_a_label_section():
     for drug in ("gabapentin", "pregabalin"):
         profile = load_profile(drug)
         for ind in profile.indications:
+            if ind.id == "off_label":  # no label ages: the prescriber's own use (issue 14)
+                assert ind.ages is None
+                continue
             assert ind.ages is not None and ind.ages.from_years >= 12, (drug, ind.id)
             assert ind.ages.source.startswith(f"{profile.brand} label, section"), ind.ages.source
         assert profile.elderly_from_years.value == 65

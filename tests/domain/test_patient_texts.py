@@ -32,6 +32,8 @@ LABEL = {"gabapentin": "Neurontin label, section", "pregabalin": "Lyrica label, 
 def plan(drug="gabapentin", **changes):
     d = copy.deepcopy(table.BASE[drug])
     d.update(changes)
+    if d.get("indication") == "off_label":  # an off-label use states its maximum and reason (issue 14)
+        d.setdefault("off_label", {"max_daily_mg": 300, "reason": "neuropathic pain"})
     return plan_from_dict(d)
 
 

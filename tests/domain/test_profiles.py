@@ -9,6 +9,10 @@ from planner.domain.profiles import drug_ids, load_profile
 from planner.text.units import oral_solution_text
 
 LABEL = {"gabapentin": "Neurontin label", "pregabalin": "Lyrica label"}
+# Besides the US label, a source may be the UK summary of product characteristics (the pace and
+# review of issue 14), stated practice (the default taper) or a stated project choice.
+OTHER_AUTHORITIES = {"gabapentin": ("Gabapentin SmPC (UK), section",), "pregabalin": ()}
+NOT_LABEL = ("Practice, not a label number: ", "Project choice (issue 14), not a label number: ")
 
 
 def raw(drug):
@@ -49,7 +53,7 @@ def test_every_number_cites_its_label_section(drug):
                 yield from sources(v)
 
     for s in sources({k: v for k, v in raw(drug).items() if k != "texts"}):
-        assert s.startswith(LABEL[drug] + ", section"), s
+        assert s.startswith((LABEL[drug] + ", section",) + OTHER_AUTHORITIES[drug] + NOT_LABEL), s
 
 
 def test_gabapentin_label_facts():
@@ -73,7 +77,7 @@ def test_pregabalin_label_facts():
     assert oral_solution_text(p.oral_solution) == "20 mg per 1 mL"
     assert {i.id: i.max_daily_mg.value for i in p.indications} == {
         "diabetic_neuropathy": 300, "postherpetic_neuralgia": 600, "fibromyalgia": 450,
-        "spinal_cord_injury": 600, "epilepsy": 600}
+        "spinal_cord_injury": 600, "epilepsy": 600, "off_label": 600}
     assert [b.max_daily_mg for b in p.kidney.bands] == [600, 300, 150, 75]
     # Lyrica 2.7 Table 1, lower part: the supplement is by once-daily regimen, two amounts each.
     assert p.kidney.dialysis_supplement_mg is None and p.kidney.dialysis.by == "regimen"

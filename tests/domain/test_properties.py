@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.domain.kidney import assess
-from planner.domain.plan import SLOTS, KidneyInput, Plan, PlanError, Taper
+from planner.domain.plan import OFF_LABEL, SLOTS, KidneyInput, OffLabel, Plan, PlanError, Taper
 from planner.files.planfile import plan_from_dict, plan_to_dict
 from planner.domain.profiles import load_profile
 from planner.domain.schedule import compute_schedule
@@ -40,6 +40,10 @@ def plans(draw) -> Plan:
         weight_kg=st.integers(35, 180).map(Decimal),
         serum_creatinine_mg_dl=st.decimals(min_value=Decimal("0.3"), max_value=Decimal(12), places=2),
     ))
+    indication = draw(st.none() | st.sampled_from([i.id for i in profile.indications]))
+    # An off-label use states its maximum (at times above the label's) and the reason (issue 14).
+    off_label = OffLabel(draw(st.integers(1, profile.max_daily_mg.value + 600)), "neuropathic pain") \
+        if indication == OFF_LABEL else None
     return Plan(
         drug=drug,
         start_date=date(2026, 1, 1) + timedelta(days=draw(st.integers(0, 800))),
@@ -49,7 +53,8 @@ def plans(draw) -> Plan:
         target_dose_mg=draw(dose),
         doses_per_day=draw(st.integers(1, 4)),
         strengths_mg=tuple(sorted(strengths)),
-        indication=draw(st.none() | st.sampled_from([i.id for i in profile.indications])),
+        indication=indication,
+        off_label=off_label,
         slot_fill=draw(st.sampled_from(["grow", "all"])),
         larger_dose_order=tuple(draw(st.permutations(SLOTS))),
         maintenance_days=draw(st.integers(0, 30)),
@@ -110,6 +115,10 @@ def test_never_above_a_limit_without_a_blocking_problem(plan):
     blocking = {p.code for p in s.problems if p.severity == "blocking"}
     if peak > limit:
         assert "above-label-maximum" in blocking
+    if plan.off_label is not None and peak > plan.off_label.max_daily_mg:
+        assert "above-stated-maximum" in blocking
+    if plan.off_label is not None and plan.off_label.max_daily_mg > profile.max_daily_mg.value:
+        assert "stated-maximum-above-label" in blocking
     if plan.kidney is not None and peak > assess(plan.kidney, profile, plan.indication).max_daily_mg:
         assert "above-kidney-maximum" in blocking
     if not s.days:
