@@ -56,13 +56,10 @@ def order_words(order: tuple[str, ...] | None) -> str:
 
 
 def preset_orders() -> tuple[tuple[str, ...], ...]:
-    """Each time of day cut first, then the others through the day with bedtime last (the
-    dose that matters least for drowsiness goes last)."""
-    out = []
-    for first in SLOTS:
-        rest = [s for s in ("morning", "midday", "evening") if s != first]
-        out.append(tuple([first] + rest + ([] if first == "bedtime" else ["bedtime"])))
-    return tuple(out)
+    """The cut orders offered: daytime doses first with bedtime last (drowsiness matters least
+    at night), the reverse of the order a titration adds them, and bedtime first."""
+    return (("morning", "midday", "evening", "bedtime"), ("midday", "morning", "evening", "bedtime"),
+            ("evening", "midday", "morning", "bedtime"), ("bedtime", "evening", "midday", "morning"))
 
 
 def _slot_fields(attr_prefix: str, form: Any) -> QWidget:

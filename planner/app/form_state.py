@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QTime
 
 from planner.app.form_groups import SCHEDULE_NUMBERS, TEXTS
-from planner.app.form_kind import EVEN_SPLIT, needs, order_words, uses
+from planner.app.form_kind import EVEN_SPLIT, order_words, uses
 from planner.app.number_field import NumberField, exact_decimal, holds_exactly, plain_number
 from planner.domain.plan import DEFAULT_LARGER_DOSE_ORDER, OFF_LABEL, SLOTS, SYRINGE_ML, FieldError, PlanError
 from planner.domain.profiles import drug_ids
@@ -74,9 +74,9 @@ class FormState:
             current = {s: _number(w) for s, w in self.current.items() if _given(w) and w.value() != 0}
             if current:
                 d["current"] = current
-        for attr, path in SCHEDULE_NUMBERS:
+        for attr, path in SCHEDULE_NUMBERS:  # an empty field is left out: the engine names it missing
             w = getattr(self, attr)
-            if needs(kind, path) or (uses(kind, path) and _given(w)):
+            if uses(kind, path) and _given(w):
                 d[path] = _number(w)
         d.update({
             "strengths_mg": [s for s, box in self._strength_boxes.items() if box.isChecked()],
@@ -129,15 +129,10 @@ class FormState:
 
     def _numbers_in(self, d: dict[str, Any]) -> list[tuple[str, NumberField, Any]]:
         """(plan field, its number field, the value d gives it) for each number set_state shows:
-        a field the kind needs must be given; one it may use is shown empty when left out
-        (as "", a text)."""
+        one the kind uses is shown empty when d leaves it out (as "", a text: a template
+        leaves out what the label does not say)."""
         kind = d.get("kind", "start_and_stop")
-        out = []
-        for attr, path in SCHEDULE_NUMBERS:
-            if needs(kind, path):
-                out.append((path, getattr(self, attr), d.get(path)))
-            elif uses(kind, path):
-                out.append((path, getattr(self, attr), d.get(path, "")))
+        out = [(path, getattr(self, attr), d.get(path, "")) for attr, path in SCHEDULE_NUMBERS if uses(kind, path)]
         if uses(kind, "current"):
             current = _group(d, "current")
             out += [(f"current.{s}", self.current[s], current.get(s, 0)) for s in SLOTS]

@@ -22,6 +22,7 @@ from planner.app.chart_loader import ChartLoader
 from planner.app.document import PlanDocument
 from planner.app.file_actions import DEFAULT_PLAN, REMEMBERED, FileActions
 from planner.app.form import PlanForm
+from planner.app.label_starts import LabelStarts
 from planner.app.print_actions import PrintActions
 from planner.app.recovery_prompts import RecoveryPrompts
 from planner.app.result_views import ResultViews
@@ -34,7 +35,7 @@ from planner.text.catalogue import say
 __all__ = ["APP_NAME", "DEFAULT_PLAN", "ChartLoader", "MainWindow"]
 
 
-class MainWindow(FileActions, PrintActions, RecoveryPrompts, ResultViews, QMainWindow):
+class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, ResultViews, QMainWindow):
     recomputed = Signal()  # after every recompute, valid or not (the views are current)
     chart_painted = Signal()  # after each paint of the chart
     today = staticmethod(date.today)  # what New starts on and a past start is judged against (tests pin it)
@@ -98,6 +99,7 @@ class MainWindow(FileActions, PrintActions, RecoveryPrompts, ResultViews, QMainW
         self.problems.field_chosen.connect(self.focus_field)
         self.problems.override_asked.connect(self.record_override)
         self.problems.override_removed.connect(self.remove_override)
+        self._connect_label_starts()
 
         self.resize(1400, 900)
         self.remembered.check_all()

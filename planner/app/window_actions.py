@@ -23,7 +23,7 @@ def make_actions(win: QMainWindow) -> None:
         return a
 
     file_menu = win.menuBar().addMenu("&File")
-    win.new_action = action("&New", lambda: win.new_plan(), QKeySequence.New, file_menu)
+    win.new_action = action("&New…", lambda: win.ask_new(), QKeySequence.New, file_menu)
     win.open_action = action("&Open…", lambda: win.open_plan(), QKeySequence.Open, file_menu)
     win.recent_menu = file_menu.addMenu("Open &Recent")
     win.recent_menu.aboutToShow.connect(win.fill_recent_menu)

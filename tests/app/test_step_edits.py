@@ -15,6 +15,14 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from planner.app.schedule_table import DAYS_COLUMN, FIRST_SLOT_COLUMN, PHASE_COLUMN, TOTAL_COLUMN
 
 
+@pytest.fixture(autouse=True)
+def plain_plan(win):
+    """A plan with no step edits yet (the window's default, the label's start, has some)."""
+    from planner.files.planfile import load_example
+
+    win.load_plan(load_example("gabapentin-phn-default"), None)
+
+
 def numbered(win, marks=None):
     """Show the window's schedule with its steps numbered from 1 (as the engine will),
     marks: {row: dict of Step fields} for rows to mark edited or hold."""
