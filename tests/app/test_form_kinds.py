@@ -59,22 +59,17 @@ def test_hold_for_days_an_even_taper_by_mg_and_the_whole_plan_in_liquid_round_tr
     assert win.form.state() == d
 
 
-def test_off_label_maximum_and_reason_round_trip_when_the_indication_is_off_label(win, monkeypatch):
-    # Until the labels helper adds "Other (off-label)" to the profiles, the form is given it.
-    f = win.form
-    f.indication.addItem("Other (off-label)", "off_label")
+def test_off_label_maximum_and_reason_round_trip_when_the_indication_is_off_label(win):
     d = full_state("start")
     d["indication"] = "off_label"
     d["off_label"] = {"max_daily_mg": 2400, "reason": "Painful diabetic neuropathy"}
-    f._loading = True
-    f.indication.setCurrentIndex(f.indication.findData("off_label"))
-    f._loading = False
-    assert f.state()["indication"] == "off_label"
-    assert f.off_label_max.isVisibleTo(f) and f.off_label_reason.isVisibleTo(f)
-    f.off_label_max.setValue(2400)
-    f.off_label_reason.setText("Painful diabetic neuropathy")
-    got = f.state()
-    assert got["off_label"] == {"max_daily_mg": 2400, "reason": "Painful diabetic neuropathy"}
+    win.form.set_state(copy.deepcopy(d))
+    assert win.form.state() == d
+    assert win.form.off_label_max.isVisibleTo(win.form) and win.form.off_label_reason.isVisibleTo(win.form)
+    d["indication"] = "postherpetic_neuralgia"
+    win.form.set_state(copy.deepcopy(d))
+    assert "off_label" not in win.form.state()  # stated only for an off-label use
+    assert not win.form.off_label_max.isVisibleTo(win.form)
 
 
 @pytest.mark.parametrize("kind", PLAN_KINDS)
