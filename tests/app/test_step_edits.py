@@ -184,3 +184,11 @@ def test_step_edits_round_trip_through_the_form_and_a_saved_file(win, tmp_path, 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
     assert win.save_as()
     assert load_plan_file(path).step_edits[0].total_mg == 750
+
+
+def test_the_edit_menus_alt_letters_do_not_clash(win):
+    import re
+
+    edit = win.menuBar().actions()[1].menu()
+    letters = [m.group(1).lower() for a in edit.actions() for m in re.finditer(r"&([^&\s])", a.text())]
+    assert len(letters) == 5 and len(set(letters)) == 5, letters  # Undo, Redo and the three step actions
