@@ -79,7 +79,7 @@ def value_words(path: str, value: Any) -> str | None:
         except InvalidOperation:
             return None
         return say("command.value-with-unit", value=number, unit=say(f.unit)) if f.unit else number
-    if path == "start_date" and isinstance(value, str):
+    if path in ("start_date", "review_date") and isinstance(value, str):
         try:
             return plain_date(date.fromisoformat(value))
         except ValueError:

@@ -121,8 +121,9 @@ def build_after_target(form: Any, f) -> None:
     form.maintenance_mode = combo(tuple((m, say(MAINTENANCE_IDS[m])) for m in ("review", "days")))
     form.maintenance_mode_label = form.rows.row(f, "maintenance", form.maintenance_mode)
     form.review_date = DateField(say("field.review_date"))
-    form.review_date.today_button.hide()  # today is no review date; and Alt+O is the start date's
-    form.review_date.today_button.setText(form.review_date.today_button.text().replace("&", ""))
+    # Today is no review date, and Alt+O is the start date's Today: the review has no such button.
+    form.review_date.today_button.hide()
+    form.review_date.today_button.setParent(None)
     form.review_date_label = form.rows.row(f, "review_date", form.review_date, focus=form.review_date.edit)
 
 

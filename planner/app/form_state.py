@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QTime
 
 from planner.app.form_groups import SCHEDULE_NUMBERS, TEXTS
-from planner.app.form_kind import EVEN_SPLIT, order_words, uses
+from planner.app.form_kind import EVEN_SPLIT, needs, order_words, uses
 from planner.app.number_field import NumberField, exact_decimal, holds_exactly, plain_number
 from planner.domain.plan import DEFAULT_LARGER_DOSE_ORDER, OFF_LABEL, SLOTS, SYRINGE_ML, FieldError, PlanError
 from planner.domain.profiles import drug_ids
@@ -74,9 +74,9 @@ class FormState:
             current = {s: _number(w) for s, w in self.current.items() if _given(w) and w.value() != 0}
             if current:
                 d["current"] = current
-        for attr, path in SCHEDULE_NUMBERS:  # an empty field is left out: the engine names it missing
+        for attr, path in SCHEDULE_NUMBERS:  # one the kind may use is left out when empty
             w = getattr(self, attr)
-            if uses(kind, path) and _given(w):
+            if needs(kind, path) or (uses(kind, path) and _given(w)):
                 d[path] = _number(w)
         d.update({
             "strengths_mg": [s for s, box in self._strength_boxes.items() if box.isChecked()],
