@@ -66,8 +66,8 @@ class PlanForm(FormState, QWidget):
 
         self.drug.currentIndexChanged.connect(self._drug_changed)
         self.indication.currentIndexChanged.connect(lambda *_: (self._show_modes(), self._edited("indication")))
-        for box, name in ((self.kind, "kind"), (self.maintenance_mode, "maintenance"),
-                          (self.liquid_use, "liquid.use")):
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        for box, name in ((self.maintenance_mode, "maintenance"), (self.liquid_use, "liquid.use")):
             box.currentIndexChanged.connect(lambda *_, name=name: (self._show_modes(), self._edited(name)))
         self.taper_order.currentIndexChanged.connect(emit("taper.order"))
         self.review_date.dateChanged.connect(emit("review_date"))
@@ -131,6 +131,14 @@ class PlanForm(FormState, QWidget):
         finally:
             self._loading = False
         self._edited("drug")
+
+    def _kind_changed(self, *_: Any) -> None:
+        """Another kind of plan lays out other steps: edits made to the old steps' numbers
+        would land on steps they were never meant for, so they go (in the same undo step)."""
+        if not self._loading:
+            self._step_edits = []
+        self._show_modes()
+        self._edited("kind")
 
     def _fill_drug_lists(self, drug: str, indication: str | None, strengths: list[int] | None) -> None:
         profile = load_profile(drug)

@@ -48,7 +48,7 @@ class LabelStarts:
         state = self.document.state
         try:
             return template_for(load_profile(state.get("drug")), state.get("indication")) is not None
-        except KeyError:
+        except (KeyError, TypeError, ValueError):  # no drug or indication the profiles know
             return False
 
     def use_label_start(self) -> None:

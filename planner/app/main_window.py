@@ -4,8 +4,9 @@ The window owns the plan document (planner.app.document). The form turns each ed
 an undoable command on the document and shows what the document holds; the chart, table,
 problems list, dispense and kidney lines, autosave and the title follow the document's
 signals. What the window does is split by what it holds: menus (window_actions), file
-operations (file_actions), printing, exports and overrides (print_actions), recovery
-after a crash (recovery_prompts) and the views of the result (result_views).
+operations (file_actions), New and the label's start (label_starts), printing, exports and
+overrides (print_actions), recovery after a crash (recovery_prompts) and the views of the
+result (result_views: the chart, problems and the schedule table, where steps are shaped).
 """
 
 from __future__ import annotations

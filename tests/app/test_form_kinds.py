@@ -174,3 +174,13 @@ def test_every_new_control_is_reachable_by_tab(win):
     for w in controls:
         assert w.focusPolicy() & Qt.TabFocus, w.accessibleName()
         assert w.accessibleName(), w
+
+
+def test_changing_the_kind_drops_step_edits_made_to_the_old_steps_in_the_same_undo_step(win):
+    assert win.document.state["step_edits"]  # the label's start shortens its first steps
+    edits = win.document.state["step_edits"]
+    f = win.form
+    f.kind.setCurrentIndex(f.kind.findData("stop"))
+    assert "step_edits" not in win.document.state
+    win.undo_action.trigger()
+    assert win.document.state["step_edits"] == edits and f.kind.currentData() == "start"
