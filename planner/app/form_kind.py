@@ -92,6 +92,7 @@ def build_kind(form: Any, f) -> None:
 def build_off_label(form: Any, f) -> None:
     """Into the medicine group, after the indication: shown for "Other (off-label)"."""
     form.off_label_max = number_field("off_label.max_daily_mg")
+    form.off_label_max.set_unread_text("")  # empty until stated: never a maximum of 0 nobody typed
     form.off_label_max_label = form.rows.row(f, "off_label.max_daily_mg", form.off_label_max)
     form.off_label_reason = QLineEdit()
     form.off_label_reason.setMaxLength(TEXT_MAX_LEN)
@@ -139,6 +140,7 @@ def build_liquid(form: Any, outer) -> None:
     form.liquid_use = combo(tuple((k, say(v)) for k, v in LIQUID_IDS.items()))
     form.rows.row(f, "liquid.use", form.liquid_use)
     form.liquid_below = number_field("liquid.below_mg")
+    form.liquid_below.set_unread_text("")
     form.liquid_below_label = form.rows.row(f, "liquid.below_mg", form.liquid_below)
     box = QWidget()
     row = QHBoxLayout(box)

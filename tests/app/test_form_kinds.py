@@ -184,3 +184,12 @@ def test_changing_the_kind_drops_step_edits_made_to_the_old_steps_in_the_same_un
     assert "step_edits" not in win.document.state
     win.undo_action.trigger()
     assert win.document.state["step_edits"] == edits and f.kind.currentData() == "start"
+
+
+def test_an_off_label_maximum_and_a_liquid_threshold_start_empty_not_at_zero(win):
+    f = win.form
+    f.indication.setCurrentIndex(f.indication.findData("off_label"))
+    f.liquid_use.setCurrentIndex(f.liquid_use.findData("taper_end"))
+    s = win.document.state
+    assert s["off_label"] == {} and "below_mg" not in s["liquid"]  # missing, as the engine will say
+    assert f.off_label_max.raw_text() == "" and f.liquid_below.raw_text() == ""
