@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoCommand
 
 from planner.domain.schema import field as schema_field
-from planner.text.catalogue import say
+from planner.text.catalogue import say, say_n
 from planner.text.dates import plain_date
 from planner.text.numbers import fmt_decimal
 
@@ -79,7 +79,7 @@ def value_words(path: str, value: Any) -> str | None:
         except InvalidOperation:
             return None
         return say("command.value-with-unit", value=number, unit=say(f.unit)) if f.unit else number
-    if path == "start_date" and isinstance(value, str):
+    if path in ("start_date", "review_date") and isinstance(value, str):
         try:
             return plain_date(date.fromisoformat(value))
         except ValueError:
@@ -157,3 +157,43 @@ class RemoveOverride(PlanCommand):
         else:
             after.pop("overrides", None)
         super().__init__(document, "overrides", before, after, say("command.remove-override", code=code))
+
+
+class ReplacePlan(PlanCommand):
+    """A whole plan put in at once, named for why (the label's start for an indication)."""
+
+    def __init__(self, document: PlanDocument, after: dict[str, Any], text: str) -> None:
+        super().__init__(document, "", document.state, after, text)
+
+
+def step_edit_text(record: dict[str, Any]) -> str:
+    """What Edit > Undo names a step edit by ("Stay on step 3's dose 7 more days")."""
+    step = record["step"]
+    if record.get("hold_days") is not None:
+        return say_n("command.step-hold", record["hold_days"], step=step)
+    if record.get("doses") is not None:
+        return say("command.step-doses", step=step)
+    if record.get("total_mg") is not None:
+        return say("command.step-total", step=step, mg=record["total_mg"])
+    return say_n("command.step-days", record.get("days") or 0, step=step)
+
+
+class AddStepEdit(PlanCommand):
+    """The prescriber shaped one step in the schedule table: one record on the plan's
+    step_edits (applied in order by the engine)."""
+
+    def __init__(self, document: PlanDocument, record: dict[str, Any]) -> None:
+        before = document.state
+        after = copy.deepcopy(before)
+        after["step_edits"] = list(after.get("step_edits") or []) + [copy.deepcopy(record)]
+        super().__init__(document, "step_edits", before, after, step_edit_text(record))
+
+
+class RemoveStepEdits(PlanCommand):
+    """Every step back to what the plan's own numbers make."""
+
+    def __init__(self, document: PlanDocument) -> None:
+        before = document.state
+        after = copy.deepcopy(before)
+        after.pop("step_edits", None)
+        super().__init__(document, "step_edits", before, after, say("command.remove-step-edits"))

@@ -23,7 +23,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from planner.app.commands import EditField, RecordOverride, RemoveOverride
+from planner.app.commands import AddStepEdit, EditField, RecordOverride, RemoveOverride, RemoveStepEdits, \
+    ReplacePlan
+from planner.text.catalogue import say
 from planner.text.errors import worded
 from planner.domain.plan import Plan, PlanError
 from planner.domain.schedule import Schedule, compute_schedule
@@ -85,6 +87,22 @@ class PlanDocument(QObject):
         if any(o.get("code") == code for o in self._state.get("overrides", [])):
             self.undo_stack.push(RemoveOverride(self, code))
 
+    def edit_step(self, record: dict[str, Any]) -> None:
+        """One step edit from the schedule table ({"step": N, "total_mg"|"doses"|"days"|"hold_days": ...})."""
+        self.undo_stack.push(AddStepEdit(self, record))
+
+    @property
+    def step_edits(self) -> list[dict[str, Any]]:
+        return copy.deepcopy(list(self._state.get("step_edits") or []))
+
+    def remove_step_edits(self) -> None:
+        if self._state.get("step_edits"):
+            self.undo_stack.push(RemoveStepEdits(self))
+
+    def replace(self, state: dict[str, Any], text: str) -> None:
+        """The whole plan changed at once by one action the user can undo (named text)."""
+        self.undo_stack.push(ReplacePlan(self, state, text))
+
     def load(self, state: dict[str, Any], path: Path | None) -> None:
         """Another plan, unmodified: from a file (path) or new (None). Nothing to undo."""
         self.undo_stack.clear()
@@ -121,6 +139,9 @@ class PlanDocument(QObject):
             exc = worded(exc)
             self.plan, self.schedule = None, None
             self.input_errors = [(e.field, e.message) for e in exc.errors]
+        except Exception as exc:  # noqa: BLE001 - a fault of the engine's must not take the window (and the work) down
+            self.plan, self.schedule = None, None
+            self.input_errors = [("kind", say("window.engine-failed", error=f"{type(exc).__name__}: {exc}"))]
         else:
             self.plan, self.schedule, self.input_errors = plan, schedule, []
         if emit:

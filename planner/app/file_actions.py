@@ -9,11 +9,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner.app import save_guard
+from planner.app.label_starts import DEFAULT_CHOICE
 from planner.app.settings_store import MAX_RECENT
 from planner.app.window_actions import APP_NAME
 from planner.domain.plan import Plan, PlanError, new_plan_id, plan_identity
 from planner.files.filestamp import FileStamp, changed_since
-from planner.files.planfile import dump_plan, load_example, load_plan_file, plan_from_dict, plan_to_dict, save_plan_file
+from planner.files.planfile import dump_plan, load_plan_file, plan_from_dict, plan_to_dict, save_plan_file
 from planner.files.safefile import ReadOnlyFile
 from planner.text.catalogue import say
 
@@ -59,19 +60,23 @@ class FileActions:
         # closeEvent), not before: an open that then fails leaves the plan here, unsaved.
         return answer == QMessageBox.Discard
 
-    def new_plan(self, ask: bool = True) -> None:
+    def new_plan(self, ask: bool = True, choice=None) -> None:
+        """A new plan from the label's template for choice (label_starts.NewPlanChoice; the
+        default: gabapentin for postherpetic neuralgia, starting today, until review)."""
         if ask and not self.maybe_save():
             return
-        plan = load_example(DEFAULT_PLAN)
-        d = plan_to_dict(plan)
-        d["start_date"] = self.today().isoformat()  # a new plan starts today, not on the example's date
+        d = self.template_state(choice or DEFAULT_CHOICE)
         for field in REMEMBERED:
             value = self.remembered.get(field.replace(".", "/"))
             if value:
                 group, key = field.split(".")
                 d.setdefault(group, {})[key] = value
         d["plan_id"] = new_plan_id()  # a new plan is a new identity (calendar UIDs)
-        self.load_plan(plan_from_dict(d), None)
+        # Held as the form shows it; a change or stop plan has no today's doses yet (the form asks).
+        state = self.form.take(d)
+        self._disk = None
+        self.document.load(state, None)
+        self.setWindowModified(False)
 
     def open_plan(self, path: str | Path | None = None) -> bool:
         if not self.maybe_save():

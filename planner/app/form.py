@@ -19,12 +19,12 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
-from planner.app import form_groups
+from planner.app import form_groups, form_kind
 from planner.app.date_field import DateField
 from planner.app.form_rows import Rows
 from planner.app.form_state import FormState
 from planner.app.number_field import NumberField, guard_wheel
-from planner.domain.plan import DEFAULT_LARGER_DOSE_ORDER
+from planner.domain.plan import DEFAULT_LARGER_DOSE_ORDER, OFF_LABEL
 from planner.domain.profiles import drug_ids, load_profile
 
 NO_INDICATION = ""
@@ -43,6 +43,7 @@ class PlanForm(FormState, QWidget):
         self._larger_dose_order = list(DEFAULT_LARGER_DOSE_ORDER)
         self._overrides: list[dict[str, str]] = []  # recorded from the problems list, not a widget
         self._plan_id: str | None = None  # the plan's identity: passed through unchanged
+        self._step_edits: list[dict[str, Any]] = []  # made in the schedule table, not a widget
         self.rows = Rows()
         self.fields: dict[str, QWidget] = self.rows.fields  # plan field -> the widget to focus
         self._strength_boxes: dict[int, QCheckBox] = {}
@@ -50,7 +51,7 @@ class PlanForm(FormState, QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
         for build in (form_groups.build_medicine, form_groups.build_schedule, form_groups.build_taper,
-                      form_groups.build_kidney, form_groups.build_people):
+                      form_kind.build_liquid, form_groups.build_kidney, form_groups.build_people):
             build(self, outer)
         outer.addStretch(1)
 
@@ -64,7 +65,16 @@ class PlanForm(FormState, QWidget):
             return lambda *_: self._edited(field)
 
         self.drug.currentIndexChanged.connect(self._drug_changed)
-        self.indication.currentIndexChanged.connect(emit("indication"))
+        self.indication.currentIndexChanged.connect(lambda *_: (self._show_modes(), self._edited("indication")))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        for box, name in ((self.maintenance_mode, "maintenance"), (self.liquid_use, "liquid.use")):
+            box.currentIndexChanged.connect(lambda *_, name=name: (self._show_modes(), self._edited(name)))
+        self.taper_order.currentIndexChanged.connect(emit("taper.order"))
+        self.review_date.dateChanged.connect(emit("review_date"))
+        self.syringe_group.idToggled.connect(lambda _id, on: on and self._edited("liquid.syringe_ml"))
+        self.off_label_reason.textEdited.connect(emit("off_label.reason"))
+        for slot, w in self.current.items():
+            w.valueChanged.connect(emit(f"current.{slot}"))
         self.start_date.dateChanged.connect(emit("start_date"))
         for w, name in ((self.start_dose, "start_dose_mg"), (self.increment, "increment_mg"),
                         (self.step_days, "step_days"), (self.target, "target_dose_mg"),
@@ -72,7 +82,8 @@ class PlanForm(FormState, QWidget):
                         (self.taper_mg, "taper.step_mg"), (self.taper_percent, "taper.step_percent"),
                         (self.taper_days, "taper.step_days"), (self.crcl, "kidney.crcl_ml_min"),
                         (self.age, "kidney.age_years"), (self.weight, "kidney.weight_kg"),
-                        (self.scr, "kidney.serum_creatinine")):
+                        (self.scr, "kidney.serum_creatinine"), (self.off_label_max, "off_label.max_daily_mg"),
+                        (self.liquid_below, "liquid.below_mg")):
             w.valueChanged.connect(emit(name))
         self.slot_fill.currentIndexChanged.connect(emit("slot_fill"))
         for slot, t in self.slot_times.items():
@@ -121,6 +132,14 @@ class PlanForm(FormState, QWidget):
             self._loading = False
         self._edited("drug")
 
+    def _kind_changed(self, *_: Any) -> None:
+        """Another kind of plan lays out other steps: edits made to the old steps' numbers
+        would land on steps they were never meant for, so they go (in the same undo step)."""
+        if not self._loading:
+            self._step_edits = []
+        self._show_modes()
+        self._edited("kind")
+
     def _fill_drug_lists(self, drug: str, indication: str | None, strengths: list[int] | None) -> None:
         profile = load_profile(drug)
         self.indication.blockSignals(True)
@@ -147,7 +166,24 @@ class PlanForm(FormState, QWidget):
             self.fields["strengths_mg"] = next(iter(self._strength_boxes.values()))
 
     def _show_modes(self) -> None:
+        """The rows the kind of plan, the indication and each mode use; the others hidden."""
+        kind = self.kind.currentData()
+        for path, lab in self.number_labels.items():
+            self._show_row(lab, form_kind.uses(kind, path))
+        self._show_row(self.current_label, form_kind.uses(kind, "current"))
+        after = form_kind.uses(kind, "maintenance")
+        mode = self.maintenance_mode.currentData()
+        self._show_row(self.maintenance_mode_label, after)
+        self._show_row(self.maintenance_label, after and mode == "days")
+        self._show_row(self.review_date_label, after and mode == "review")
+        self.taper_group.setVisible(form_kind.uses(kind, "taper"))
+        off_label = self.indication.currentData() == OFF_LABEL
+        self._show_row(self.off_label_max_label, off_label)
+        self._show_row(self.off_label_reason_label, off_label)
+        self._show_row(self.liquid_below_label, self.liquid_use.currentData() == "taper_end")
+        self._show_row(self.syringe_label, self.liquid_use.currentData() != "none")
         taper = self.taper_mode.currentData()
+        self._show_row(self.taper_order_label, taper != "none")
         for w, lab, on in ((self.taper_mg, self.taper_mg_label, taper == "mg"),
                            (self.taper_percent, self.taper_percent_label, taper == "percent"),
                            (self.taper_days, self.taper_days_label, taper != "none")):
@@ -163,6 +199,10 @@ class PlanForm(FormState, QWidget):
             w.parentWidget().setVisible(on)
             lab.setVisible(on)
         self.kidney_result.setVisible(kidney != "none")
+
+    def _show_row(self, label, on: bool) -> None:
+        label.setVisible(on)
+        self.rows.holders[label].setVisible(on)
 
     # --- messages ----------------------------------------------------------------------
 

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QTimeEdit, QVBoxLayout, QWidget
 
 from planner.app.date_field import DateField
-from planner.app.form_rows import TEXT_MAX_LEN, group, label_text, number_field
+from planner.app import form_kind
+from planner.app.form_rows import TEXT_MAX_LEN, combo, group, label_text, number_field
 from planner.domain.plan import SLOTS
 from planner.domain.profiles import drug_ids, load_profile
 
@@ -32,15 +33,9 @@ TEXTS = (("patient_name", "patient.name"), ("patient_dob", "patient.date_of_birt
          ("pharmacy_name", "pharmacy.name"), ("pharmacy_phone", "pharmacy.phone"))
 
 
-def combo(items: tuple[tuple[str, str], ...]) -> QComboBox:
-    box = QComboBox()
-    for key, text in items:
-        box.addItem(text, key)
-    return box
-
-
 def build_medicine(form: Any, outer: Layout) -> None:
     f = group("Medicine", outer)
+    form_kind.build_kind(form, f)
     form.drug = QComboBox()
     for d in drug_ids():
         p = load_profile(d)
@@ -48,6 +43,8 @@ def build_medicine(form: Any, outer: Layout) -> None:
     form.rows.row(f, "drug", form.drug)
     form.indication = QComboBox()
     form.rows.row(f, "indication", form.indication)
+    form_kind.build_off_label(form, f)
+    form_kind.build_template_button(form, f)
     form.strengths_box = QWidget()
     form.strengths_layout = QVBoxLayout(form.strengths_box)
     form.strengths_layout.setContentsMargins(0, 0, 0, 0)
@@ -59,9 +56,11 @@ def build_schedule(form: Any, outer: Layout) -> None:
     f = group("Schedule", outer)
     form.start_date = DateField("Start date")  # typed whole dates, a calendar and Today
     form.rows.row(f, "start_date", form.start_date, focus=form.start_date.edit)
+    form_kind.build_current(form, f)
+    form.number_labels = {}
     for attr, path in SCHEDULE_NUMBERS:
         setattr(form, attr, number_field(path))
-        form.rows.row(f, path, getattr(form, attr))
+        form.number_labels[path] = form.rows.row(f, path, getattr(form, attr))
     form.slot_fill = combo(SLOT_FILL_MODES)
     form.rows.row(f, "slot_fill", form.slot_fill)
     times = QWidget()
@@ -82,12 +81,14 @@ def build_schedule(form: Any, outer: Layout) -> None:
         box.addWidget(t)
         tl.addLayout(box)
     form.rows.row(f, "slot_times", times)
+    form_kind.build_after_target(form, f)
     form.maintenance = number_field("maintenance_days")
-    form.rows.row(f, "maintenance_days", form.maintenance)
+    form.maintenance_label = form.rows.row(f, "maintenance_days", form.maintenance)
 
 
 def build_taper(form: Any, outer: Layout) -> None:
     f = group("Taper", outer)
+    form.taper_group = f.parentWidget()
     form.taper_mode = combo(TAPER_MODES)
     form.rows.row(f, "taper", form.taper_mode)
     form.taper_mg = number_field("taper.step_mg")
@@ -96,6 +97,7 @@ def build_taper(form: Any, outer: Layout) -> None:
     form.taper_percent_label = form.rows.row(f, "taper.step_percent", form.taper_percent)
     form.taper_days = number_field("taper.step_days")
     form.taper_days_label = form.rows.row(f, "taper.step_days", form.taper_days)
+    form_kind.build_taper_order(form, f)
 
 
 def build_kidney(form: Any, outer: Layout) -> None:

@@ -4,7 +4,7 @@ come from the field's unit; a text field's length from the form's limit."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from planner.app.number_field import NumberField
 from planner.domain.schema import field
@@ -15,16 +15,20 @@ MNEMONICS = {
     "drug": "D", "indication": "I", "start_date": "d", "start_dose_mg": "S", "increment_mg": "c",
     "step_days": "i", "target_dose_mg": "T", "doses_per_day": "y", "slot_fill": "f", "maintenance_days": "M",
     "taper": "a", "kidney": "K", "patient.name": "P", "prescriber.name": "r", "prescriber.phone": "h",
+    # The kinds of plan (form_kind); the letters left after the menu bar's F, E, H and Today's O.
+    "kind": "n", "current": "w", "maintenance": "g", "review_date": "v", "taper.order": "u",
+    "liquid.use": "q", "liquid.below_mg": "b", "off_label.max_daily_mg": "x", "off_label.reason": "J",
 }
 # Rows whose label in the form is shorter than the field's name in messages (beside a mode
 # or a unit that says the rest): the form's own label from the catalogue.
-FORM_LABELS = ("taper.step_mg", "taper.step_percent", "taper.step_days", "kidney.serum_creatinine")
+FORM_LABELS = ("taper.step_mg", "taper.step_percent", "taper.step_days", "kidney.serum_creatinine", "current",
+               "liquid.use", "liquid.below_mg", "off_label.reason")
 # How a number field shows its unit (one form, or singular and plural), by the schema's unit.
 SUFFIXES: dict[str, str | tuple[str, str]] = {
-    "unit.mg-per-day": " mg/day", "unit.days": (" day", " days"), "unit.percent": " %",
+    "unit.mg-per-day": " mg/day", "unit.mg": " mg", "unit.days": (" day", " days"), "unit.percent": " %",
     "unit.ml-per-min": " mL/min", "unit.years": " years", "unit.kg": " kg",
 }
-STEPS = {"unit.mg-per-day": 100}  # the arrow keys' step; 1 for the others
+STEPS = {"unit.mg-per-day": 100, "unit.mg": 100}  # the arrow keys' step; 1 for the others
 TEXT_MAX_LEN = 250
 
 
@@ -44,6 +48,13 @@ def number_field(path: str) -> NumberField:
     return NumberField(SUFFIXES.get(unit, ""), STEPS.get(unit, 1))
 
 
+def combo(items: tuple[tuple[str, str], ...]) -> QComboBox:
+    box = QComboBox()
+    for key, text in items:
+        box.addItem(text, key)
+    return box
+
+
 def group(title: str, outer: QVBoxLayout) -> QFormLayout:
     g = QGroupBox(title)
     f = QFormLayout(g)
@@ -61,6 +72,7 @@ class Rows:
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.names: dict[str, str] = {}
+        self.holders: dict[QLabel, QWidget] = {}  # each row's label -> the field and its message
 
     def add(self, form: QFormLayout, text: str, widget: QWidget, field_path: str,
             focus: QWidget | None = None) -> QLabel:
@@ -84,6 +96,7 @@ class Rows:
         if text:
             target.setAccessibleName(text.replace("&", ""))
         form.addRow(label, holder)
+        self.holders[label] = holder
         self.fields[field_path] = target
         self.errors[field_path] = err
         self.names[field_path] = text.replace("&", "") or target.accessibleName() or field_path

@@ -4,8 +4,9 @@ The window owns the plan document (planner.app.document). The form turns each ed
 an undoable command on the document and shows what the document holds; the chart, table,
 problems list, dispense and kidney lines, autosave and the title follow the document's
 signals. What the window does is split by what it holds: menus (window_actions), file
-operations (file_actions), printing, exports and overrides (print_actions), recovery
-after a crash (recovery_prompts) and the views of the result (result_views).
+operations (file_actions), New and the label's start (label_starts), printing, exports and
+overrides (print_actions), recovery after a crash (recovery_prompts) and the views of the
+result (result_views: the chart, problems and the schedule table, where steps are shaped).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from planner.app.chart_loader import ChartLoader
 from planner.app.document import PlanDocument
 from planner.app.file_actions import DEFAULT_PLAN, REMEMBERED, FileActions
 from planner.app.form import PlanForm
+from planner.app.label_starts import LabelStarts
 from planner.app.print_actions import PrintActions
 from planner.app.recovery_prompts import RecoveryPrompts
 from planner.app.result_views import ResultViews
@@ -34,7 +36,7 @@ from planner.text.catalogue import say
 __all__ = ["APP_NAME", "DEFAULT_PLAN", "ChartLoader", "MainWindow"]
 
 
-class MainWindow(FileActions, PrintActions, RecoveryPrompts, ResultViews, QMainWindow):
+class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, ResultViews, QMainWindow):
     recomputed = Signal()  # after every recompute, valid or not (the views are current)
     chart_painted = Signal()  # after each paint of the chart
     today = staticmethod(date.today)  # what New starts on and a past start is judged against (tests pin it)
@@ -98,6 +100,7 @@ class MainWindow(FileActions, PrintActions, RecoveryPrompts, ResultViews, QMainW
         self.problems.field_chosen.connect(self.focus_field)
         self.problems.override_asked.connect(self.record_override)
         self.problems.override_removed.connect(self.remove_override)
+        self._connect_label_starts()
 
         self.resize(1400, 900)
         self.remembered.check_all()

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from planner.app.problems_view import ProblemsList
-from planner.app.schedule_table import ScheduleTableModel
+from planner.app.schedule_table import HOLD_DAYS, TOTAL_COLUMN, ScheduleTableModel, editable
 from planner.domain.problems import Problem
 from planner.text.catalogue import say, say_n
 from planner.text.kidney import kidney_limit_text
@@ -36,6 +36,12 @@ class ResultViews:
         # Size columns from the rows on screen only: measuring every row on each edit is slow.
         self.table.horizontalHeader().setResizeContentsPrecision(0)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Typing over a Total, time-of-day or Days cell (F2, or a double click) shapes that step.
+        self.table.setEditTriggers(QTableView.DoubleClicked | QTableView.EditKeyPressed)
+        self.table.setContextMenuPolicy(Qt.ActionsContextMenu)
+        # Queued: the table's editor is closed before the document recomputes and resets the table.
+        self.table_model.step_edit_asked.connect(self.document.edit_step, Qt.QueuedConnection)
+        self.table_model.refused.connect(lambda why: self.statusBar().showMessage(why, 8000))
         self.dispense = QLabel()
         self.dispense.setAccessibleName("Dispense totals")
         self.dispense.setWordWrap(True)
@@ -53,12 +59,45 @@ class ResultViews:
         self.problems = ProblemsList()
         return table_box
 
+    # --- steps the prescriber shapes (the actions are in the Edit menu and the table's context menu) ---
+
+    def current_step(self):
+        """The step of the table's current row, if the prescriber can shape it."""
+        row = self.table.currentIndex().row()
+        steps = self.table_model.steps
+        if self.document.schedule is None or not 0 <= row < len(steps) or not editable(steps[row]):
+            return None
+        return steps[row]
+
+    def hold_step(self) -> None:
+        """Stay on the current row's dose HOLD_DAYS more days (a hold after its step)."""
+        st = self.current_step()
+        if st is not None:
+            self.document.edit_step({"step": st.segment, "hold_days": HOLD_DAYS})
+
+    def edit_step(self) -> None:
+        """Type the current row's daily dose (its other cells are edited the same way)."""
+        if self.current_step() is not None:
+            index = self.table_model.index(self.table.currentIndex().row(), TOTAL_COLUMN)
+            self.table.setCurrentIndex(index)
+            self.table.edit(index)
+
+    def remove_step_edits(self) -> None:
+        self.document.remove_step_edits()
+
+    def _update_step_actions(self) -> None:
+        shapeable = self.current_step() is not None
+        self.hold_action.setEnabled(shapeable)
+        self.edit_step_action.setEnabled(shapeable)
+        self.remove_step_edits_action.setEnabled(bool(self.document.step_edits))
+
     def _show_result(self) -> None:
         doc = self.document
         if doc.schedule is not None:
             self._show_schedule(doc)
         else:
             self._show_invalid(doc.input_errors)
+        self._update_step_actions()
         self.recomputed.emit()
 
     def _show_schedule(self, doc) -> None:

@@ -1,18 +1,30 @@
-"""The schedule as a table: one row per dose step, straight from the core's Steps."""
+"""The schedule as a table: one row per dose step, straight from the core's Steps.
+
+A step's daily dose (Total), its dose at a time of day and its length (Days) can be typed
+over in the table: the model does not change the schedule, it asks for a step edit
+(step_edit_asked, a plan step_edits record) which the window makes an undoable command on
+the document; the engine lays the plan out again. Steps a prescriber shaped are marked."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+import re
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 
 from planner.text.dates import DAY_NAMES, MONTH_NAMES
 from planner.domain.plan import SLOTS
 from planner.domain.schedule import Schedule, Step
 from planner.text.kidney import supplement_match_text
+from planner.text.catalogue import say
 from planner.text.units import describe_units
 
 COLUMNS = ("Dates", "Days", "Phase", "Total") + tuple(s.capitalize() for s in SLOTS) + ("Capsules / tablets",)
+DAYS_COLUMN, PHASE_COLUMN, TOTAL_COLUMN, FIRST_SLOT_COLUMN = 1, 2, 3, 4
+HOLD_DAYS = 7  # "Stay on this dose 7 more days"
+_MARKED = QBrush(QColor("#fff4c2"))  # the background of a step the prescriber shaped
 
 
 def _date(d) -> str:
@@ -47,10 +59,44 @@ def _units_tip(st: Step) -> str | None:
             f"{describe_units(dz.units)}; {supplement_match_text(dz.matched)}")
 
 
+def _phase(st: Step) -> str:
+    if st.hold:
+        return say("table.phase-hold", phase=st.phase)
+    if st.edited:
+        return say("table.phase-edited", phase=st.phase)
+    return st.phase
+
+
 def _row(st: Step) -> tuple[str, ...]:
     by_slot = {d.slot: d for d in st.doses}
     slots = tuple(f"{by_slot[s].mg} mg" if s in by_slot else "" for s in SLOTS)
-    return (_dates(st), str(st.days), st.phase, f"{st.total_mg} mg") + slots + (_units(st),)
+    return (_dates(st), str(st.days), _phase(st), f"{st.total_mg} mg") + slots + (_units(st),)
+
+
+def editable(st: Step) -> bool:
+    """A step the prescriber can shape: one the engine numbered (a plan step), not the stop."""
+    return st.segment >= 1 and st.total_mg > 0
+
+
+def whole_number(text: str, unit: str) -> int | None:
+    """A typed cell: whole digits, the unit may be left on ("600", "600 mg"); else None."""
+    m = re.fullmatch(rf"\s*([0-9]{{1,6}})\s*(?:{unit})?\s*", text)
+    return int(m.group(1)) if m else None
+
+
+def step_edit_for(st: Step, column: int, value: int) -> dict | None:
+    """The step_edits record that puts value in this cell of the step's row (None: no change)."""
+    if column == DAYS_COLUMN:
+        return None if value == st.days else {"step": st.segment, "days": value}
+    if column == TOTAL_COLUMN:
+        return None if value == st.total_mg else {"step": st.segment, "total_mg": value}
+    slot = SLOTS[column - FIRST_SLOT_COLUMN]
+    doses = {d.slot: d.mg for d in st.doses}
+    if doses.get(slot, 0) == value:
+        return None
+    doses[slot] = value
+    doses = {s: doses[s] for s in SLOTS if doses.get(s)}
+    return {"step": st.segment, "doses": doses, "total_mg": sum(doses.values())}
 
 
 def _tips(st: Step) -> tuple[str | None, ...]:
@@ -62,6 +108,9 @@ def _tips(st: Step) -> tuple[str | None, ...]:
 
 class ScheduleTableModel(QAbstractTableModel):
     """Cell texts are made once per schedule: a view asks for them thousands of times."""
+
+    step_edit_asked = Signal(dict)  # a step_edits record for the document
+    refused = Signal(str)  # a typed cell that is not a whole number, and why
 
     def __init__(self) -> None:
         super().__init__()
@@ -91,10 +140,39 @@ class ScheduleTableModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        col = index.column()
+        if index.isValid() and editable(self._steps[index.row()]) and (
+                col in (DAYS_COLUMN, TOTAL_COLUMN) or FIRST_SLOT_COLUMN <= col < FIRST_SLOT_COLUMN + len(SLOTS)):
+            return base | Qt.ItemIsEditable
+        return base
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.EditRole) -> bool:  # noqa: N802 - Qt's name
+        if role != Qt.EditRole or not (self.flags(index) & Qt.ItemIsEditable):
+            return False
+        col = index.column()
+        number = whole_number(str(value), "days?" if col == DAYS_COLUMN else "mg")
+        if number is None:
+            self.refused.emit(say("table.not-a-whole-number", text=str(value).strip(), column=COLUMNS[col]))
+            return False
+        record = step_edit_for(self._steps[index.row()], col, number)
+        if record is not None:
+            self.step_edit_asked.emit(record)  # the document recomputes; the table follows
+        return record is not None
+
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
         if role == Qt.DisplayRole:
             return self._rows[index.row()][index.column()]
         col = index.column()
+        st = self._steps[index.row()]
+        if role == Qt.EditRole:
+            text = self._rows[index.row()][col]
+            return text.split(" ")[0] if text else "0"
+        if role == Qt.BackgroundRole and (st.edited or st.hold):
+            return _MARKED
+        if role == Qt.ToolTipRole and col == PHASE_COLUMN and (st.edited or st.hold):
+            return say("table.shaped-tip")
         if role == Qt.TextAlignmentRole and 1 <= col <= 3 + len(SLOTS):
             return _RIGHT
         if role == Qt.ToolTipRole and 4 <= col <= 4 + len(SLOTS):

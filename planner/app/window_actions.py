@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from planner.text.catalogue import say
+
 APP_NAME = "Titration Planner"
 PAPERS = ("A4", "Letter")
 
@@ -21,7 +23,7 @@ def make_actions(win: QMainWindow) -> None:
         return a
 
     file_menu = win.menuBar().addMenu("&File")
-    win.new_action = action("&New", lambda: win.new_plan(), QKeySequence.New, file_menu)
+    win.new_action = action("&New…", lambda: win.ask_new(), QKeySequence.New, file_menu)
     win.open_action = action("&Open…", lambda: win.open_plan(), QKeySequence.Open, file_menu)
     win.recent_menu = file_menu.addMenu("Open &Recent")
     win.recent_menu.aboutToShow.connect(win.fill_recent_menu)
@@ -62,6 +64,17 @@ def make_actions(win: QMainWindow) -> None:
     win.redo_action.setShortcut(QKeySequence.Redo)
     edit_menu.addAction(win.undo_action)
     edit_menu.addAction(win.redo_action)
+    edit_menu.addSeparator()
+    # Shaping the schedule table's current step; the same actions are its context menu.
+    win.hold_action = action(say("action.hold-step"), lambda: win.hold_step(), QKeySequence("Ctrl+Shift+H"),
+                             edit_menu)
+    win.edit_step_action = action(say("action.edit-step"), lambda: win.edit_step(), None, edit_menu)
+    win.remove_step_edits_action = action(say("action.remove-step-edits"), lambda: win.remove_step_edits(), None,
+                                          edit_menu)
+    for a in (win.hold_action, win.edit_step_action, win.remove_step_edits_action):
+        win.table.addAction(a)
+    win.table.selectionModel().currentChanged.connect(lambda *_: win._update_step_actions())
+    win._update_step_actions()
 
     win.paper_actions[win.remembered.get("print/paper")].setChecked(True)
     win.large_print_action.setChecked(win.remembered.get("print/large"))

@@ -11,9 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from planner.files.planfile import load_example, load_plan_file
+from planner.files.planfile import load_plan_file
 from planner.domain.schedule import compute_schedule
-from planner.app.main_window import DEFAULT_PLAN, MainWindow
+from planner.app.main_window import MainWindow
+from planner.domain.templates import label_template
 from planner.text.problems import problem_text
 
 EXAMPLE = str(resources.files("planner.resources").joinpath("examples", "pregabalin-phn.json"))
@@ -40,13 +41,15 @@ def type_into(qtbot, spin, text):
 
 
 def test_starts_with_the_default_plan_charted_and_tabled(win):
-    # New starts today: the example's doses, from today's date.
+    # New starts today: the label's start for gabapentin in postherpetic neuralgia, until review.
     assert win.plan.start_date == win.today()
-    s = compute_schedule(replace(load_example(DEFAULT_PLAN), start_date=win.today()))
+    assert (win.plan.kind, win.plan.maintenance) == ("start", "review") and win.plan.review_date is not None
+    s = compute_schedule(replace(label_template("gabapentin", "postherpetic_neuralgia", win.today()),
+                                 strengths_mg=(100, 300, 400, 600, 800)))
     assert win.schedule.days == s.days
     assert win.plan.strengths_mg == (100, 300, 400, 600, 800)  # the form names every strength dispensed
     assert chart_totals(win) == [d.total_mg for d in s.days]
-    assert totals_in_table(win)[:3] == [(300, 1), (600, 1), (900, 1)]
+    assert totals_in_table(win)[0] == (300, 1)
     assert win.table_model.rowCount() == len(s.steps)
     assert "Untitled plan" in win.windowTitle() and not win.isWindowModified()
 
@@ -54,7 +57,7 @@ def test_starts_with_the_default_plan_charted_and_tabled(win):
 def test_typing_a_target_changes_the_table_and_the_chart(win, qtbot):
     type_into(qtbot, win.form.target, "1200")
     assert win.plan.target_dose_mg == 1200
-    assert totals_in_table(win)[-1] == (1200, 28)
+    assert totals_in_table(win)[-1][0] == 1200
     assert max(chart_totals(win)) == 1200
     assert chart_totals(win) == [d.total_mg for d in compute_schedule(win.plan).days]
     # One product for the whole plan (issue 14): the 300 mg capsule makes every day (1200 mg

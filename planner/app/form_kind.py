@@ -1,0 +1,159 @@
+"""The form's rows for the kinds of plan (format version 2): the kind, today's doses, what
+follows the target (continue until review, or hold for some days), the taper's cut order,
+the oral solution and an off-label use. Built onto the form like form_groups; which rows a
+kind shows (and which fields its state writes) is USED_BY_KIND.
+
+Every new row has its own Alt letter (form_rows.MNEMONICS); the form's other letters, the
+menu bar's (F, E, H) and the Today button's (O) are left alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, \
+    QVBoxLayout, QWidget
+
+from planner.app.date_field import DateField
+from planner.app.form_rows import TEXT_MAX_LEN, combo, group, number_field
+from planner.domain.plan import PLAN_KINDS, SLOTS, SYRINGE_ML
+from planner.text.catalogue import say
+
+KIND_IDS = {"start": "form.kind.start", "change": "form.kind.change", "stop": "form.kind.stop",
+            "start_and_stop": "form.kind.start_and_stop"}
+MAINTENANCE_IDS = {"review": "form.maintenance.review", "days": "form.maintenance.days"}
+LIQUID_IDS = {"none": "form.liquid.none", "all": "form.liquid.all", "taper_end": "form.liquid.taper_end"}
+SLOT_IDS = {"morning": "form.slot.morning", "midday": "form.slot.midday", "evening": "form.slot.evening",
+            "bedtime": "form.slot.bedtime"}
+EVEN_SPLIT = "even"  # the taper's cut-order choice for None: every step re-splits the day evenly
+
+# The fields (and rows) each kind of plan uses; the others are kept in their widgets but
+# neither shown nor written (a hidden field can then never hold the error that stops a plan).
+# "maybe": used when given (a change plan's titration pace, its taper when going down).
+USED_BY_KIND: dict[str, dict[str, tuple[str, ...]]] = {
+    "start": {"need": ("start_dose_mg", "increment_mg", "step_days", "target_dose_mg", "doses_per_day",
+                       "maintenance"), "maybe": ()},
+    "start_and_stop": {"need": ("start_dose_mg", "increment_mg", "step_days", "target_dose_mg", "doses_per_day",
+                                "maintenance", "taper"), "maybe": ()},
+    "change": {"need": ("current", "target_dose_mg", "doses_per_day", "maintenance"),
+               "maybe": ("increment_mg", "step_days", "taper")},
+    "stop": {"need": ("current", "taper"), "maybe": ()},
+}
+
+
+def uses(kind: str, what: str) -> bool:
+    used = USED_BY_KIND.get(kind, USED_BY_KIND["start_and_stop"])
+    return what in used["need"] or what in used["maybe"]
+
+
+def needs(kind: str, what: str) -> bool:
+    return what in USED_BY_KIND.get(kind, USED_BY_KIND["start_and_stop"])["need"]
+
+
+def order_words(order: tuple[str, ...] | None) -> str:
+    if order is None:
+        return say("form.taper-order.even")
+    return say("form.taper-order.list", slots=", ".join(say(SLOT_IDS[s]) for s in order))
+
+
+def preset_orders() -> tuple[tuple[str, ...], ...]:
+    """The cut orders offered: daytime doses first with bedtime last (drowsiness matters least
+    at night), the reverse of the order a titration adds them, and bedtime first."""
+    return (("morning", "midday", "evening", "bedtime"), ("midday", "morning", "evening", "bedtime"),
+            ("evening", "midday", "morning", "bedtime"), ("bedtime", "evening", "midday", "morning"))
+
+
+def _slot_fields(attr_prefix: str, form: Any) -> QWidget:
+    """Four number fields, one per time of day, each with its caption (as the dose times)."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    fields = {}
+    for slot in SLOTS:
+        w = number_field("current")
+        w.setAccessibleName(say("form.current-slot", slot=say(SLOT_IDS[slot])))
+        col = QVBoxLayout()
+        cap = QLabel(say(SLOT_IDS[slot]))
+        cap.setBuddy(w)
+        cap.setStyleSheet("color: palette(mid); font-size: 8pt;")
+        col.addWidget(cap)
+        col.addWidget(w)
+        row.addLayout(col)
+        fields[slot] = w
+    setattr(form, attr_prefix, fields)
+    return box
+
+
+def build_kind(form: Any, f) -> None:
+    """Into the medicine group, first: the kind of plan."""
+    form.kind = combo(tuple((k, say(KIND_IDS[k])) for k in PLAN_KINDS))
+    form.kind_label = form.rows.row(f, "kind", form.kind)
+
+
+def build_off_label(form: Any, f) -> None:
+    """Into the medicine group, after the indication: shown for "Other (off-label)"."""
+    form.off_label_max = number_field("off_label.max_daily_mg")
+    form.off_label_max.set_unread_text("")  # empty until stated: never a maximum of 0 nobody typed
+    form.off_label_max_label = form.rows.row(f, "off_label.max_daily_mg", form.off_label_max)
+    form.off_label_reason = QLineEdit()
+    form.off_label_reason.setMaxLength(TEXT_MAX_LEN)
+    form.off_label_reason_label = form.rows.row(f, "off_label.reason", form.off_label_reason)
+    form.off_label_reason.setAccessibleName(say("field.off_label.reason"))
+
+
+def build_template_button(form: Any, f) -> None:
+    """Into the medicine group: the label's start for the drug and indication chosen, offered,
+    never put in by itself over what the clinician typed."""
+    form.template_button = QPushButton(say("form.use-label-start"))
+    form.template_button.setToolTip(say("form.use-label-start-tip"))
+    form.template_button.setAccessibleName(say("form.use-label-start").replace("&", ""))
+    f.addRow("", form.template_button)
+
+
+def build_current(form: Any, f) -> None:
+    """Into the schedule group, after the start date: today's doses (change and stop plans)."""
+    box = _slot_fields("current", form)
+    form.current_box = box
+    form.current_label = form.rows.row(f, "current", box, focus=form.current["morning"])
+    form.current["morning"].setAccessibleName(say("form.current-slot", slot=say(SLOT_IDS["morning"])))
+
+
+def build_after_target(form: Any, f) -> None:
+    """Into the schedule group, last: continue until review (with its date), or hold for days."""
+    form.maintenance_mode = combo(tuple((m, say(MAINTENANCE_IDS[m])) for m in ("review", "days")))
+    form.maintenance_mode_label = form.rows.row(f, "maintenance", form.maintenance_mode)
+    form.review_date = DateField(say("field.review_date"))
+    # Today is no review date, and Alt+O is the start date's Today: the review has no such button.
+    form.review_date.today_button.hide()
+    form.review_date.today_button.setParent(None)
+    form.review_date_label = form.rows.row(f, "review_date", form.review_date, focus=form.review_date.edit)
+
+
+def build_taper_order(form: Any, f) -> None:
+    """Into the taper group: which time of day is cut first."""
+    form.taper_order = combo(((EVEN_SPLIT, order_words(None)),)
+                             + tuple((",".join(o), order_words(o)) for o in preset_orders()))
+    form.taper_order_label = form.rows.row(f, "taper.order", form.taper_order)
+
+
+def build_liquid(form: Any, outer) -> None:
+    f = group(say("form.group.liquid"), outer)
+    form.liquid_use = combo(tuple((k, say(v)) for k, v in LIQUID_IDS.items()))
+    form.rows.row(f, "liquid.use", form.liquid_use)
+    form.liquid_below = number_field("liquid.below_mg")
+    form.liquid_below.set_unread_text("")
+    form.liquid_below_label = form.rows.row(f, "liquid.below_mg", form.liquid_below)
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    form.syringe_group = QButtonGroup(box)
+    form.syringe_buttons = {}
+    for ml in SYRINGE_ML:
+        b = QRadioButton(say("form.syringe", ml=f"&{ml}"))
+        b.setAccessibleName(say("form.syringe", ml=ml))
+        form.syringe_group.addButton(b, ml)
+        form.syringe_buttons[ml] = b
+        row.addWidget(b)
+    row.addStretch(1)
+    form.syringe_buttons[SYRINGE_ML[0]].setChecked(True)
+    form.syringe_label = form.rows.add(f, say("field.liquid.syringe_ml"), box, "liquid.syringe_ml",
+                                       focus=form.syringe_buttons[SYRINGE_ML[0]])
