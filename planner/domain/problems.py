@@ -133,5 +133,9 @@ def _roundings(s: "Schedule", maker: DoseMaker) -> list[Problem]:
             out.append(Problem("rounded-dose", "note", field, values={
                 "forms": maker.forms, "percent": s.plan.taper.step_percent, "path": path}))
             continue
+        if field == "liquid.syringe_ml":  # the syringe's marks, not the capsules, set what can be given
+            out.append(Problem("rounded-dose", "warning", field, values={
+                "syringe_ml": s.plan.liquid.syringe_ml, "drug": s.profile.name, "roundings": tuple(rs)}))
+            continue
         out.append(Problem("rounded-dose", "warning", field, values={"forms": maker.forms, "roundings": tuple(rs)}))
     return out

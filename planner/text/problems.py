@@ -85,6 +85,9 @@ def _rounded_dose(p: Problem, v: dict[str, Any]) -> str:
                    strengths=strengths(v["forms"]), path=path(v["path"]))
     rs = v["roundings"]
     items = [say("problem.rounded-dose.item", day=r.day, wanted_mg=fmt_mg(r.wanted), used_mg=r.used) for r in rs]
+    if "syringe_ml" in v:
+        return say_n("problem.rounded-dose.syringe", len(rs), syringe_ml=v["syringe_ml"], drug=v["drug"],
+                     items=listing(items))
     return say_n("problem.rounded-dose", len(rs), strengths=strengths(v["forms"]), items=listing(items))
 
 

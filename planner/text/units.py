@@ -39,6 +39,8 @@ def describe_units(units: tuple[Unit, ...]) -> str:
 
 def oral_solution_text(sol: OralSolution) -> str:
     """'250 mg per 5 mL'."""
+    if sol.per_ml == 1:  # the label's own words: "20 mg/mL", not "20 mg per 1 mL"
+        return say("problem.part.oral-solution.per-ml", mg=sol.mg)
     return say("problem.part.oral-solution", mg=sol.mg, per_ml=sol.per_ml)
 
 
