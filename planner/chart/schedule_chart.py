@@ -34,6 +34,7 @@ from planner.chart.style import (INVALID_ALPHA, LABEL_FONT, LIMIT_STYLES, PHASE_
                                  TOTAL_COLOUR, HEADROOM)
 from planner.domain.plan import SLOTS
 from planner.domain.problems import daily_limits
+from planner.domain.kinds import starting_mg, target_mg
 from planner.domain.schedule import PHASES, Schedule
 from planner.text.catalogue import say
 from planner.text.dates import plain_date
@@ -196,7 +197,8 @@ class ScheduleChart(ChartFurniture):
         plan = schedule.plan
         # The dates in the title, not in matplotlib's offset label, which names the last
         # tick's month (a December plan read "2027-Mar").
-        words = dict(drug=schedule.profile.display_name, start_mg=plan.start_dose_mg, target_mg=plan.target_dose_mg)
+        # The kind of plan says where it starts (today's doses for a change or a stop) and aims.
+        words = dict(drug=schedule.profile.display_name, start_mg=starting_mg(plan), target_mg=target_mg(plan))
         if schedule.days:
             self._title.set_text(say("chart.title.dates", **words, first=plain_date(schedule.days[0].date),
                                      last=plain_date(schedule.days[-1].date)))

@@ -45,6 +45,7 @@ from planner.export.printout.words import (
     shown_phase,
     slot_name,
     total_text,
+    take_text,
     units_text,
 )
 from planner.text.catalogue import say, say_n
@@ -108,16 +109,17 @@ def schedule_blocks(s: Schedule) -> list[Block]:
     out += current_card(s)
     before = sum(d.mg for d in s.current) if s.current else None
     for i, step in enumerate(s.steps):
-        out.append(stop_box(s, step) if step.total_mg == 0 and not step.doses else step_card(i + 1, step, before))
+        out.append(stop_box(s, step) if step.total_mg == 0 and not step.doses
+                   else step_card(i + 1, step, before, s.plan.liquid.syringe_ml if s.plan.liquid else None))
         before = step.total_mg
     return out + continue_box(s)
 
 
-def step_card(number: int, step: Step, before_mg: int | None = None) -> StepCard:
+def step_card(number: int, step: Step, before_mg: int | None = None, syringe_ml: int | None = None) -> StepCard:
     about = say("printout.step.about", number=number, days=day_numbers(step),
                 length=days_text(step.days), phase=phase_words(shown_phase(step.phase, step.total_mg, before_mg)))
     doses = tuple(DoseRow(d.slot, say("printout.dose.when", slot=slot_name(d.slot), time=d.time),
-                          say("printout.dose.take", units=units_text(d.units)), mg_text(d.mg))
+                          take_text(d.units, syringe_ml), mg_text(d.mg))
                   for d in step.doses)
     ticks = step.days <= MAX_TICK_DAYS
     labels = tuple(str(date.fromordinal(step.start.toordinal() + k).day) for k in range(step.days)) if ticks else ()

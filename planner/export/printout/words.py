@@ -12,7 +12,9 @@ from planner.text.catalogue import say, say_n
 from planner.text.dates import DAY_NAMES, MONTH_NAMES, long_date, plain_date
 from planner.text.numbers import fmt_count
 from planner.domain.profiles import Form
-from planner.text.units import LIQUID_FORM, form_text, is_liquid, liquid_dispense_text, liquid_dose_text
+from planner.text.units import (
+    LIQUID_FORM, draw_up_text, form_text, is_liquid, liquid_dispense_text, liquid_dose_text,
+)
 
 SLOT_IDS = {"morning": "printout.slot.morning", "midday": "printout.slot.midday",
             "evening": "printout.slot.evening", "bedtime": "printout.slot.bedtime"}
@@ -44,6 +46,14 @@ def day_numbers(step: Step) -> str:
     if step.days == 1:
         return say("printout.step.day", day=step.first_day)
     return say("printout.step.days", first=step.first_day, last=step.last_day)
+
+
+def take_text(units: tuple[Unit, ...], syringe_ml: int | None = None) -> str:
+    """The dose line's instruction: 'Take 1 × 300 mg capsule'; for the oral solution, how much
+    to draw up in the oral syringe ('Draw up 5 mL in the oral syringe.')."""
+    if syringe_ml is not None and len(units) == 1 and is_liquid(units[0]):
+        return draw_up_text(units[0], syringe_ml)
+    return say("printout.dose.take", units=units_text(units))
 
 
 def units_text(units: tuple[Unit, ...]) -> str:
