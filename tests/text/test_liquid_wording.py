@@ -30,10 +30,10 @@ def test_a_liquid_dose_reads_ml_then_mg():
 
 
 def test_draw_up_in_one_go_or_in_goes():
-    assert draw_up_text(GABA, 10) == "Draw up 6 mL in the oral syringe."
-    assert draw_up_text(GABA, 5) == "Draw up 6 mL in the oral syringe in 2 goes: 5 mL, then 1 mL."
+    assert draw_up_text(GABA, 10) == "Use the oral syringe: draw up 6 mL and swallow it."
+    assert draw_up_text(GABA, 5) == "Use the oral syringe: draw up and swallow 6 mL in 2 goes: 5 mL, then 1 mL."
     assert draw_up_text(Unit(50, LIQUID_FORM, Decimal("12")), 5) == (
-        "Draw up 12 mL in the oral syringe in 3 goes: 5 mL, then 5 mL, then 2 mL.")
+        "Use the oral syringe: draw up and swallow 12 mL in 3 goes: 5 mL, then 5 mL, then 2 mL.")
 
 
 def test_the_solution_named_as_a_product():
