@@ -46,7 +46,7 @@ def test_dispense_line_of_the_solution():
     line = DispenseLine(50, LIQUID_FORM, Decimal("840"), 2)
     assert dispense_text(line, gaba) == "gabapentin oral solution 250 mg per 5 mL: 840 mL (2 bottles of 470 mL)"
     assert dispense_text(DispenseLine(20, LIQUID_FORM, Decimal("79.8"), 1), load_profile("pregabalin")) == (
-        "pregabalin oral solution 20 mg per 1 mL: 79.8 mL (1 bottle of 473 mL)")
+        "pregabalin oral solution 20 mg per mL: 79.8 mL (1 bottle of 473 mL)")
     assert dispense_text(line) == "oral solution 50 mg per mL: 840 mL (2 bottles)"
     assert dispense_text(DispenseLine(300, "capsule", 30), gaba) == "30 × 300 mg capsule"
 
