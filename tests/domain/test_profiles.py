@@ -74,7 +74,7 @@ def test_pregabalin_label_facts():
     p = load_profile("pregabalin")
     assert p.strengths_mg == (25, 50, 75, 100, 150, 200, 225, 300)
     assert all(f.form == "capsule" and not f.scored for f in p.forms)
-    assert oral_solution_text(p.oral_solution) == "20 mg per 1 mL"
+    assert oral_solution_text(p.oral_solution) == "20 mg per mL"
     assert {i.id: i.max_daily_mg.value for i in p.indications} == {
         "diabetic_neuropathy": 300, "postherpetic_neuralgia": 600, "fibromyalgia": 450,
         "spinal_cord_injury": 600, "epilepsy": 600, "off_label": 600}
