@@ -27,6 +27,8 @@ def full_state(kind: str) -> dict:
         "patient": {"name": "A Patient"},
         "plan_id": "0b9a6f4e-7d3c-4f56-8a8e-2f1f2f7b9c01",
     }
+    if kind in ("start", "change"):  # no taper steps to end with the solution: the whole plan
+        d["liquid"] = {"use": "all", "syringe_ml": 5}
     if kind in ("change", "stop"):
         d["current"] = {"morning": 300, "midday": 300, "bedtime": 600}
     if kind in ("start", "start_and_stop"):
@@ -84,7 +86,7 @@ def test_each_kind_shows_the_rows_it_uses_and_hides_the_others(win, kind):
     assert f.maintenance_mode.isVisibleTo(f) == (kind != "stop")
     assert f.review_date.isVisibleTo(f) == (kind != "stop")
     assert not f.maintenance.isVisibleTo(f)  # continue until review: no days to hold
-    assert f.liquid_below.isVisibleTo(f)
+    assert f.liquid_below.isVisibleTo(f) == (kind in ("stop", "start_and_stop"))  # taper_end only with a taper
 
 
 def test_a_stop_plan_writes_only_what_it_uses_and_keeps_the_rest_for_later(win):

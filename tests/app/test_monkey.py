@@ -409,7 +409,8 @@ def expected_rows(s):
         by_slot = {d.slot: d.mg for d in st.doses}
         slots = tuple(f"{by_slot[x]} mg" if x in by_slot else "" for x in SLOTS)
         row = _row(st)
-        rows.append((row[0], str(st.days), st.phase, f"{st.total_mg} mg") + slots + (row[-1],))
+        phase = f"{st.phase} (hold)" if st.hold else f"{st.phase} (edited)" if st.edited else st.phase
+        rows.append((row[0], str(st.days), phase, f"{st.total_mg} mg") + slots + (row[-1],))
     return rows
 
 

@@ -43,9 +43,9 @@ def test_profiles_state_the_bottle_with_a_source():
 
 @pytest.mark.parametrize("drug, syringe_ml, quantum", [
     ("gabapentin", 5, 10),   # 0.2 mL x 50 mg/mL
-    ("gabapentin", 10, 25),  # 0.5 mL x 50 mg/mL
+    ("gabapentin", 10, 50),  # whole mL x 50 mg/mL (syringes.json: the 10 mL syringe measures whole mL)
     ("pregabalin", 5, 4),    # 0.2 mL x 20 mg/mL
-    ("pregabalin", 10, 10),  # 0.5 mL x 20 mg/mL
+    ("pregabalin", 10, 20),  # whole mL x 20 mg/mL
 ])
 def test_quantum_is_the_smallest_whole_mg_in_whole_intervals(drug, syringe_ml, quantum):
     m = maker(drug, syringe_ml)

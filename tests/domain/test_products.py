@@ -19,15 +19,21 @@ from planner.files.planfile import example_names, load_example
 
 # The number of different products each example's plan uses (capsules and tablets).
 PRODUCTS_PER_EXAMPLE = {
+    "gabapentin-change-900-to-1800": 1,
     "gabapentin-epilepsy-label-start": 1,
     "gabapentin-kidney-30-59": 1,
+    "gabapentin-off-label-diabetic-neuropathy": 1,
     "gabapentin-phn-default": 1,
     "gabapentin-phn-label-start": 1,
-    # Was four (300, 400, 100 mg capsules and 600 mg tablets). Days 2-3 give 300 mg/day in 2
-    # and 3 doses (the label's start regimen), which only the 100 mg capsule makes.
+    "gabapentin-phn-start-until-review": 1,
+    # Was four (300, 400, 100 mg capsules and 600 mg tablets): now 300 mg capsules alone, the
+    # low days 2-4 and the last taper step in fewer doses (named in a warning).
     "gabapentin-phn-to-1800-with-taper": 1,
     "gabapentin-slow-two-year": 1,
+    "gabapentin-stop-from-300-300-600": 1,
     "pregabalin-phn": 1,
+    # 50 mg capsules, then the oral solution for the taper's last steps.
+    "pregabalin-stop-liquid-taper": 2,
 }
 
 
