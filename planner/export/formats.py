@@ -169,6 +169,12 @@ def schedule_to_text(s: Schedule) -> str:
     lines.append("")
     if not s.days:
         lines.append(say("text.no-schedule"))
+    if s.current:  # a change or a stop: today's doses, before day 1 (the first change)
+        lines.append(f"{say('text.now'):<13} {say('text.until', date=_date(p.start_date)):<34} {'':<11} "
+                     f"{say('text.total', mg=sum(d.mg for d in s.current))}")
+        for dose in s.current:
+            lines.append(f"{'':<14}{dose.slot:<8} {dose.time}  {say('text.dose-mg', mg=dose.mg)}  "
+                         f"{describe_units(dose.units)}")
     for st in s.steps:
         span = say("text.day", day=st.first_day) if st.days == 1 else \
             say("text.days", first=st.first_day, last=st.last_day)
