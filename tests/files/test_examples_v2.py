@@ -80,7 +80,7 @@ def test_the_stop_tapers_from_300_300_600_by_300_a_week_with_a_stated_cut_order(
 def test_the_pregabalin_taper_ends_on_the_oral_solution():
     p = read("pregabalin-stop-liquid-taper")
     assert p.kind == "stop" and p.drug == "pregabalin"
-    assert p.liquid == Liquid(use="taper_end", below_mg=100, syringe_ml=10)
+    assert p.liquid == Liquid(use="taper_end", below_mg=100, syringe_ml=5)
 
 
 def test_the_off_label_example_states_its_maximum_and_reason():
