@@ -35,7 +35,7 @@ from importlib import resources
 from planner.domain.days import Day, Dose, Rounding
 from planner.domain.plan import SLOTS, Plan
 from planner.domain.profiles import PROFILES_PACKAGE, Form, OralSolution, Profile, ProfileError
-from planner.domain.units import Split, Unit
+from planner.domain.units import Split, SplitsAtMost, Unit
 
 LIQUID_FORM = "oral solution"
 
@@ -74,7 +74,7 @@ def plain(x: Decimal) -> Decimal:
     return x.quantize(Decimal(1)) if x == x.to_integral_value() else x.normalize()
 
 
-class LiquidMaker:
+class LiquidMaker(SplitsAtMost):
     """Makes daily doses of the oral solution in whole syringe intervals and whole mg."""
 
     def __init__(self, solution: OralSolution, syringe: Syringe) -> None:
@@ -115,13 +115,6 @@ class LiquidMaker:
         steps, extra = divmod(total // self.quantum, n)
         amounts = tuple((steps + (1 if i < extra else 0)) * self.quantum for i in range(n))
         return Split(amounts, tuple(self.units_for(a) for a in amounts))
-
-    def split_at_most(self, total: int, n: int) -> Split | None:
-        for k in range(n, 0, -1):
-            s = self.split(total, k)
-            if s is not None:
-                return s
-        return None
 
     def nearest_total(self, wanted: int | Decimal, n: int, prefer_higher: bool = False) -> int | None:
         """The measurable daily dose nearest wanted (at least one quantum); ties go down unless prefer_higher."""

@@ -85,7 +85,6 @@ class _Layout:
     def __init__(self, plan: Plan, maker: DoseMaker) -> None:
         self.plan = plan
         self.maker = maker
-        self.doses: dict[tuple, tuple[Dose, ...]] = {}
 
     def day(self, key: tuple, doses: tuple[Dose, ...], fixed: bool, keep: int) -> tuple[Dose, ...] | None:
         m = self.maker
@@ -94,19 +93,15 @@ class _Layout:
         if fixed:
             return None
         total = sum(x.mg for x in doses)
-        split = m.split(total, len(doses))
-        if split is not None:
-            slots = {x.slot: x for x in doses}
+        for k in range(len(doses), max(keep, 1) - 1, -1):
+            split = m.split(total, k)
+            if split is None:
+                continue
+            # The day's own times of day, or (fewer doses) the ones the engine gives k doses.
+            slots = {x.slot for x in doses} if k == len(doses) else set(SLOTS_FOR_DOSES[k])
             order = [s for s in self.plan.larger_dose_order if s in slots]
             by_slot = dict(zip(order, zip(split.amounts, split.units)))
-            return tuple(replace(slots[s], mg=by_slot[s][0], units=by_slot[s][1]) for s in SLOTS if s in slots)
-        for k in range(len(doses) - 1, max(keep, 1) - 1, -1):
-            split = m.split(total, k)
-            if split is not None:  # fewer doses, in the slots the engine gives k doses
-                order = [s for s in self.plan.larger_dose_order if s in SLOTS_FOR_DOSES[k]]
-                by_slot = dict(zip(order, zip(split.amounts, split.units)))
-                return tuple(Dose(s, self.plan.slot_time(s), by_slot[s][0], by_slot[s][1])
-                             for s in SLOTS if s in by_slot)
+            return tuple(Dose(s, self.plan.slot_time(s), *by_slot[s]) for s in SLOTS if s in by_slot)
         return None
 
 

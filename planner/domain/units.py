@@ -47,7 +47,22 @@ class Split:
     units: tuple[tuple[Unit, ...], ...]
 
 
-class DoseMaker:
+class SplitsAtMost:
+    """Shared by every maker of doses (capsules and tablets here, the oral solution in liquid.py)."""
+
+    def split(self, total: int, n: int) -> Split | None:
+        raise NotImplementedError
+
+    def split_at_most(self, total: int, n: int) -> Split | None:
+        """Exactly n doses if possible, else as many as the pieces allow."""
+        for k in range(n, 0, -1):
+            s = self.split(total, k)
+            if s is not None:
+                return s
+        return None
+
+
+class DoseMaker(SplitsAtMost):
     """Makes amounts from one patient's strengths, with the fewest pieces."""
 
     def __init__(self, forms: tuple[Form, ...]) -> None:
@@ -179,11 +194,3 @@ class DoseMaker:
         if not candidates:
             return None
         return min(candidates, key=lambda t: (abs(t - wanted), -t if prefer_higher else t))
-
-    def split_at_most(self, total: int, n: int) -> Split | None:
-        """Exactly n doses if possible, else as many as the pieces allow."""
-        for k in range(n, 0, -1):
-            s = self.split(total, k)
-            if s is not None:
-                return s
-        return None
