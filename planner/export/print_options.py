@@ -14,6 +14,19 @@ LETTER_TERRITORIES = (
     "UnitedStatesOutlyingIslands", "UnitedStatesVirginIslands", "Guam", "AmericanSamoa",
 )
 PAPERS = ("A4", "Letter")
+ORIENTATIONS = ("portrait", "landscape")
+# Which pages: what the patient takes home, the clinician's and pharmacy's page, or both.
+# The clinician's page is never added to the patient's by default (issue 15).
+PARTS = ("patient", "clinician", "all")
+
+# The emergency number by the locale's territory: 911 in North America, 999 in the UK,
+# 112 elsewhere in the EU (the EU-wide number) and as the fallback. A setting overrides it.
+EMERGENCY_BY_TERRITORY = {
+    "UnitedStates": "911", "Canada": "911", "Mexico": "911", "PuertoRico": "911", "Guam": "911",
+    "UnitedStatesVirginIslands": "911", "AmericanSamoa": "911", "Philippines": "911",
+    "UnitedKingdom": "999", "Ireland": "112", "Australia": "000", "NewZealand": "111",
+}
+DEFAULT_EMERGENCY = "112"
 
 
 @dataclass(frozen=True)
@@ -21,6 +34,10 @@ class PrintOptions:
     paper: str = "A4"  # "A4" or "Letter"
     large_print: bool = False  # bigger type (about 1.4x) for patients who need it
     printed_on: date | None = None  # default: today
+    orientation: str = "portrait"  # "portrait" or "landscape" (ORIENTATIONS)
+    part: str = "patient"  # "patient", "clinician" or "all" (PARTS)
+    tick_chart: bool = True  # the month tick chart pages after the patient's doses
+    emergency_number: str | None = None  # None: default_emergency_number() where printed
 
 
 def default_paper() -> str:
@@ -35,4 +52,27 @@ def default_paper() -> str:
     return "A4"
 
 
-__all__ = ["PrintOptions", "default_paper", "LETTER_TERRITORIES", "PAPERS"]
+def _territory_name() -> str | None:
+    from PySide6.QtCore import QLocale
+
+    territory = QLocale().territory()
+    enum = getattr(QLocale, "Territory", QLocale.Country)
+    for name in EMERGENCY_BY_TERRITORY:
+        value = getattr(enum, name, None)
+        if value is not None and territory == value:
+            return name
+    return None
+
+
+def default_emergency_number() -> str:
+    """The emergency number where the program runs: 911, 999, 112 (the fallback), ..."""
+    return EMERGENCY_BY_TERRITORY.get(_territory_name() or "", DEFAULT_EMERGENCY)
+
+
+def emergency_number(options: PrintOptions) -> str:
+    """The number the patient's pages print: the setting, else the locale's."""
+    return options.emergency_number or default_emergency_number()
+
+
+__all__ = ["PrintOptions", "default_paper", "default_emergency_number", "emergency_number", "LETTER_TERRITORIES",
+           "PAPERS", "ORIENTATIONS", "PARTS", "EMERGENCY_BY_TERRITORY", "DEFAULT_EMERGENCY"]

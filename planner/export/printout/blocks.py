@@ -79,6 +79,8 @@ class DoseRow:
     when: str  # "Morning 08:00"
     take: str  # "Take 1 × 300 mg capsule"
     amount: str  # "300 mg"
+    units: tuple = ()  # the engine's Units of this dose: the painter draws each (capsule, tablet, syringe)
+    syringe_ml: int | None = None  # the oral syringe's size, for a liquid dose
 
 
 @dataclass
@@ -112,6 +114,7 @@ class Chart(Block):
     """The schedule chart (planner.chart draws it) across the text width."""
 
     schedule: Any = None
+    audience: str = "patient"  # "patient": only what the patient takes; "clinician": with the limits
 
 
 @dataclass

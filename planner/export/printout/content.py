@@ -119,7 +119,7 @@ def step_card(number: int, step: Step, before_mg: int | None = None, syringe_ml:
     about = say("printout.step.about", number=number, days=day_numbers(step),
                 length=days_text(step.days), phase=phase_words(shown_phase(step.phase, step.total_mg, before_mg)))
     doses = tuple(DoseRow(d.slot, say("printout.dose.when", slot=slot_name(d.slot), time=d.time),
-                          take_text(d.units, syringe_ml), mg_text(d.mg))
+                          take_text(d.units, syringe_ml), mg_text(d.mg), tuple(d.units), syringe_ml)
                   for d in step.doses)
     ticks = step.days <= MAX_TICK_DAYS
     labels = tuple(str(date.fromordinal(step.start.toordinal() + k).day) for k in range(step.days)) if ticks else ()
@@ -214,9 +214,18 @@ def advice(s: Schedule) -> list[Block]:
 
 
 def plan_pages(schedule: Schedule, options: PrintOptions, printed_on: date) -> Pages:
-    """Every block of the printout, in order: the patient's pages, then the clinician's."""
-    blocks = (header(schedule, printed_on) + taper_warning(schedule) + schedule_blocks(schedule) + chart(schedule)
-              + taper_table(schedule) + advice(schedule) + clinician(schedule))
+    """Every block of the printout, in order: the patient's pages, then (options.part) the clinician's."""
+    patient = (header(schedule, printed_on) + taper_warning(schedule) + schedule_blocks(schedule) + chart(schedule)
+               + taper_table(schedule) + advice(schedule))
+    # The clinician's and pharmacy's page only when asked for: never stapled by default to
+    # what the patient takes home.
+    if options.part == "clinician":
+        blocks = clinician(schedule)
+        blocks[0].new_page = False
+    elif options.part == "all":
+        blocks = patient + clinician(schedule)
+    else:
+        blocks = patient
     return Pages(blocks, footer_text(schedule, printed_on), plan_title(schedule))
 
 

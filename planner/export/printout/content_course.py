@@ -22,7 +22,7 @@ def current_card(s: Schedule) -> list[StepCard]:
         return []
     start = s.plan.start_date
     doses = tuple(DoseRow(d.slot, say("printout.dose.when", slot=slot_name(d.slot), time=d.time),
-                          say("printout.dose.take", units=units_text(d.units)), mg_text(d.mg))
+                          say("printout.dose.take", units=units_text(d.units)), mg_text(d.mg), tuple(d.units))
                   for d in s.current)
     return [StepCard(phase="current", when=say("printout.current.when", date=long_date(start)),
                      total=total_text(sum(d.mg for d in s.current)),
