@@ -322,7 +322,7 @@ def test_the_same_value_shows_the_same_in_form_table_printout_and_file(win, tmp_
     assert (f.age.text(), f.weight.text(), f.scr.text(), f.taper_percent.text()) == (
         loc("78.5 years"), loc("62.35 kg"), loc("1.234"), loc("12.25 %"))
     pdf = tmp_path / "plan.pdf"
-    export_pdf(win.schedule, pdf, PrintOptions())
+    export_pdf(win.schedule, pdf, PrintOptions(part="all"))  # the clinician's page too
     text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages))
     assert "age 78.5, female, 62.35 kg, serum creatinine 1.234 mg/dL" in text
     assert "reduce by 12.25% of the current dose" in text

@@ -140,7 +140,7 @@ def test_printout_gives_the_supplement_in_each_step_and_never_after_the_stop(qap
     s = gaba_dialysis_with_taper()
     assert not s.unresolved_blocking  # 200 mg/day at CrCl 10 is exactly the limit (300 x 10/15)
     path = tmp_path / "dialysis.pdf"
-    export_pdf(s, path, PrintOptions())
+    export_pdf(s, path, PrintOptions(part="all"))
     pages = [re.sub(r"\s+", " ", p.extract_text()) for p in pypdf.PdfReader(str(path)).pages]
     text = " ".join(pages)
     schedule_part = text[text.index("Your doses, day by day"):text.index("Your plan as a chart")]

@@ -220,6 +220,6 @@ def test_printout_prints_the_value_the_override_was_given_for(qapp, tmp_path):
     s = schedule(target_dose_mg=4200)
     s = compute_schedule(replace(s.plan, overrides=(Override("above-label-maximum", REASON, s.blocking[0].value),)),
                          today=TODAY)
-    export_pdf(s, tmp_path / "p.pdf", PrintOptions(printed_on=TODAY))
+    export_pdf(s, tmp_path / "p.pdf", PrintOptions(printed_on=TODAY, part="clinician"))
     last = re.sub(r"\s+", " ", pypdf.PdfReader(str(tmp_path / "p.pdf")).pages[-1].extract_text())
     assert "Given for: peak 4200 mg/day, maximum 3600 mg/day." in last

@@ -233,7 +233,7 @@ def test_every_note_reaches_the_printed_patient_pages(qapp, tmp_path, name, pape
     pages = export_pdf(schedule, path, PrintOptions(paper=paper, printed_on=date(2026, 12, 1)))
     texts = [page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages]
     assert len(texts) == pages
-    patient = _squash(" ".join(texts[:-1]))  # the last page is the clinician's
+    patient = _squash(" ".join(texts))  # the patient's pages only: the default printout
     applied = applicable_notes(schedule.plan, schedule.profile)
     assert applied
     for note in applied:

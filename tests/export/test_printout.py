@@ -47,10 +47,10 @@ def export(schedule, tmp_path, name="plan.pdf", **options):
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_every_step_and_dose_is_printed_as_the_engine_made_it(qapp, tmp_path, name):
     schedule = compute_schedule(load_example(name))
-    path, pages = export(schedule, tmp_path)
+    path, pages = export(schedule, tmp_path, part="all")
     texts = pdf_text(path)
     assert len(texts) == pages
-    patient = " ".join(texts[:-1])  # the last page is the clinician's
+    patient = " ".join(texts[:-1])  # the last page is the clinician's (asked for: part "all")
     for step in schedule.steps:
         assert date_range(step.start, step.end) in patient, step
         assert total_text(step.total_mg) in patient, step
@@ -137,7 +137,7 @@ def test_unresolved_blocking_problem_refuses_and_an_override_prints_its_reason(q
     overridden = compute_schedule(replace(plan, overrides=tuple(
         Override(p.code, reason, p.value) for p in schedule.unresolved_blocking)))
     assert overridden.exportable
-    path, _ = export(overridden, tmp_path, "overridden.pdf")
+    path, _ = export(overridden, tmp_path, "overridden.pdf", part="clinician")
     clinician = pdf_text(path)[-1]
     assert reason in clinician
     assert code in clinician

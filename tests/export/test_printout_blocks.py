@@ -85,7 +85,7 @@ class FakeMetrics:
 
 def test_layout_keeps_headings_with_what_follows_repeats_table_headers_and_splits_no_block():
     s = compute_schedule(load_example(EXAMPLE))
-    blocks = plan_pages(s, PrintOptions(), date(2026, 12, 1)).blocks
+    blocks = plan_pages(s, PrintOptions(part="all"), date(2026, 12, 1)).blocks
     m = FakeMetrics()
     pages = lay_out(m, blocks, 650.0)
     placed = [box for page in pages for box, _ in page.items]

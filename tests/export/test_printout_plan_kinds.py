@@ -39,9 +39,10 @@ def with_current(schedule, kind: str):
     return replace(schedule, plan=plan, current=tuple(capsules(sl, mg) for sl, mg in TODAY))
 
 
-def pdf_pages(schedule, tmp_path) -> list[str]:
+def pdf_pages(schedule, tmp_path, part="patient") -> list[str]:
+    """The pages' text: the patient's pages (the default printout), or part "clinician"."""
     path = tmp_path / "plan.pdf"
-    export_pdf(schedule, path, PrintOptions(printed_on=PRINTED))
+    export_pdf(schedule, path, PrintOptions(printed_on=PRINTED, part=part))
     return [re.sub(r"\s+", " ", page.extract_text() or "") for page in pypdf.PdfReader(str(path)).pages]
 
 
@@ -56,7 +57,7 @@ def test_todays_regimen_is_the_starting_point_before_day_1(qapp, tmp_path):
     assert now.every_day == ("Take these doses up to and including Mon 30 Nov 2026. "
                              "The first change is on Tue 1 Dec 2026 (day 1).")
     assert cards[1].about.startswith("Step 1 · Day 1 ·")
-    patient = " ".join(pdf_pages(s, tmp_path)[:-1])
+    patient = " ".join(pdf_pages(s, tmp_path))
     assert "First change Tue 1 Dec 2026 (day 1)" in patient  # the header's row, not "Start date"
     assert "Start date" not in patient
     assert "Changing your gabapentin dose" in patient
@@ -70,13 +71,13 @@ def test_a_plan_that_comes_down_never_reads_as_building_up(qapp, tmp_path):
                    steps=tuple(replace(st, phase="titration") for st in down.steps[:-1]))
     s = with_current(down, "change")
     assert s.days[-1].total_mg < sum(d.mg for d in s.current) and s.steps[0].phase == "titration"
-    patient = " ".join(pdf_pages(s, tmp_path)[:-1])
+    patient = " ".join(pdf_pages(s, tmp_path))
     assert "building up" not in patient and "Starting" not in patient
     assert "coming down" in patient and "Changing your gabapentin dose" in patient
 
     stop = with_current(compute_schedule(make_plan(target_dose_mg=150, taper=Taper(step_days=7, step_mg=100))),
                         "stop")
-    patient = " ".join(pdf_pages(stop, tmp_path)[:-1])
+    patient = " ".join(pdf_pages(stop, tmp_path))
     assert "Stopping gabapentin slowly" in patient
     assert "building up" not in patient and "Starting" not in patient and "Start date" not in patient
     ics = schedule_to_ics(stop).decode()
@@ -114,14 +115,14 @@ def test_the_clinicians_page_gives_the_kind_the_review_shaped_steps_and_off_labe
     steps[1] = replace(steps[1], edited=True)
     steps[2] = replace(steps[2], hold=True)
     s = replace(s, steps=tuple(steps))
-    clinician = pdf_pages(s, tmp_path)[-1]
+    clinician = " ".join(pdf_pages(s, tmp_path, "clinician"))
     assert "Off-label use: diabetic neuropathic pain; stated maximum 1800 mg/day" in clinician
     assert "Kind of plan start: titrate up to the target, then continue" in clinician
     assert "continue at the target until the review on 12 Jan 2027" in clinician
     assert "step 2 (Day 2) edited: 600 mg/day; step 3 (Day 3) hold at 900 mg/day" in clinician
 
     changed = with_current(compute_schedule(make_plan(kind="start")), "change")
-    clinician = pdf_pages(changed, tmp_path)[-1]
+    clinician = " ".join(pdf_pages(changed, tmp_path, "clinician"))
     assert ("Today's regimen Morning 300 mg, Midday 300 mg, Bedtime 600 mg (1200 mg/day); "
             "the first change is on 1 Dec 2026 (day 1)") in clinician
     assert "Off-label" not in clinician
@@ -133,7 +134,7 @@ def test_a_target_below_the_start_is_worded_as_its_days_go(qapp, tmp_path, hold_
                                    taper=Taper(step_days=7, step_mg=100)))
     first = next(d for d in s.days if d.phase == "taper")
     assert first.day == hold_days + 1 and all(d.total_mg == 300 for d in s.days[:hold_days])
-    clinician = pdf_pages(s, tmp_path)[-1]
+    clinician = " ".join(pdf_pages(s, tmp_path, "clinician"))
     if hold_days:
         assert (f"so this plan holds 300 mg/day for {hold_days} days, then tapers from it to zero: "
                 f"the first reduction is on day {first.day}, {first.total_mg} mg/day.") in clinician
