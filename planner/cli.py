@@ -22,7 +22,8 @@ Plan how a patient starts (and stops) gabapentin or pregabalin step by step.
   titration-planner schedule PLAN.json [--format text|json|csv] [--today YYYY-MM-DD]
   titration-planner check PLAN.json [--format text|json] [--today YYYY-MM-DD]
   titration-planner export PLAN.json -o OUT.pdf|OUT.csv|OUT.ics [--paper A4|Letter] [--large-print]
-                    [--today YYYY-MM-DD]
+                    [--landscape] [--pages patient|clinician|all] [--emergency-number NUMBER]
+                    [--no-tick-chart] [--today YYYY-MM-DD]
   titration-planner new --drug DRUG --indication ID [--kind start|change|stop] [--start YYYY-MM-DD|today]
                     [--target MG] [--review YYYY-MM-DD] [--current TIME=MG,...] [-o PLAN.json]
 """
@@ -53,6 +54,14 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--paper", choices=("A4", "Letter"), default=None,
                    help="PDF paper size (default: the usual size where you are)")
     e.add_argument("--large-print", action="store_true", help="PDF in large print")
+    e.add_argument("--landscape", action="store_true", help="PDF pages turned sideways (default: portrait)")
+    e.add_argument("--pages", choices=("patient", "clinician", "all"), default="patient",
+                   help="PDF: the patient's pages (default), the prescriber's and pharmacy's page, or both")
+    e.add_argument("--emergency-number", metavar="NUMBER", type=_emergency_number, default=None,
+                   help="PDF: the emergency number the patient's pages print (default: the one where you are, "
+                        "911, 999, 112, ...)")
+    e.add_argument("--no-tick-chart", action="store_true",
+                   help="PDF: no month tick chart; each step prints a tick box per day instead")
     for cmd in (s, c, e):
         # A start date in the past is a warning; --today makes that check repeatable in scripts.
         cmd.add_argument("--today", metavar="YYYY-MM-DD", type=_iso_date, default=None,
@@ -73,6 +82,16 @@ def _iso_date(text: str):
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"must be a date written YYYY-MM-DD; got {text!r}") from None
+
+
+def _emergency_number(text: str) -> str:
+    from planner.export.print_options import EMERGENCY_NUMBER_MAX, is_emergency_number
+
+    if not is_emergency_number(text):
+        raise argparse.ArgumentTypeError(
+            f"must be a phone number of digits, spaces, + and - (at most {EMERGENCY_NUMBER_MAX} characters); "
+            f"got {text!r}")
+    return text.strip()
 
 
 def _utf8(stream) -> None:
@@ -208,7 +227,9 @@ def _export(args: argparse.Namespace, schedule) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         # --today is also the date the page says it was printed on, so a script's PDF is repeatable.
-        options = fmt.make_options(paper=args.paper, large_print=args.large_print, printed_on=args.today)
+        options = fmt.make_options(paper=args.paper, large_print=args.large_print, printed_on=args.today,
+                                   orientation="landscape" if args.landscape else "portrait", part=args.pages,
+                                   tick_chart=not args.no_tick_chart, emergency_number=args.emergency_number)
     except ImportError as exc:
         sys.stderr.write(f"titration-planner: -o: {out}: {fmt.name.upper()} export is not available: {exc}\n")
         return EXIT_UNUSABLE

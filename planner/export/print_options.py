@@ -27,6 +27,10 @@ EMERGENCY_BY_TERRITORY = {
     "UnitedKingdom": "999", "Ireland": "112", "Australia": "000", "NewZealand": "111",
 }
 DEFAULT_EMERGENCY = "112"
+# What an emergency number may hold: digits, spaces, "+" and "-", at most this many characters
+# (a short code or an international number, printed as given).
+EMERGENCY_NUMBER_CHARS = frozenset("0123456789 +-")
+EMERGENCY_NUMBER_MAX = 15
 
 
 @dataclass(frozen=True)
@@ -69,10 +73,19 @@ def default_emergency_number() -> str:
     return EMERGENCY_BY_TERRITORY.get(_territory_name() or "", DEFAULT_EMERGENCY)
 
 
+def is_emergency_number(text: str) -> bool:
+    """A number the patient's pages can print: digits, spaces, + and -, at most
+    EMERGENCY_NUMBER_MAX characters, with at least one digit."""
+    text = text.strip()
+    return (0 < len(text) <= EMERGENCY_NUMBER_MAX and set(text) <= EMERGENCY_NUMBER_CHARS
+            and any(ch.isdigit() for ch in text))
+
+
 def emergency_number(options: PrintOptions) -> str:
     """The number the patient's pages print: the setting, else the locale's."""
     return options.emergency_number or default_emergency_number()
 
 
 __all__ = ["PrintOptions", "default_paper", "default_emergency_number", "emergency_number", "LETTER_TERRITORIES",
-           "PAPERS", "ORIENTATIONS", "PARTS", "EMERGENCY_BY_TERRITORY", "DEFAULT_EMERGENCY"]
+           "PAPERS", "ORIENTATIONS", "PARTS", "EMERGENCY_BY_TERRITORY", "DEFAULT_EMERGENCY", "is_emergency_number",
+           "EMERGENCY_NUMBER_MAX"]

@@ -78,11 +78,23 @@ def _render_pdf(schedule: Schedule, options) -> tuple[bytes, int]:
     return printout.render_pdf(schedule, options if options is not None else printout.PrintOptions())
 
 
-def _pdf_options(*, paper: str | None = None, large_print: bool = False, printed_on=None):
-    from planner.export.print_options import PrintOptions, default_paper
+def _pdf_options(*, paper: str | None = None, large_print: bool = False, printed_on=None,
+                 orientation: str = "portrait", part: str = "patient", tick_chart: bool = True,
+                 emergency_number: str | None = None):
+    """The PrintOptions of a PDF. ValueError naming the choice if one is not a known value."""
+    from planner.export import print_options as po
     from planner.export.printout import render  # noqa: F401 - ImportError here: a PDF cannot be drawn
 
-    return PrintOptions(paper=paper or default_paper(), large_print=large_print, printed_on=printed_on)
+    if orientation not in po.ORIENTATIONS:
+        raise ValueError(say("export.bad-choice", field="orientation", value=orientation,
+                             known=", ".join(po.ORIENTATIONS)))
+    if part not in po.PARTS:
+        raise ValueError(say("export.bad-choice", field="pages", value=part, known=", ".join(po.PARTS)))
+    if emergency_number is not None and not po.is_emergency_number(emergency_number):
+        raise ValueError(say("export.bad-emergency-number", value=emergency_number, most=po.EMERGENCY_NUMBER_MAX))
+    return po.PrintOptions(paper=paper or po.default_paper(), large_print=large_print, printed_on=printed_on,
+                           orientation=orientation, part=part, tick_chart=tick_chart,
+                           emergency_number=emergency_number.strip() if emergency_number else None)
 
 
 def _render_csv(schedule: Schedule, options) -> tuple[bytes, int]:

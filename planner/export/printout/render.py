@@ -49,12 +49,14 @@ def _ensure_fonts() -> None:
 
 def _set_page(device: QPagedPaintDevice, options: PrintOptions) -> None:
     size_id = QPageSize.PageSizeId.Letter if options.paper.lower() == "letter" else QPageSize.PageSizeId.A4
-    layout = QPageLayout(QPageSize(size_id), QPageLayout.Orientation.Portrait,
+    orientation = (QPageLayout.Orientation.Landscape if options.orientation == "landscape"
+                   else QPageLayout.Orientation.Portrait)
+    layout = QPageLayout(QPageSize(size_id), orientation,
                          QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
     if not device.setPageLayout(layout):
         # A printer whose hardware margins are wider: keep its margins, still set the paper.
         device.setPageSize(QPageSize(size_id))
-        device.setPageOrientation(QPageLayout.Orientation.Portrait)
+        device.setPageOrientation(orientation)
 
 
 def layout_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOptions,
