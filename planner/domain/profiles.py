@@ -103,6 +103,8 @@ class Indication:
     reassess_within_months: Cited | None = None
     # Off-label use: the source of the maximum the prescriber states, with {reason}.
     stated_maximum_source: str | None = None
+    # What the medicine is for, in the patient's words ("for nerve pain after shingles").
+    purpose: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -227,6 +229,7 @@ def _profile(d: dict[str, Any]) -> Profile:
                 template=read_template(i.get("template"), f"{d['id']} {i['id']}"),
                 reassess_within_months=read_cited(i.get("reassess_within_months")),
                 stated_maximum_source=i.get("stated_maximum_source"),
+                purpose=i.get("purpose"),
             )
             for i in d["indications"]
         ),

@@ -21,7 +21,7 @@ from icalendar import Alarm, Calendar, Event
 from planner.domain.plan import plan_identity
 from planner.domain.schedule import Day, Dose, Schedule
 from planner.export.gate import refuse_unexportable
-from planner.export.printout.words import regimen_words, shown_phase
+from planner.export.printout.words import regimen_words, step_changes
 from planner.text.catalogue import say
 from planner.text.dates import long_date
 from planner.text.units import describe_units
@@ -29,8 +29,10 @@ from planner.text.units import describe_units
 PRODID = "-//Titration Planner//EN"
 DOSE_MINUTES = 5
 
-PHASE_IDS = {"titration": "calendar.phase.titration", "maintenance": "calendar.phase.maintenance",
-             "taper": "calendar.phase.taper"}
+# A dose's notes say what its step's dose does compared with the step before
+# (words.step_change), never the engine's phase: a step going down never reads as building up.
+CHANGE_IDS = {"start": "calendar.change.start", "up": "calendar.change.up", "same": "calendar.change.same",
+              "down": "calendar.change.down"}
 
 
 SEQUENCE_EPOCH = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -106,14 +108,21 @@ def calendar_name(schedule: Schedule) -> str:
     return say("calendar.name", drug=schedule.profile.display_name)
 
 
-def _dose_description(schedule: Schedule, day: Day, before_mg: int | None) -> str:
-    shown = shown_phase(day.phase, day.total_mg, before_mg)
-    phase = say(PHASE_IDS[shown]) if shown in PHASE_IDS else shown
+def day_changes(schedule: Schedule) -> dict[int, str]:
+    """By day number: what the dose of the day's step does compared with the step before."""
+    out = {}
+    for step, change in zip(schedule.steps, step_changes(schedule)):
+        out.update({d: change for d in range(step.first_day, step.last_day + 1)})
+    return out
+
+
+def _dose_description(schedule: Schedule, day: Day, change: str) -> str:
+    words = say(CHANGE_IDS[change])
     if schedule.continues:  # no "day 5 of 34": the plan goes on after its last day
         return say("calendar.dose.description.continuing", day=day.day, total_mg=day.total_mg,
-                   drug=schedule.profile.name, phase=day.phase, phase_words=phase)
+                   drug=schedule.profile.name, change=words)
     return say("calendar.dose.description", day=day.day, last=schedule.days[-1].day, total_mg=day.total_mg,
-               drug=schedule.profile.name, phase=day.phase, phase_words=phase)
+               drug=schedule.profile.name, change=words)
 
 
 def _stop_description(schedule: Schedule, day: Day) -> str:
@@ -148,13 +157,12 @@ def schedule_to_ics(schedule: Schedule, now: datetime | None = None) -> bytes:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", calendar_name(schedule))
 
-    before = sum(d.mg for d in schedule.current) if schedule.current else None
+    changes = day_changes(schedule)
     for day in schedule.days:
         if not day.doses:
             cal.add_component(_stop_event(schedule, day, stamp, sequence))
             continue
-        description = _dose_description(schedule, day, before)
-        before = day.total_mg
+        description = _dose_description(schedule, day, changes[day.day])
         for dose in day.doses:
             start = datetime.combine(day.date, _clock(dose.time))  # naive: floating local time
             summary = dose_summary(schedule, dose)
@@ -200,5 +208,5 @@ def _all_day_event(schedule: Schedule, uid: str, day: date, summary: str, notes:
     return ev
 
 
-__all__ = ["schedule_to_ics", "dose_summary", "stop_summary", "calendar_name", "event_uid", "stop_uid",
-           "expected_events", "course_events", "PRODID", "BOOK_REVIEW_DAYS_BEFORE"]
+__all__ = ["schedule_to_ics", "CHANGE_IDS", "dose_summary", "stop_summary", "calendar_name", "event_uid", "stop_uid",
+           "expected_events", "course_events", "day_changes", "PRODID", "BOOK_REVIEW_DAYS_BEFORE"]

@@ -10,7 +10,8 @@ from planner.domain.plan import Override, Patient
 from planner.files.planfile import example_names, load_example
 from planner.domain.schedule import compute_schedule
 from planner.text.units import describe_units
-from planner.export.calendar import PRODID, course_events, schedule_to_ics
+from planner.export.calendar import CHANGE_IDS, PRODID, course_events, day_changes, schedule_to_ics
+from planner.text.catalogue import say
 
 
 def parse(schedule, **kw):
@@ -41,6 +42,8 @@ def test_one_event_per_dose_at_its_date_and_time_in_words(name):
     assert len(events) == sum(len(d.doses) for d in s.days) + len(stop_days) + len(course_events(s))
     assert bool(course_events(s)) == s.continues
 
+    # Each dose's notes say what its step's dose does (up, the same, down), not the engine's phase.
+    changes = {n: say(CHANGE_IDS[c]) for n, c in day_changes(s).items() if c != "stop"}
     dose_events = [e for e in events if isinstance(e.decoded("DTSTART"), datetime)]
     assert len(dose_events) == len(doses)
     seen = set()
@@ -56,7 +59,7 @@ def test_one_event_per_dose_at_its_date_and_time_in_words(name):
         end = ev.decoded("DTEND") if "DTEND" in ev else start + ev.decoded("DURATION")
         assert end - start == timedelta(minutes=5)
         description = str(ev["DESCRIPTION"])
-        assert f"{day.total_mg} mg" in description and day.phase in description
+        assert f"{day.total_mg} mg" in description and changes[day.day] in description
         assert f"Do not stop taking {s.profile.name} suddenly" in description
         alarms = ev.walk("VALARM")
         assert len(alarms) == 1

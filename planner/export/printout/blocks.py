@@ -73,6 +73,18 @@ class WarningBox(Block):
     instead: str = ""
 
 
+@dataclass
+class EmergencyBox(Block):
+    """The box of serious side effects: its title on a red band, whom to call in an emergency
+    (the number), the signs as bullets and the prescriber's and pharmacy's phones. Never split."""
+
+    title: str = ""
+    call: str = ""  # "Call 911 (or your local emergency number) if ..."
+    lines: tuple[str, ...] = ()  # the serious signs, one bullet each
+    contacts: tuple[str, ...] = ()  # "Your doctor: 01234 567890"
+    top: float = 0.0  # points of space above the box
+
+
 @dataclass(frozen=True)
 class DoseRow:
     slot: str  # morning, midday, evening, bedtime: the picture beside it
@@ -165,5 +177,5 @@ def label_rows(rows: list[tuple[str, str]], size: float, column: LabelColumn) ->
     return [LabelRow(label=k, value=v, size=size, column=column, space_after=2.5) for k, v in rows]
 
 
-__all__ = ["heading", "paragraph", "bullets", "label_rows", "COLOUR_NAMES", "Block", "Text", "Bullet", "LabelColumn", "LabelRow", "WarningBox", "DoseRow", "StepCard", "StopBox",
+__all__ = ["heading", "paragraph", "bullets", "label_rows", "COLOUR_NAMES", "Block", "Text", "Bullet", "LabelColumn", "LabelRow", "WarningBox", "EmergencyBox", "DoseRow", "StepCard", "StopBox",
            "Chart", "TableColumns", "TableRow", "Pages", "BODY", "SMALL"]

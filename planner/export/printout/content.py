@@ -9,12 +9,13 @@ from datetime import date
 from planner.domain.handout_texts import PLACES, own_sections, section_lines
 from planner.domain.plan import SLOTS
 from planner.domain.schedule import Schedule, Step
-from planner.export.print_options import PrintOptions
+from planner.export.print_options import DEFAULT_EMERGENCY, PrintOptions
 from planner.export.printout.blocks import (
     BODY,
     Block,
     Chart,
     DoseRow,
+    EmergencyBox,
     LabelColumn,
     Pages,
     StepCard,
@@ -31,6 +32,8 @@ from planner.export.printout.blocks import (
 from planner.export.printout.content_clinician import clinician
 from planner.export.printout.content_course import continue_box, current_card, review_rows, start_row
 from planner.export.printout.words import (
+    CHANGE_PHASES,
+    change_words,
     date_range,
     day_numbers,
     days_text,
@@ -39,11 +42,11 @@ from planner.export.printout.words import (
     kind_heading,
     medicine_text,
     mg_text,
-    patient_name,
-    phase_words,
+    patient_details,
     plan_title,
-    shown_phase,
+    purpose_text,
     slot_name,
+    step_changes,
     total_text,
     take_text,
     units_text,
@@ -54,22 +57,17 @@ from planner.text.dates import DAY_NAMES, MONTH_NAMES, long_date, plain_date
 MAX_TICK_DAYS = 31  # a step longer than this prints as one "every day from ... to ..." line
 BLANK = "______________________________"
 BLANK_CONTACT = "______________________  phone ______________"
+BLANK_PHONE = "______________"
 
 
 def header(s: Schedule, printed_on: date) -> list[Block]:
     plan = s.plan
     out: list[Block] = [Text(text=say("printout.title.yours", drug=s.profile.name), size=22, bold=True,
                              space_after=2),
-                        Text(text=kind_heading(s), size=15, bold=True, colour="grey", space_after=6)]
-    pt_ = plan.patient
-    who = patient_name(s) or BLANK
-    extra = []
-    if pt_ and pt_.date_of_birth:
-        extra.append(say("printout.patient.born", date=plain_date(pt_.date_of_birth)))
-    if pt_ and pt_.identifier:
-        extra.append(say("printout.patient.id", identifier=pt_.identifier))
-    if extra:
-        who = say("printout.patient.with-details", name=who, details=say("printout.list.comma").join(extra))
+                        Text(text=kind_heading(s), size=15, bold=True, colour="grey", space_after=4),
+                        # What the medicine is for, near the top: the AHRQ pill card's first column.
+                        Text(text=purpose_text(s), size=12.5, space_after=6)]
+    who = patient_details(s, BLANK)
     pr = plan.prescriber
     if pr and (pr.name or pr.organisation or pr.phone):
         doctor = say("printout.list.comma").join(x for x in (pr.name, pr.organisation) if x) \
@@ -103,29 +101,39 @@ def taper_warning(s: Schedule) -> list[Block]:
     return [WarningBox(title=title, body=tw.get("body") or "", instead=tw.get("instead") or "", space_after=12)]
 
 
-def schedule_blocks(s: Schedule) -> list[Block]:
+def schedule_blocks(s: Schedule, tick_chart: bool = True) -> list[Block]:
+    """The dose steps. With the month tick chart (tick_chart), the steps have no tick boxes:
+    the patient ticks each dose on the chart instead."""
+    intro = say("pages.doses.intro.chart") if tick_chart else say("printout.doses.intro")
     out: list[Block] = [heading(say("printout.doses.heading"), top=0),
-                        paragraph(say("printout.doses.intro"), keep_with_next=True, space_after=6)]
+                        paragraph(intro, keep_with_next=True, space_after=6)]
     out += current_card(s)
-    before = sum(d.mg for d in s.current) if s.current else None
-    for i, step in enumerate(s.steps):
+    syringe_ml = s.plan.liquid.syringe_ml if s.plan.liquid else None
+    for i, (step, change) in enumerate(zip(s.steps, step_changes(s))):
         out.append(stop_box(s, step) if step.total_mg == 0 and not step.doses
-                   else step_card(i + 1, step, before, s.plan.liquid.syringe_ml if s.plan.liquid else None))
-        before = step.total_mg
+                   else step_card(i + 1, step, change, syringe_ml, ticks=not tick_chart))
     return out + continue_box(s)
 
 
-def step_card(number: int, step: Step, before_mg: int | None = None, syringe_ml: int | None = None) -> StepCard:
+def step_card(number: int, step: Step, change: str, syringe_ml: int | None = None, ticks: bool = True) -> StepCard:
+    """One step, worded and coloured by what its dose does (words.step_change): up, the same,
+    or down, never by the engine's phase alone. ticks: a tick box per day (up to a month)."""
     about = say("printout.step.about", number=number, days=day_numbers(step),
-                length=days_text(step.days), phase=phase_words(shown_phase(step.phase, step.total_mg, before_mg)))
+                length=days_text(step.days), phase=change_words(change))
     doses = tuple(DoseRow(d.slot, say("printout.dose.when", slot=slot_name(d.slot), time=d.time),
                           take_text(d.units, syringe_ml), mg_text(d.mg), tuple(d.units), syringe_ml)
                   for d in step.doses)
-    ticks = step.days <= MAX_TICK_DAYS
+    ticks = ticks and step.days <= MAX_TICK_DAYS
     labels = tuple(str(date.fromordinal(step.start.toordinal() + k).day) for k in range(step.days)) if ticks else ()
-    every = "" if ticks else say("printout.step.every-day", start=long_date(step.start), end=long_date(step.end),
-                                 length=days_text(step.days))
-    return StepCard(phase=step.phase, when=date_range(step.start, step.end), total=total_text(step.total_mg),
+    if ticks:
+        every = ""
+    elif step.days == 1:
+        every = say("pages.step.one-day", date=long_date(step.start))
+    else:
+        every = say("printout.step.every-day", start=long_date(step.start), end=long_date(step.end),
+                    length=days_text(step.days))
+    return StepCard(phase=CHANGE_PHASES[change], when=date_range(step.start, step.end),
+                    total=total_text(step.total_mg),
                     about=about, slot_samples=tuple(say("printout.dose.when", slot=slot_name(sl), time="00:00")
                                                     for sl in SLOTS),
                     doses=doses, dialysis=dialysis_line(step), tick_labels=labels, every_day=every, space_after=5)
@@ -169,7 +177,19 @@ def taper_table(s: Schedule) -> list[Block]:
     return out
 
 
-def advice(s: Schedule) -> list[Block]:
+def emergency_box(s: Schedule, signs, number: str) -> EmergencyBox:
+    """The serious side effects (the profile's list, printed once: here) in a box with the
+    emergency number and the prescriber's and pharmacy's phones (a line to write on if none)."""
+    pr, ph = s.plan.prescriber, s.plan.pharmacy
+    contacts = (say("pages.emergency.contact", who=say("printout.label.doctor"),
+                    phone=pr.phone if pr and pr.phone else BLANK_PHONE),
+                say("pages.emergency.contact", who=say("printout.label.pharmacy"),
+                    phone=ph.phone if ph and ph.phone else BLANK_PHONE))
+    return EmergencyBox(title=say("printout.advice.serious"), call=say("pages.emergency.call", number=number),
+                        lines=tuple(signs), contacts=contacts, space_after=6, top=10)
+
+
+def advice(s: Schedule, number: str) -> list[Block]:
     t = s.profile.texts or {}
     plan, profile = s.plan, s.profile
     out: list[Block] = []
@@ -179,8 +199,7 @@ def advice(s: Schedule) -> list[Block]:
         out += [heading(say("printout.advice.how-to-take"))] + bullets(lines["how_to_take"])
     if t.get("missed_dose"):
         out += [heading(say("printout.advice.missed-dose")), paragraph(t["missed_dose"])]
-    if lines["serious_side_effects"]:
-        out += [heading(say("printout.advice.serious"))] + bullets(lines["serious_side_effects"])
+    out.append(emergency_box(s, lines["serious_side_effects"], number))
     if lines["common_side_effects"]:
         out += [heading(say("printout.advice.common")),
                 paragraph(say("printout.advice.common-intro"), keep_with_next=True)]
@@ -214,9 +233,12 @@ def advice(s: Schedule) -> list[Block]:
 
 
 def plan_pages(schedule: Schedule, options: PrintOptions, printed_on: date) -> Pages:
-    """Every block of the printout, in order: the patient's pages, then (options.part) the clinician's."""
-    patient = (header(schedule, printed_on) + taper_warning(schedule) + schedule_blocks(schedule) + chart(schedule)
-               + taper_table(schedule) + advice(schedule))
+    """Every block of the printout, in order: the patient's pages, then (options.part) the clinician's.
+    No Qt here: render fills in the locale's emergency number (print_options.emergency_number)
+    before it calls this; options with none print the fallback, DEFAULT_EMERGENCY."""
+    patient = (header(schedule, printed_on) + taper_warning(schedule)
+               + schedule_blocks(schedule, options.tick_chart) + chart(schedule)
+               + taper_table(schedule) + advice(schedule, options.emergency_number or DEFAULT_EMERGENCY))
     # The clinician's and pharmacy's page only when asked for: never stapled by default to
     # what the patient takes home.
     if options.part == "clinician":

@@ -9,7 +9,10 @@ from planner.domain.plan import OFF_LABEL
 from planner.domain.problems import cite
 from planner.domain.schedule import Schedule
 from planner.export.printout.blocks import Block, LabelColumn, Text, heading, label_rows, paragraph
-from planner.export.printout.words import day_numbers, days_text, dispense_text, slot_name, units_text
+from planner.export.printout.words import (
+    day_numbers, days_text, dispense_text, kind_heading, patient_details, patient_name, plan_title, slot_name,
+    units_text,
+)
 from planner.text.catalogue import say, say_n
 from planner.text.dates import plain_date
 from planner.text.kidney import kidney_limit_text
@@ -190,10 +193,21 @@ def override_row(s: Schedule, o) -> tuple[str, str]:
     return o.code, say("printout.override", given=given, reason=o.reason, what=what)
 
 
+def title_line(s: Schedule) -> str:
+    """Whose plan and what it does, under the page's title: the page printed on its own
+    (part "clinician") says which patient and plan it belongs to."""
+    kind = kind_heading(s)
+    if patient_name(s) is None and not (s.plan.patient and (s.plan.patient.date_of_birth or s.plan.patient.identifier)):
+        return say("pages.clinician.plan", plan=plan_title(s), kind=kind)
+    who = patient_details(s, say("printout.clinician.not-given"))
+    return say("pages.clinician.plan-for", drug=s.profile.display_name, patient=who, kind=kind)
+
+
 def clinician(s: Schedule) -> list[Block]:
     plan, profile = s.plan, s.profile
-    out: list[Block] = [Text(text=say("printout.clinician.title"), size=17, bold=True, space_after=6,
-                             new_page=True)]
+    out: list[Block] = [Text(text=say("printout.clinician.title"), size=17, bold=True, space_after=2,
+                             new_page=True),
+                        Text(text=title_line(s), size=12.5, bold=True, colour="grey", space_after=6)]
     out += off_label_blocks(s)
     column = LabelColumn((say("printout.clinician.larger-first"),), 14)
     out += label_rows(plan_rows(s), SIZE, column)
@@ -226,5 +240,5 @@ def clinician(s: Schedule) -> list[Block]:
     return out
 
 
-__all__ = ["clinician", "plan_rows", "kidney_rows", "dialysis_rows", "maintenance_text", "shaped_rows",
+__all__ = ["clinician", "title_line", "plan_rows", "kidney_rows", "dialysis_rows", "maintenance_text", "shaped_rows",
            "off_label_blocks"]

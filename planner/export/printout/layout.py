@@ -15,6 +15,7 @@ from planner.export.printout.blocks import (
     Block,
     Bullet,
     Chart,
+    EmergencyBox,
     LabelColumn,
     LabelRow,
     StepCard,
@@ -110,6 +111,10 @@ def measure(m: Metrics, b: Block, cache: dict[int, Any]) -> Box:
         return Box(b, height, space, {"inches": inches})
     if isinstance(b, TableRow):
         return _table_row(m, b, space, cache)
+    if isinstance(b, EmergencyBox):
+        from planner.export.printout.layout_boxes import measure_emergency  # it imports Box from here
+
+        return measure_emergency(m, b, space)
     raise TypeError(f"no layout for {type(b).__name__}")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
@@ -13,11 +14,12 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication, QPageLayout, QPageSize
 from planner.domain.schedule import Schedule
 from planner.text.catalogue import say
 from planner.export.gate import refuse_unexportable
-from planner.export.print_options import PrintOptions
+from planner.export.print_options import PrintOptions, emergency_number
 from planner.export.printout.blocks import SMALL
 from planner.export.printout.content import plan_pages
 from planner.export.printout.layout import Page, lay_out
 from planner.export.printout.painter import FAMILY, QtMetrics, paint_pages
+from planner.export.printout import painter_boxes  # noqa: F401 - registers the emergency box's painter
 
 MARGIN_MM = 14.0
 CREATOR = "Titration Planner"  # the PDF's creator: the program's name
@@ -64,6 +66,9 @@ def layout_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOpt
     """The pages laid out for this device: its metrics, the pages, the footer's height and words."""
     c = QtMetrics(device, options)
     footer_h = c.line(SMALL) + c.pt(8)
+    # The number the patient's pages print: the setting, else the locale's (asked of Qt here,
+    # so the blocks are built without Qt).
+    options = replace(options, emergency_number=emergency_number(options))
     pages = plan_pages(schedule, options, printed_on)
     return c, lay_out(c, pages.blocks, c.height - footer_h), footer_h, pages.footer
 

@@ -18,17 +18,11 @@ from planner.text.units import (
 
 SLOT_IDS = {"morning": "printout.slot.morning", "midday": "printout.slot.midday",
             "evening": "printout.slot.evening", "bedtime": "printout.slot.bedtime"}
-PHASE_IDS = {"titration": "printout.phase.titration", "maintenance": "printout.phase.maintenance",
-             "taper": "printout.phase.taper"}
 
 
 def slot_name(slot: str) -> str:
     """'Morning'; a slot the catalogue does not name prints as it is."""
     return say(SLOT_IDS[slot]) if slot in SLOT_IDS else slot
-
-
-def phase_words(phase: str) -> str:
-    return say(PHASE_IDS[phase]) if phase in PHASE_IDS else phase
 
 
 def date_range(start: date, end: date) -> str:
@@ -176,12 +170,72 @@ def kind_heading(schedule: Schedule) -> str:
     return say(KIND_HEADING_IDS[direction], drug=schedule.profile.name)
 
 
-def shown_phase(phase: str, total_mg: int, before_mg: int | None) -> str:
-    """The phase a step is worded as: a 'titration' step below the dose before it (a change
-    to a lower dose) reads as coming down, never as building up."""
-    if phase == "titration" and before_mg is not None and total_mg < before_mg:
-        return "taper"
-    return phase
+# What a step's daily dose does compared with the step before: "start" (a plan's first
+# step, nothing before it), "up", "same", "down" or "stop". The words and the colour bar
+# follow it, never the engine's phase: a taper entered with start = target, or a change to
+# a lower dose laid out as titration, still reads as coming down.
+CHANGE_IDS = {"start": "pages.step.start", "up": "printout.phase.titration", "same": "printout.phase.maintenance",
+              "down": "printout.phase.taper"}
+# The painter colours a step card by phase: going down is the taper's colour.
+CHANGE_PHASES = {"start": "titration", "up": "titration", "same": "maintenance", "down": "taper", "stop": "taper"}
+
+
+def step_change(phase: str, total_mg: int, before_mg: int | None) -> str:
+    """'start', 'up', 'same', 'down' or 'stop': the step's total against the one before
+    (before_mg None: the plan's first step with no dose before it; a first step the engine
+    lays out as a taper, below the plan's start dose, is coming down)."""
+    if total_mg == 0:
+        return "stop"
+    if before_mg is None:
+        return "down" if phase == "taper" else "start"
+    return "up" if total_mg > before_mg else "down" if total_mg < before_mg else "same"
+
+
+def step_changes(schedule: Schedule) -> list[str]:
+    """step_change of each of the schedule's steps, the first against today's doses (change
+    and stop plans) or nothing (a plan that starts the drug)."""
+    before = sum(d.mg for d in schedule.current) if schedule.current else None
+    out = []
+    for st in schedule.steps:
+        out.append(step_change(st.phase, st.total_mg, before))
+        before = st.total_mg
+    return out
+
+
+def change_words(change: str) -> str:
+    """'building up', 'staying on this dose', 'coming down', 'your starting dose'."""
+    return say(CHANGE_IDS[change])
+
+
+def purpose_text(schedule: Schedule) -> str:
+    """What the medicine is for, in the patient's words, from the indication ('You take
+    gabapentin for nerve pain after shingles.'). Off-label use, or an indication with no
+    patient words: a neutral line. The off-label reason is the prescriber's clinical text
+    for the pharmacist, never printed to the patient."""
+    p, ind = schedule.profile, schedule.plan.indication
+    purpose = None
+    if ind:
+        try:
+            purpose = p.indication(ind).purpose
+        except KeyError:
+            purpose = None
+    if purpose:
+        return say("pages.purpose", drug=p.name, purpose=purpose)
+    return say("pages.purpose.other", drug=p.name)
+
+
+def patient_details(schedule: Schedule, unnamed: str) -> str:
+    """'Alex Example (born 2 Apr 1950, ID 12345)'; `unnamed` in place of a name not given."""
+    pt = schedule.plan.patient
+    name = patient_name(schedule) or unnamed
+    extra = []
+    if pt and pt.date_of_birth:
+        extra.append(say("printout.patient.born", date=plain_date(pt.date_of_birth)))
+    if pt and pt.identifier:
+        extra.append(say("printout.patient.id", identifier=pt.identifier))
+    if not extra:
+        return name
+    return say("printout.patient.with-details", name=name, details=say("printout.list.comma").join(extra))
 
 
 def dialysis_line(step: Step) -> str:
@@ -194,4 +248,5 @@ def dialysis_line(step: Step) -> str:
 
 __all__ = ["date_range", "day_numbers", "units_text", "total_text", "mg_text", "dispense_text", "days_text",
            "medicine_text", "patient_name", "plan_title", "footer_text", "page_number", "dialysis_line",
-           "slot_name", "phase_words", "regimen_words", "plan_direction", "kind_heading", "shown_phase"]
+           "slot_name", "regimen_words", "plan_direction", "kind_heading", "step_change", "step_changes",
+           "change_words", "purpose_text", "patient_details", "CHANGE_PHASES"]

@@ -1,0 +1,33 @@
+"""Measuring the emergency box (blocks.EmergencyBox) for layout: its red title band, the call
+line, a bullet per serious sign and the phones side by side. Through layout.Metrics; no Qt."""
+
+from __future__ import annotations
+
+from planner.export.printout.blocks import EmergencyBox
+from planner.export.printout.layout import Box, Metrics
+
+TITLE, CALL, BODY = 15.0, 12.5, 11.0
+
+
+def measure_emergency(m: Metrics, b: EmergencyBox, space: float) -> Box:
+    top, border, pad, band_pad = m.pt(b.top), m.pt(2.5), m.pt(9), m.pt(5)
+    w = m.width - 2 * (border + pad)
+    indent = m.pt(16)
+    h_title = m.text_h(b.title, w, TITLE, True)
+    band = h_title + 2 * band_pad
+    h_call = m.text_h(b.call, w, CALL, True)
+    gap = m.pt(5)
+    bullets = [m.text_h(line, w - indent, BODY) for line in b.lines]
+    bullet_gap = m.pt(3)
+    # The phones side by side, half the width each (they wrap in large print).
+    half = (w - m.pt(12)) / max(1, len(b.contacts))
+    h_contacts = max((m.text_h(c, half, BODY, True) for c in b.contacts), default=0.0)
+    inner = h_call + (gap + sum(bullets) + bullet_gap * len(bullets) if bullets else 0.0) \
+        + (gap + h_contacts if b.contacts else 0.0)
+    height = top + border + band + pad + inner + pad + border
+    return Box(b, height, space, dict(top=top, border=border, pad=pad, band_pad=band_pad, w=w, indent=indent,
+                                      band=band, h_call=h_call, gap=gap, bullets=bullets, bullet_gap=bullet_gap,
+                                      half=half))
+
+
+__all__ = ["measure_emergency"]
