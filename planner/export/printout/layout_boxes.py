@@ -19,15 +19,22 @@ def measure_emergency(m: Metrics, b: EmergencyBox, space: float) -> Box:
     gap = m.pt(5)
     bullets = [m.text_h(line, w - indent, BODY) for line in b.lines]
     bullet_gap = m.pt(3)
-    # The phones side by side, half the width each (they wrap in large print).
+    # The phones side by side, half the width each; one under the other where a phone would
+    # not fit on one line (large print), so a number never breaks across lines.
     half = (w - m.pt(12)) / max(1, len(b.contacts))
-    h_contacts = max((m.text_h(c, half, BODY, True) for c in b.contacts), default=0.0)
+    side_by_side = all(m.text_w(c, BODY, True) <= half for c in b.contacts)
+    if side_by_side:
+        contact_hs = [max((m.text_h(c, half, BODY, True) for c in b.contacts), default=0.0)]
+    else:
+        half = w
+        contact_hs = [m.text_h(c, w, BODY, True) for c in b.contacts]
+    h_contacts = sum(contact_hs)
     inner = h_call + (gap + sum(bullets) + bullet_gap * len(bullets) if bullets else 0.0) \
         + (gap + h_contacts if b.contacts else 0.0)
     height = top + border + band + pad + inner + pad + border
     return Box(b, height, space, dict(top=top, border=border, pad=pad, band_pad=band_pad, w=w, indent=indent,
                                       band=band, h_call=h_call, gap=gap, bullets=bullets, bullet_gap=bullet_gap,
-                                      half=half))
+                                      half=half, side_by_side=side_by_side, contact_hs=contact_hs))
 
 
 __all__ = ["measure_emergency"]

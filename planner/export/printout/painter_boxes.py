@@ -48,7 +48,10 @@ def paint_emergency(p: QPainter, c: QtMetrics, box: Box, y: float) -> None:
     if b.contacts:
         ty += g["gap"]
         for k, contact in enumerate(b.contacts):
-            draw_text(p, c, x + k * (g["half"] + c.pt(12)), ty, g["half"], contact, BODY, True)
+            if g["side_by_side"]:
+                draw_text(p, c, x + k * (g["half"] + c.pt(12)), ty, g["half"], contact, BODY, True)
+            else:
+                ty += draw_text(p, c, x, ty, w, contact, BODY, True)
 
 
 PAINTERS[EmergencyBox] = paint_emergency
