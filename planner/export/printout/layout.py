@@ -25,6 +25,7 @@ from planner.export.printout.blocks import (
     Text,
     WarningBox,
 )
+from planner.export.printout.layout_boxes import emergency_geometry
 
 CHART_MIN_WIDTH_PT = 560.0
 TICK_SAMPLE = "31"  # the widest day of the month over a tick box
@@ -112,9 +113,8 @@ def measure(m: Metrics, b: Block, cache: dict[int, Any]) -> Box:
     if isinstance(b, TableRow):
         return _table_row(m, b, space, cache)
     if isinstance(b, EmergencyBox):
-        from planner.export.printout.layout_boxes import measure_emergency  # it imports Box from here
-
-        return measure_emergency(m, b, space)
+        height, geo = emergency_geometry(m, b)
+        return Box(b, height, space, geo)
     raise TypeError(f"no layout for {type(b).__name__}")
 
 

@@ -1,15 +1,18 @@
 """Measuring the emergency box (blocks.EmergencyBox) for layout: its red title band, the call
-line, a bullet per serious sign and the phones side by side. Through layout.Metrics; no Qt."""
+line, a bullet per serious sign and the phones side by side. Through a layout.Metrics (layout
+imports this module, so this one does not import layout); no Qt."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from planner.export.printout.blocks import EmergencyBox
-from planner.export.printout.layout import Box, Metrics
 
 TITLE, CALL, BODY = 15.0, 12.5, 11.0
 
 
-def measure_emergency(m: Metrics, b: EmergencyBox, space: float) -> Box:
+def emergency_geometry(m: Any, b: EmergencyBox) -> tuple[float, dict[str, Any]]:
+    """The box's height and the geometry its painter needs, measured with m (a layout.Metrics)."""
     top, border, pad, band_pad = m.pt(b.top), m.pt(2.5), m.pt(9), m.pt(5)
     w = m.width - 2 * (border + pad)
     indent = m.pt(16)
@@ -32,9 +35,9 @@ def measure_emergency(m: Metrics, b: EmergencyBox, space: float) -> Box:
     inner = h_call + (gap + sum(bullets) + bullet_gap * len(bullets) if bullets else 0.0) \
         + (gap + h_contacts if b.contacts else 0.0)
     height = top + border + band + pad + inner + pad + border
-    return Box(b, height, space, dict(top=top, border=border, pad=pad, band_pad=band_pad, w=w, indent=indent,
-                                      band=band, h_call=h_call, gap=gap, bullets=bullets, bullet_gap=bullet_gap,
-                                      half=half, side_by_side=side_by_side, contact_hs=contact_hs))
+    return height, dict(top=top, border=border, pad=pad, band_pad=band_pad, w=w, indent=indent, band=band,
+                        h_call=h_call, gap=gap, bullets=bullets, bullet_gap=bullet_gap, half=half,
+                        side_by_side=side_by_side, contact_hs=contact_hs)
 
 
-__all__ = ["measure_emergency"]
+__all__ = ["emergency_geometry"]
