@@ -5,7 +5,8 @@ redesign can show its output is byte-for-byte what it was.
     python tools/golden_outputs.py            # print differences from tests/golden/
     python tools/golden_outputs.py --write    # (re)write tests/golden/ from this code
 
-The PDF is compared by its pages' size and extracted text (pypdf); the calendar with its
+The PDF (A4 with every page, Letter in large print with the patient's pages, A4 landscape) is
+compared by its pages' size and extracted text (pypdf); the calendar with its
 DTSTAMP, LAST-MODIFIED and SEQUENCE
 (all from the moment of writing) left out; the window by its title, table, dispense line,
 kidney line and problems list.
@@ -64,7 +65,11 @@ def cli_outputs(example: Path) -> dict[str, str]:
     for fmt in ("text", "json"):
         out[f"check.{fmt}"] = _cli(["check", plan, "--format", fmt, "--today", TODAY])
     with tempfile.TemporaryDirectory() as tmp:
-        for name, extra in (("a4.pdf", ["--paper", "A4"]), ("letter-large.pdf", ["--paper", "Letter", "--large-print"]),
+        # The whole printout (the clinician's page asked for), the patient's pages as printed by
+        # default in large print, and landscape.
+        for name, extra in (("a4.pdf", ["--paper", "A4", "--pages", "all"]),
+                            ("letter-large.pdf", ["--paper", "Letter", "--large-print"]),
+                            ("a4-landscape.pdf", ["--paper", "A4", "--landscape"]),
                             ("plan.csv", []), ("plan.ics", [])):
             target = Path(tmp) / name
             log = _cli(["export", plan, "-o", str(target), "--today", TODAY, *extra]).replace(tmp, "<tmp>")

@@ -196,8 +196,8 @@ def override_row(s: Schedule, o) -> tuple[str, str]:
 def title_line(s: Schedule) -> str:
     """Whose plan and what it does, under the page's title: the page printed on its own
     (part "clinician") says which patient and plan it belongs to."""
-    kind = kind_heading(s)
-    if patient_name(s) is None and not (s.plan.patient and (s.plan.patient.date_of_birth or s.plan.patient.identifier)):
+    kind, pt = kind_heading(s), s.plan.patient
+    if not (patient_name(s) or (pt and (pt.date_of_birth or pt.identifier))):
         return say("pages.clinician.plan", plan=plan_title(s), kind=kind)
     who = patient_details(s, say("printout.clinician.not-given"))
     return say("pages.clinician.plan-for", drug=s.profile.display_name, patient=who, kind=kind)
