@@ -158,9 +158,10 @@ def taper_table(s: Schedule) -> list[Block]:
     out: list[Block] = [heading(say("printout.taper.heading")),
                         paragraph(say("printout.taper.intro", drug=s.profile.name), keep_with_next=True)]
     slots = tuple(sl for sl in SLOTS if any(d.slot == sl for st in steps for d in st.doses))
-    sample = date(2026, 9, 30)  # the words of the widest date range set the date column
-    widest = say("printout.date.range", end=long_date(sample), start=say(
-        "printout.date.no-year", weekday=DAY_NAMES[sample.weekday()], day=sample.day, month=MONTH_NAMES[8]))
+    sample = date(2026, 9, 30)  # the words of a wide date range, or the widest row's, set the date column
+    widest = max([say("printout.date.range", end=long_date(sample), start=say(
+        "printout.date.no-year", weekday=DAY_NAMES[sample.weekday()], day=sample.day, month=MONTH_NAMES[8]))]
+        + [date_range(st.start, st.end) for st in steps], key=len)
     names = (say("printout.taper.when"), say("printout.taper.total")) + tuple(slot_name(sl) for sl in slots)
     columns = TableColumns(names, date_sample=widest, total_sample=say("printout.total", mg="0000"), slots=slots)
     out.append(TableRow(columns=columns, cells=columns.names, header=True, keep_with_next=True))

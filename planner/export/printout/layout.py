@@ -29,6 +29,7 @@ from planner.export.printout.layout_boxes import emergency_geometry
 
 CHART_MIN_WIDTH_PT = 560.0
 TICK_SAMPLE = "31"  # the widest day of the month over a tick box
+TABLE_SLOT_MIN_PT = 110.0  # the narrowest a time-of-day column gets for the date column's sake
 
 
 class Metrics(Protocol):
@@ -70,6 +71,11 @@ def table_widths(m: Metrics, cols: TableColumns, size: float) -> list[float]:
     pad = m.pt(4)
     date_w = max(m.text_w(cols.date_sample, size) * 0.62, m.width * 0.24)
     mg_w = m.text_w(cols.total_sample, size, True) + 2 * pad
+    # A wide page (landscape, or few times of day) gives the dates one line when the
+    # time-of-day columns keep room for "2 × 300 mg capsules".
+    one_line = m.text_w(cols.date_sample, size) + 2 * pad + m.pt(2)
+    if (m.width - one_line - mg_w) / max(1, len(cols.slots)) >= m.pt(TABLE_SLOT_MIN_PT):
+        date_w = max(date_w, one_line)
     slot_w = (m.width - date_w - mg_w) / max(1, len(cols.slots))
     return [date_w, mg_w] + [slot_w] * len(cols.slots)
 
