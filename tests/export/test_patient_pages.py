@@ -313,3 +313,29 @@ def test_with_the_month_tick_chart_the_cards_have_no_tick_boxes_and_say_so():
     ticked = plan_pages(s, PrintOptions(tick_chart=False), PRINTED).blocks
     assert all(b.tick_labels for b in ticked if isinstance(b, StepCard) and b.phase != "current")
     assert say("printout.doses.intro") in block_texts(ticked)
+
+
+def test_the_previews_landscape_button_turns_the_pages_it_repaints(qapp, tmp_path):
+    from PySide6.QtGui import QPageLayout
+    from PySide6.QtPrintSupport import QPrinter
+
+    from planner.export.printout import paint_plan
+
+    s = schedule("gabapentin-stop-from-300-300-600")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "first.pdf"))
+    options = PrintOptions(printed_on=PRINTED)
+    paint_plan(printer, s, options)  # what the preview paints first: the options' orientation
+    assert printer.pageLayout().orientation() == QPageLayout.Orientation.Portrait
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)  # the preview's Landscape button
+    printer.setOutputFileName(str(tmp_path / "turned.pdf"))
+    paint_plan(printer, s, options)  # the preview repaints on the same printer
+    assert printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+    assert all(w > h for w, h in page_sizes(tmp_path / "turned.pdf"))
+    # A new printer takes the options' orientation again.
+    fresh = QPrinter(QPrinter.PrinterMode.HighResolution)
+    fresh.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    fresh.setOutputFileName(str(tmp_path / "fresh.pdf"))
+    paint_plan(fresh, s, replace(options, orientation="landscape"))
+    assert all(w > h for w, h in page_sizes(tmp_path / "fresh.pdf"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import weakref
 from dataclasses import replace
 from datetime import date
 
@@ -25,6 +26,10 @@ MARGIN_MM = 14.0
 CREATOR = "Titration Planner"  # the PDF's creator: the program's name
 
 _APP = None  # keeps a QGuiApplication made here alive
+# The orientation each device was last given here. The print preview repaints on the same
+# printer after its Portrait/Landscape buttons turn the page: the reader's turn is kept.
+_ORIENTATION_SET: "weakref.WeakKeyDictionary[QPagedPaintDevice, QPageLayout.Orientation]" = \
+    weakref.WeakKeyDictionary()
 
 
 def ensure_gui_app():
@@ -53,12 +58,16 @@ def _set_page(device: QPagedPaintDevice, options: PrintOptions) -> None:
     size_id = QPageSize.PageSizeId.Letter if options.paper.lower() == "letter" else QPageSize.PageSizeId.A4
     orientation = (QPageLayout.Orientation.Landscape if options.orientation == "landscape"
                    else QPageLayout.Orientation.Portrait)
+    given = _ORIENTATION_SET.get(device)
+    if given is not None and device.pageLayout().orientation() != given:
+        orientation = device.pageLayout().orientation()  # turned in the preview since
     layout = QPageLayout(QPageSize(size_id), orientation,
                          QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
     if not device.setPageLayout(layout):
         # A printer whose hardware margins are wider: keep its margins, still set the paper.
         device.setPageSize(QPageSize(size_id))
         device.setPageOrientation(orientation)
+    _ORIENTATION_SET[device] = orientation
 
 
 def layout_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOptions,
