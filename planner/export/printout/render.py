@@ -18,6 +18,7 @@ from planner.export.printout.blocks import SMALL
 from planner.export.printout.content import plan_pages
 from planner.export.printout.layout import Page, lay_out
 from planner.export.printout.painter import FAMILY, QtMetrics, paint_pages
+from planner.export.printout.unit_pictures import with_scored
 
 MARGIN_MM = 14.0
 CREATOR = "Titration Planner"  # the PDF's creator: the program's name
@@ -63,6 +64,7 @@ def layout_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOpt
     c = QtMetrics(device, options)
     footer_h = c.line(SMALL) + c.pt(8)
     pages = plan_pages(schedule, options, printed_on)
+    with_scored(pages.blocks, schedule.profile.forms)  # the profile knows which tablets are scored
     return c, lay_out(c, pages.blocks, c.height - footer_h), footer_h, pages.footer
 
 
