@@ -26,7 +26,7 @@ from planner.text.catalogue import say
 from planner.text.dates import plain_date
 
 # Font sizes in points at scale 1 (the printout's normal print).
-SIZES = {"title": 11.0, "axis": 9.0, "ticks": 8.5, "legend": 8.5, "amount": 8.0}
+SIZES = {"title": 12.0, "axis": 10.0, "ticks": 10.0, "legend": 10.0, "amount": 9.0}
 HEADROOM = 1.22  # room above the highest total for its amount
 
 

@@ -18,7 +18,7 @@ LIQUID = QColor("#b9cde3")
 GHOST = QColor("#8a8a8a")
 STRENGTH_PT = 10.0  # the font asked for the strength (its family and weight)
 STRENGTH_SHARE = 0.52  # the strength's font size, as a share of the picture's height
-MARK_PT = 6.0  # the numbers under a syringe's marks
+MARK_PT = 6.5  # the numbers under a syringe's marks
 
 
 def draw_picture(p: QPainter, font, pic: Picture, x: float, y: float, h: float, label_gap: float,

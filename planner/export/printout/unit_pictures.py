@@ -15,6 +15,8 @@ from decimal import Decimal
 from planner.domain.liquid import draws
 from planner.domain.units import Unit
 from planner.export.printout.blocks import StepCard
+from planner.text.catalogue import say
+from planner.text.numbers import fmt_decimal
 from planner.text.units import is_liquid
 
 PICTURE_PT = 20.0  # the height of one picture, in points before large print
@@ -44,8 +46,8 @@ class Picture:
     def label(self) -> str:
         """What is written after the picture: '× 4' for a multiple, '6 mL' for a syringe."""
         if self.kind == "syringe":
-            return f"{_ml(self.fill_ml)} mL"
-        return f"× {self.times}" if self.times > 1 else ""
+            return say("products.liquid.ml", ml=fmt_decimal(self.fill_ml))
+        return say("pictures.times", n=self.times) if self.times > 1 else ""
 
     @property
     def width(self) -> float:
@@ -53,10 +55,6 @@ class Picture:
         if self.kind == "syringe":
             return SYRINGE_W.get(self.syringe_ml, SYRINGE_W[10])
         return WIDTHS[self.kind] if self.kind in WIDTHS else WIDTHS["tablet"]
-
-
-def _ml(x: Decimal) -> str:
-    return format(x.normalize(), "f")
 
 
 def syringe_for(ml: Decimal, syringe_ml: int | None) -> int:
