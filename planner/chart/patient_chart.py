@@ -85,22 +85,24 @@ def draw_patient_chart(figure: Figure, schedule: Schedule, scale: float = 1.0):
 
 
 def _amounts(ax, figure: Figure, steps, end, fontsize: float) -> None:
-    """Each step's total written over its line where the step is wide enough to hold it
-    (the step cards give every number; this helps read the chart)."""
+    """Each run of days at one total has the total written over its line, where the run is
+    wide enough to hold it (the step cards give every number; this helps read the chart)."""
     x0, x1 = ax.get_xlim()
     width_pt = ax.get_position().width * figure.get_figwidth() * 72
     per_day = width_pt / max(x1 - x0, 1.0)
-    bounds = [s.start for s in steps] + [end]
-    last = None
+    runs: list[list] = []  # [start, end, total]: steps at one total (a phase change alone is no change)
     for k, step in enumerate(steps):
-        text = say("chart.patient.amount", mg=step.total_mg)
-        span_pt = (bounds[k + 1] - bounds[k]).days * per_day
-        if step.total_mg == last or span_pt < len(text) * fontsize * 0.62 + 4:
-            last = step.total_mg
+        stop = steps[k + 1].start if k + 1 < len(steps) else end
+        if runs and runs[-1][2] == step.total_mg:
+            runs[-1][1] = stop
+        else:
+            runs.append([step.start, stop, step.total_mg])
+    for start, stop, mg in runs:
+        text = say("chart.patient.amount", mg=mg)
+        if (stop - start).days * per_day < len(text) * fontsize * 0.62 + 4:
             continue
-        last = step.total_mg
-        mid = mdates.date2num(bounds[k]) + (bounds[k + 1] - bounds[k]).days / 2
-        ax.annotate(text, (mid, step.total_mg), xytext=(0, 2.5), textcoords="offset points", ha="center",
+        mid = mdates.date2num(start) + (stop - start).days / 2
+        ax.annotate(text, (mid, mg), xytext=(0, 2.5), textcoords="offset points", ha="center",
                     va="bottom", fontsize=fontsize, color=TOTAL_COLOUR, zorder=5)
 
 
