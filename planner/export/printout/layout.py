@@ -148,7 +148,8 @@ def _step(m: Metrics, b: StepCard, space: float, cache: dict) -> Box:
     mg_w = max(m.text_w(d.amount, body, True) for d in b.doses) + m.pt(4)
     take_x = x0 + icon + m.pt(8) + slot_w
     take_w = right - mg_w - m.pt(8) - take_x
-    pictures, take_w, rows = _dose_pictures(m, b, take_x, take_w, icon, body, cache.get("pictures"))
+    pictures, take_w, rows = _dose_pictures(m, b, take_x, take_w, icon, body, cache.get("pictures"),
+                                              cache.get("take"))
     row_gap = m.pt(2.5)
     h_dz = m.text_h(b.dialysis, inner_w, body, True) + row_gap if b.dialysis else 0.0
     # tick boxes, or one line for a long step
@@ -178,7 +179,7 @@ def widest_strip(m: Metrics, blocks: list[Block]) -> float:
 
 
 def _dose_pictures(m: Metrics, b: StepCard, take_x: float, take_w: float, icon: float, body: float,
-                   widest_strip: float | None = None):
+                   widest_strip: float | None = None, widest_take: float | None = None):
     """Where each dose row's unit pictures go: beside its words when the words keep room
     enough (a wide page), else under them. Returns per row the pictures placed (x from the
     card's left, y from the row's top), the words' width, and each row's height."""
@@ -196,7 +197,9 @@ def _dose_pictures(m: Metrics, b: StepCard, take_x: float, take_w: float, icon: 
         widest = column
     beside = widest > 0 and take_w - widest - m.pt(10) >= m.pt(MIN_TAKE_PT)
     if beside:
-        take_w -= widest + m.pt(10)
+        # The pictures just after the longest words of any card (a wide page keeps them
+        # near what they show), never pressing the words into more lines.
+        take_w = min(take_w - widest - m.pt(10), max(m.pt(MIN_TAKE_PT), (widest_take or take_w) + m.pt(2)))
     placed, rows = [], []
     for d, ps in zip(b.doses, drawn):
         text_h = m.text_h(d.take, take_w, body)
@@ -227,7 +230,9 @@ def _table_row(m: Metrics, b: TableRow, space: float, cache: dict[int, Any]) -> 
 
 def lay_out(m: Metrics, blocks: list[Block], page_h: float) -> list[Page]:
     """Every block measured and placed on pages page_h pixels high."""
-    cache: dict[Any, Any] = {"pictures": widest_strip(m, blocks)}
+    cards = [d for b in blocks if isinstance(b, StepCard) for d in b.doses]
+    cache: dict[Any, Any] = {"pictures": widest_strip(m, blocks),
+                             "take": max((m.text_w(d.take, BODY_PT) for d in cards), default=None)}
     boxes, header = [], None
     for b in blocks:
         box = measure(m, b, cache)
