@@ -145,7 +145,8 @@ def _step(m: Metrics, b: StepCard, space: float, cache: dict) -> Box:
     # dose rows: icon | slot and time | what to take | mg
     icon = m.pt(17)
     slot_w = max(m.text_w(t, body, True) for t in b.slot_samples) + m.pt(10)
-    mg_w = max(m.text_w(d.amount, body, True) for d in b.doses) + m.pt(4)
+    # as wide as the widest amount of any card, so the pictures line up from card to card
+    mg_w = max([m.text_w(d.amount, body, True) for d in b.doses] + [cache.get("mg") or 0.0]) + m.pt(4)
     take_x = x0 + icon + m.pt(8) + slot_w
     take_w = right - mg_w - m.pt(8) - take_x
     pictures, take_w, rows = _dose_pictures(m, b, take_x, take_w, icon, body, cache.get("pictures"),
@@ -232,7 +233,8 @@ def lay_out(m: Metrics, blocks: list[Block], page_h: float) -> list[Page]:
     """Every block measured and placed on pages page_h pixels high."""
     cards = [d for b in blocks if isinstance(b, StepCard) for d in b.doses]
     cache: dict[Any, Any] = {"pictures": widest_strip(m, blocks),
-                             "take": max((m.text_w(d.take, BODY_PT) for d in cards), default=None)}
+                             "take": max((m.text_w(d.take, BODY_PT) for d in cards), default=None),
+                             "mg": max((m.text_w(d.amount, BODY_PT, True) for d in cards), default=None)}
     boxes, header = [], None
     for b in blocks:
         box = measure(m, b, cache)

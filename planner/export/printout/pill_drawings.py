@@ -35,11 +35,29 @@ def draw_picture(p: QPainter, font, pic: Picture, x: float, y: float, h: float, 
     else:
         _tablet(p, font, pic, QRectF(x, y, w, h))
     if pic.label:
-        p.setFont(label_font)
-        p.setPen(INK)
-        p.drawText(QRectF(x + w + label_gap, y, 10 * h, h),
-                   int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), pic.label)
+        f = _pixel_font(p, label_font)
+        _path_text(p, f, pic.label, x + w + label_gap, y + h / 2 + QFontMetricsF(f).capHeight() / 2)
     p.restore()
+
+
+def _pixel_font(p: QPainter, font: QFont) -> QFont:
+    """font sized in the device's pixels: text drawn as a path is outlined at the font's
+    pixel size whatever the device."""
+    f = QFont(font)
+    f.setPixelSize(max(1, round(font.pointSizeF() * p.device().logicalDpiY() / 72)))
+    return f
+
+
+def _path_text(p: QPainter, f: QFont, text: str, x: float, baseline: float, centred: bool = False) -> None:
+    """Words on a picture drawn as outlines, not as text: the PDF's text (copied, read aloud,
+    checked) stays the dose line's own words, without '× 6' or a syringe's scale repeated."""
+    if centred:
+        x -= QFontMetricsF(f).horizontalAdvance(text) / 2
+    path = QPainterPath()
+    path.addText(QPointF(x, baseline), f, text)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(INK)
+    p.drawPath(path)
 
 
 def _strength(p: QPainter, font, text: str, centre: QPointF, room: float, height: float,
@@ -166,8 +184,8 @@ def _syringe(p: QPainter, font, pic: Picture, r: QRectF) -> None:
     # the marks: a long one each mL, a short one each interval; numbers under the whole mL
     p.setPen(QPen(INK, h * 0.025))
     steps = int(Decimal(cap) / interval)
-    f = font(MARK_PT, False)
-    p.setFont(f)
+    f = _pixel_font(p, font(MARK_PT, False))
+    cap_h = QFontMetricsF(f).capHeight()
     for k in range(steps + 1):
         ml = interval * k
         x = x0 + float(ml) * per_ml
@@ -175,8 +193,8 @@ def _syringe(p: QPainter, font, pic: Picture, r: QRectF) -> None:
         p.drawLine(QPointF(x, top), QPointF(x, top + (bottom - top) * (0.5 if whole else 0.28)))
         numbered = whole and (cap <= 5 or int(ml) % 2 == 0) and ml > 0
         if numbered:
-            p.drawText(QRectF(x - h, bottom + h * 0.02, 2 * h, h * 0.42),
-                       int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), str(int(ml)))
+            _path_text(p, f, str(int(ml)), x, bottom + h * 0.06 + cap_h, centred=True)
+            p.setPen(QPen(INK, h * 0.025))
     # the dose's mark, bold, so the line to draw up to stands out
     p.setPen(QPen(INK, h * 0.06))
     p.drawLine(QPointF(fill_x, top - h * 0.05), QPointF(fill_x, bottom + h * 0.05))
