@@ -63,13 +63,34 @@ def laid_out(schedule, options: PrintOptions, landscape: bool = False):
     return c, [box for page in pages for box, _ in page.items if isinstance(box.block, StepCard)]
 
 
-CASES = [(name, large, landscape) for name in example_names() for large, landscape in
+def plan_named(name: str):
+    """An example, or a variant of one: the oral solution all through in the 10 mL syringe,
+    or 600 mg tablets (whole and half) with 100 mg capsules."""
+    if name == "liquid-all-10-ml":
+        p = load_example("pregabalin-stop-liquid-taper")
+        return replace(p, liquid=replace(p.liquid, use="all", syringe_ml=10))
+    if name == "tablets-and-halves":
+        return replace(load_example("gabapentin-stop-from-300-300-600"), strengths_mg=(600, 100),
+                       current=(("morning", 600), ("midday", 300), ("bedtime", 1200)))
+    return load_example(name)
+
+
+NAMES = example_names() + ("liquid-all-10-ml", "tablets-and-halves")
+CASES = [(name, large, landscape) for name in NAMES for large, landscape in
          ((False, False), (True, False), (False, True), (True, True))]
+
+
+def test_the_variants_draw_what_they_are_for():
+    liquid = compute_schedule(plan_named("liquid-all-10-ml"))
+    assert any(u.count > 5 and is_liquid(u) for st in liquid.steps for d in st.doses for u in d.units)
+    tablets = compute_schedule(plan_named("tablets-and-halves"))
+    units = [u for d in engine_doses(tablets) for u in d.units]
+    assert any(u.form == "tablet" and u.count % 1 for u in units) and any(u.form == "capsule" for u in units)
 
 
 @pytest.mark.parametrize("name,large,landscape", CASES)
 def test_every_dose_line_pictures_exactly_the_engines_units(name, large, landscape):
-    s = compute_schedule(load_example(name))
+    s = compute_schedule(plan_named(name))
     c, cards = laid_out(s, PrintOptions(large_print=large), landscape)
     doses = engine_doses(s)
     rows = [(d, spots, rh, box) for box in cards for d, spots, rh in
@@ -80,10 +101,13 @@ def test_every_dose_line_pictures_exactly_the_engines_units(name, large, landsca
         assert row.units == tuple(dose.units)
         pics = [sp.picture for sp in spots]
         assert units_shown(pics) == engine_units(dose.units), row.take
+        scored = {f.strength_mg for f in s.profile.forms if f.scored}
+        for pic in pics:
+            assert pic.scored == (pic.kind == "tablet" and pic.strength_mg in scored)
         for pic in pics:
             if pic.kind == "syringe":
                 assert 0 < pic.fill_ml <= pic.syringe_ml
-                if syringe is not None and box.block.phase != "current":
+                if syringe is not None:  # the plan's syringe, today's doses too
                     assert pic.syringe_ml == syringe
         g = box.geo
         h = g["picture_h"]
@@ -144,8 +168,7 @@ def test_the_painter_draws_every_picture_layout_placed(name, monkeypatch):
     monkeypatch.setattr(painter_module, "draw_picture", record)
     ensure_gui_app()
     render_pdf(s, PrintOptions(printed_on=PRINTED))
-    wanted = [pic for d in engine_doses(s) for pic in
-              dose_pictures(tuple(d.units), s.plan.liquid.syringe_ml if s.plan.liquid and d in
-                            [x for st in s.steps for x in st.doses] else None)]
+    syringe = s.plan.liquid.syringe_ml if s.plan.liquid else None
+    wanted = [pic for d in engine_doses(s) for pic in dose_pictures(tuple(d.units), syringe)]
     assert units_shown(drawn) == units_shown(wanted)
     assert len(drawn) == len(wanted)

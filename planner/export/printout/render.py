@@ -64,7 +64,9 @@ def layout_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOpt
     c = QtMetrics(device, options)
     footer_h = c.line(SMALL) + c.pt(8)
     pages = plan_pages(schedule, options, printed_on)
-    with_scored(pages.blocks, schedule.profile.forms)  # the profile knows which tablets are scored
+    # the profile knows which tablets are scored; the plan, its oral syringe
+    liquid = schedule.plan.liquid
+    with_scored(pages.blocks, schedule.profile.forms, liquid.syringe_ml if liquid else None)
     return c, lay_out(c, pages.blocks, c.height - footer_h), footer_h, pages.footer
 
 
