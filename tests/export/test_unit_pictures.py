@@ -68,7 +68,7 @@ def plan_named(name: str):
     or 600 mg tablets (whole and half) with 100 mg capsules."""
     if name == "liquid-all-10-ml":
         p = load_example("pregabalin-stop-liquid-taper")
-        return replace(p, liquid=replace(p.liquid, use="all", syringe_ml=10))
+        return replace(p, liquid=replace(p.liquid, use="all", below_mg=None, syringe_ml=10))
     if name == "tablets-and-halves":
         return replace(load_example("gabapentin-stop-from-300-300-600"), strengths_mg=(600, 100),
                        current=(("morning", 600), ("midday", 300), ("bedtime", 1200)))
