@@ -34,7 +34,7 @@ from planner.chart.style import (INVALID_ALPHA, LABEL_FONT, LIMIT_STYLES, PHASE_
                                  TOTAL_COLOUR, HEADROOM)
 from planner.domain.plan import SLOTS
 from planner.domain.problems import daily_limits
-from planner.domain.kinds import starting_mg, target_mg
+from planner.domain.kinds import starting_mg, tapers_to_zero, target_mg
 from planner.domain.schedule import PHASES, Schedule
 from planner.text.catalogue import say
 from planner.text.dates import plain_date
@@ -194,16 +194,10 @@ class ScheduleChart(ChartFurniture):
         """Show this schedule, not greyed out."""
         self._schedule = schedule
         self._set_invalid_look(False)
-        plan = schedule.plan
         # The dates in the title, not in matplotlib's offset label, which names the last
         # tick's month (a December plan read "2027-Mar").
         # The kind of plan says where it starts (today's doses for a change or a stop) and aims.
-        words = dict(drug=schedule.profile.display_name, start_mg=starting_mg(plan), target_mg=target_mg(plan))
-        if schedule.days:
-            self._title.set_text(say("chart.title.dates", **words, first=plain_date(schedule.days[0].date),
-                                     last=plain_date(schedule.days[-1].date)))
-        else:
-            self._title.set_text(say("chart.title", **words))
+        self._title.set_text(chart_title(schedule))
         if not schedule.days:
             self._show_empty(schedule)
             return
@@ -310,6 +304,28 @@ class ScheduleChart(ChartFurniture):
         self._message.set_visible(schedule is not None)
         if schedule is None:
             self._title.set_text("")
+
+def title_doses(plan) -> tuple[int, int]:
+    """The daily doses the title names: where the plan starts and where it ends. A plan whose
+    start and target are equal ends where its taper does (0) if it tapers, so a taper from
+    1800 reads "1800 → 0", never "1800 → 1800"."""
+    start, end = starting_mg(plan), target_mg(plan)
+    if end == start and tapers_to_zero(plan):
+        end = 0
+    return start, end
+
+
+def chart_title(schedule: Schedule) -> str:
+    """'Gabapentin 300 → 1800 mg/day   1 Dec 2026 – 2 Feb 2027'; one dose, no arrow, when
+    the plan starts and ends at the same dose."""
+    start, end = title_doses(schedule.plan)
+    drug = schedule.profile.display_name
+    days = schedule.days
+    dates = dict(first=plain_date(days[0].date), last=plain_date(days[-1].date)) if days else {}
+    if start == end:
+        return say("chart.title.dates.same" if days else "chart.title.same", drug=drug, mg=start, **dates)
+    return say("chart.title.dates" if days else "chart.title", drug=drug, start_mg=start, target_mg=end, **dates)
+
 
 def draw_schedule(figure: Figure, schedule: Schedule) -> ScheduleChart:
     """Build a chart in this Figure and show the schedule: for the printout."""

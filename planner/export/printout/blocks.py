@@ -93,6 +93,7 @@ class DoseRow:
     amount: str  # "300 mg"
     units: tuple = ()  # the engine's Units of this dose: the painter draws each (capsule, tablet, syringe)
     syringe_ml: int | None = None  # the oral syringe's size, for a liquid dose
+    scored_mg: tuple[int, ...] = ()  # strengths of the drug's scored tablets: their pictures show the score
 
 
 @dataclass

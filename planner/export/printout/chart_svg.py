@@ -9,16 +9,31 @@ import re
 from planner.domain.schedule import Schedule
 
 
-def chart_svg(schedule: Schedule, width_in: float, height_in: float) -> bytes:
-    import matplotlib
+def chart_figure(schedule: Schedule, width_in: float, height_in: float, audience: str = "patient",
+                 scale: float = 1.0):
+    """The chart's Figure: the patient's (only what they take; text × scale for large print)
+    or the clinician's (with the limits)."""
     from matplotlib.figure import Figure
 
-    from planner.chart.schedule_chart import draw_schedule
+    fig = Figure(figsize=(width_in, height_in))
+    if audience == "clinician":
+        from planner.chart.schedule_chart import draw_schedule
+
+        draw_schedule(fig, schedule)
+    else:
+        from planner.chart.patient_chart import draw_patient_chart
+
+        draw_patient_chart(fig, schedule, scale)
+    return fig
+
+
+def chart_svg(schedule: Schedule, width_in: float, height_in: float, audience: str = "patient",
+              scale: float = 1.0) -> bytes:
+    import matplotlib
 
     with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "titration-planner",
                                 "font.family": "DejaVu Sans"}):
-        fig = Figure(figsize=(width_in, height_in))
-        draw_schedule(fig, schedule)
+        fig = chart_figure(schedule, width_in, height_in, audience, scale)
         buf = io.BytesIO()
         fig.savefig(buf, format="svg")
     return _drop_empty_glyphs(buf.getvalue())
@@ -38,4 +53,4 @@ def _drop_empty_glyphs(svg: bytes) -> bytes:
 _NO_OUTLINE = re.compile(rb'<path id="([^"]*)"(?:\s+transform="[^"]*")?\s*/>')
 
 
-__all__ = ["chart_svg"]
+__all__ = ["chart_svg", "chart_figure"]

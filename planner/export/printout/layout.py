@@ -7,9 +7,10 @@ No Qt."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from planner.export.printout.unit_pictures import GAP, PICTURE_PT, dose_pictures, place
 from planner.export.printout.blocks import (
     SMALL,
     Block,
@@ -28,6 +29,8 @@ from planner.export.printout.blocks import (
 from planner.export.printout.layout_boxes import emergency_geometry
 
 CHART_MIN_WIDTH_PT = 560.0
+MIN_TAKE_PT = 120.0  # the words of a dose keep at least this width beside its pictures
+BODY_PT = 11.0  # a dose row's words
 TICK_SAMPLE = "31"  # the widest day of the month over a tick box
 TABLE_SLOT_MIN_PT = 110.0  # the narrowest a time-of-day column gets for the date column's sake
 
@@ -102,7 +105,7 @@ def measure(m: Metrics, b: Block, cache: dict[int, Any]) -> Box:
     if isinstance(b, WarningBox):
         return _warning(m, b, space)
     if isinstance(b, StepCard):
-        return _step(m, b, space)
+        return _step(m, b, space, cache)
     if isinstance(b, StopBox):
         border, pad = m.pt(2.5), m.pt(9)
         w = m.width - 2 * (border + pad)
@@ -113,7 +116,9 @@ def measure(m: Metrics, b: Block, cache: dict[int, Any]) -> Box:
         height = min(m.width * 0.5, m.height * 0.42)
         # The chart's legend and limit labels need a figure about 560 pt wide; a narrower
         # text column gets the chart drawn that wide and scaled down to fit.
-        zoom = min(1.0, (m.width / m.px_per_pt) / CHART_MIN_WIDTH_PT)
+        # The patient's chart has no limit labels: drawn at the column's width, its text at the
+        # size large print asks for.
+        zoom = 1.0 if b.audience == "patient" else min(1.0, (m.width / m.px_per_pt) / CHART_MIN_WIDTH_PT)
         inches = (m.width / m.px_per_pt / 72 / zoom, height / m.px_per_pt / 72 / zoom)
         return Box(b, height, space, {"inches": inches})
     if isinstance(b, TableRow):
@@ -138,8 +143,8 @@ def _warning(m: Metrics, b: WarningBox, space: float) -> Box:
                                   "gap": gap})
 
 
-def _step(m: Metrics, b: StepCard, space: float) -> Box:
-    body = 11.0
+def _step(m: Metrics, b: StepCard, space: float, cache: dict) -> Box:
+    body = BODY_PT
     bar, pad = m.pt(5), m.pt(5)
     x0 = bar + pad
     right = m.width - pad
@@ -151,10 +156,12 @@ def _step(m: Metrics, b: StepCard, space: float) -> Box:
     # dose rows: icon | slot and time | what to take | mg
     icon = m.pt(17)
     slot_w = max(m.text_w(t, body, True) for t in b.slot_samples) + m.pt(10)
-    mg_w = max(m.text_w(d.amount, body, True) for d in b.doses) + m.pt(4)
+    # as wide as the widest amount of any card, so the pictures line up from card to card
+    mg_w = max([m.text_w(d.amount, body, True) for d in b.doses] + [cache.get("mg") or 0.0]) + m.pt(4)
     take_x = x0 + icon + m.pt(8) + slot_w
     take_w = right - mg_w - m.pt(8) - take_x
-    rows = [max(icon, m.text_h(d.take, take_w, body)) for d in b.doses]
+    pictures, take_w, rows = _dose_pictures(m, b, take_x, take_w, icon, body, cache.get("pictures"),
+                                              cache.get("take"))
     row_gap = m.pt(2.5)
     h_dz = m.text_h(b.dialysis, inner_w, body, True) + row_gap if b.dialysis else 0.0
     # tick boxes, or one line for a long step
@@ -171,8 +178,53 @@ def _step(m: Metrics, b: StepCard, space: float) -> Box:
     return Box(b, height, space, dict(
         bar=bar, pad=pad, x0=x0, right=right, inner_w=inner_w, head=head, total_w=total_w, h_when=h_when,
         h_sub=h_sub, icon=icon, slot_w=slot_w, mg_w=mg_w, take_x=take_x, take_w=take_w, rows=rows,
-        row_gap=row_gap, h_dz=h_dz, box=box, pitch=pitch, per_row=per_row, label_h=label_h,
+        pictures=pictures, picture_h=m.pt(PICTURE_PT), label_gap=m.pt(3), row_gap=row_gap, h_dz=h_dz, box=box, pitch=pitch, per_row=per_row, label_h=label_h,
         tick_row_h=tick_row_h))
+
+
+def widest_strip(m: Metrics, blocks: list[Block]) -> float:
+    """The widest row of unit pictures on any step card, in pixels."""
+    h, gap, label_gap = m.pt(PICTURE_PT), m.pt(GAP * PICTURE_PT), m.pt(3)
+    return max((place(dose_pictures(d.units, d.syringe_ml, d.scored_mg), h, gap,
+                      lambda t: m.text_w(t, BODY_PT, True), None, label_gap)[1]
+                for b in blocks if isinstance(b, StepCard) for d in b.doses), default=0.0)
+
+
+def _dose_pictures(m: Metrics, b: StepCard, take_x: float, take_w: float, icon: float, body: float,
+                   widest_strip: float | None = None, widest_take: float | None = None):
+    """Where each dose row's unit pictures go: beside its words when the words keep room
+    enough (a wide page), else under them. Returns per row the pictures placed (x from the
+    card's left, y from the row's top), the words' width, and each row's height."""
+    h, gap, label_gap = m.pt(PICTURE_PT), m.pt(GAP * PICTURE_PT), m.pt(3)
+
+    def label_w(text: str) -> float:
+        return m.text_w(text, body, True)
+
+    drawn = [dose_pictures(d.units, d.syringe_ml, d.scored_mg) for d in b.doses]
+    widest = max((place(ps, h, gap, label_w, None, label_gap)[1] for ps in drawn), default=0.0)
+    # One column for every card's pictures where the widest strip of the printout leaves the
+    # words room (the pills line up from card to card), else this card's own.
+    column = max(widest, widest_strip or 0.0)
+    if widest > 0 and take_w - column - m.pt(10) >= m.pt(MIN_TAKE_PT):
+        widest = column
+    beside = widest > 0 and take_w - widest - m.pt(10) >= m.pt(MIN_TAKE_PT)
+    if beside:
+        # The pictures just after the longest words of any card (a wide page keeps them
+        # near what they show), never pressing the words into more lines.
+        take_w = min(take_w - widest - m.pt(10), max(m.pt(MIN_TAKE_PT), (widest_take or take_w) + m.pt(2)))
+    placed, rows = [], []
+    for d, ps in zip(b.doses, drawn):
+        text_h = m.text_h(d.take, take_w, body)
+        spots, _, pics_h = place(ps, h, gap, label_w, None if beside else take_w, label_gap)
+        if beside:
+            row_h = max(icon, text_h, pics_h)
+            x, y = take_x + take_w + m.pt(10), (row_h - pics_h) / 2
+        else:
+            row_h = max(icon, text_h + (m.pt(3) + pics_h if spots else 0.0))
+            x, y = take_x, text_h + m.pt(3)
+        placed.append([replace(s, x=s.x + x, y=s.y + y) for s in spots])
+        rows.append(row_h)
+    return placed, take_w, rows
 
 
 def _table_row(m: Metrics, b: TableRow, space: float, cache: dict[int, Any]) -> Box:
@@ -190,7 +242,10 @@ def _table_row(m: Metrics, b: TableRow, space: float, cache: dict[int, Any]) -> 
 
 def lay_out(m: Metrics, blocks: list[Block], page_h: float) -> list[Page]:
     """Every block measured and placed on pages page_h pixels high."""
-    cache: dict[int, Any] = {}
+    cards = [d for b in blocks if isinstance(b, StepCard) for d in b.doses]
+    cache: dict[Any, Any] = {"pictures": widest_strip(m, blocks),
+                             "take": max((m.text_w(d.take, BODY_PT) for d in cards), default=None),
+                             "mg": max((m.text_w(d.amount, BODY_PT, True) for d in cards), default=None)}
     boxes, header = [], None
     for b in blocks:
         box = measure(m, b, cache)

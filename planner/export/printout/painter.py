@@ -27,6 +27,7 @@ from planner.export.printout.blocks import (
 )
 from planner.export.printout.icons import draw_slot_icon, warning_triangle
 from planner.export.printout.layout import Box, Page
+from planner.export.printout.pill_drawings import draw_picture
 from planner.export.printout.words import page_number
 
 FAMILY = "DejaVu Sans"
@@ -180,7 +181,7 @@ def paint_step(p: QPainter, c: QtMetrics, box: Box, y: float) -> None:
     draw_text(p, c, x0, ty, inner_w, b.about, SMALL, colour=GREY)
     ty += g["h_sub"] + c.pt(4)
     icon = g["icon"]
-    for d, rh in zip(b.doses, g["rows"]):
+    for d, rh, pictures in zip(b.doses, g["rows"], g["pictures"]):
         draw_slot_icon(p, d.slot, QRectF(x0, ty, icon, icon))
         text_y = ty + max(0.0, (icon - c.line(BODY)) / 2)
         draw_text(p, c, x0 + icon + c.pt(8), text_y, g["slot_w"], d.when, BODY, True)
@@ -189,6 +190,9 @@ def paint_step(p: QPainter, c: QtMetrics, box: Box, y: float) -> None:
         p.setPen(INK)
         mg_w = g["mg_w"]
         p.drawText(QRectF(right - mg_w - c.pt(4), text_y, mg_w + c.pt(4), c.line(BODY) * 1.5), _RIGHT, d.amount)
+        for spot in pictures:
+            draw_picture(p, c.font, spot.picture, spot.x, ty + spot.y, g["picture_h"], g["label_gap"],
+                         c.font(BODY, True))
         ty += rh + g["row_gap"]
     if b.dialysis:
         draw_text(p, c, x0, ty, inner_w, b.dialysis, BODY, True, DIALYSIS_INK)
@@ -234,7 +238,7 @@ def paint_chart(p: QPainter, c: QtMetrics, box: Box, y: float) -> None:
     b: Chart = box.block
     svg = box.geo.get("svg")
     if svg is None:  # drawn once, however often the page is painted (a preview repaints)
-        svg = box.geo["svg"] = chart_svg(b.schedule, *box.geo["inches"])
+        svg = box.geo["svg"] = chart_svg(b.schedule, *box.geo["inches"], audience=b.audience, scale=c.k)
     QSvgRenderer(svg).render(p, QRectF(0, y, c.width, box.height))
 
 

@@ -21,6 +21,7 @@ from planner.export.printout.content import plan_pages
 from planner.export.printout.layout import Page, lay_out
 from planner.export.printout.painter import FAMILY, QtMetrics, paint_pages
 from planner.export.printout import painter_boxes  # noqa: F401 - registers the emergency box's painter
+from planner.export.printout.unit_pictures import with_scored
 
 MARGIN_MM = 14.0
 CREATOR = "Titration Planner"  # the PDF's creator: the program's name
@@ -79,6 +80,9 @@ def layout_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOpt
     # so the blocks are built without Qt).
     options = replace(options, emergency_number=emergency_number(options))
     pages = plan_pages(schedule, options, printed_on)
+    # the profile knows which tablets are scored; the plan, its oral syringe
+    liquid = schedule.plan.liquid
+    with_scored(pages.blocks, schedule.profile.forms, liquid.syringe_ml if liquid else None)
     return c, lay_out(c, pages.blocks, c.height - footer_h), footer_h, pages.footer
 
 
