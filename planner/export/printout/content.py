@@ -29,6 +29,7 @@ from planner.export.printout.blocks import (
     paragraph,
 )
 from planner.export.printout.content_clinician import clinician
+from planner.export.printout.content_month import month_blocks
 from planner.export.printout.content_course import continue_box, current_card, review_rows, start_row
 from planner.export.printout.words import (
     date_range,
@@ -217,6 +218,8 @@ def plan_pages(schedule: Schedule, options: PrintOptions, printed_on: date) -> P
     """Every block of the printout, in order: the patient's pages, then (options.part) the clinician's."""
     patient = (header(schedule, printed_on) + taper_warning(schedule) + schedule_blocks(schedule) + chart(schedule)
                + taper_table(schedule) + advice(schedule))
+    if options.tick_chart:  # the month tick chart, after the patient's advice
+        patient += month_blocks(schedule)
     # The clinician's and pharmacy's page only when asked for: never stapled by default to
     # what the patient takes home.
     if options.part == "clinician":

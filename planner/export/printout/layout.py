@@ -17,6 +17,7 @@ from planner.export.printout.blocks import (
     Chart,
     LabelColumn,
     LabelRow,
+    MonthChart,
     StepCard,
     StopBox,
     TableColumns,
@@ -24,6 +25,7 @@ from planner.export.printout.blocks import (
     Text,
     WarningBox,
 )
+from planner.export.printout.layout_month import month_geometry, split_months
 
 CHART_MIN_WIDTH_PT = 560.0
 TICK_SAMPLE = "31"  # the widest day of the month over a tick box
@@ -110,6 +112,9 @@ def measure(m: Metrics, b: Block, cache: dict[int, Any]) -> Box:
         return Box(b, height, space, {"inches": inches})
     if isinstance(b, TableRow):
         return _table_row(m, b, space, cache)
+    if isinstance(b, MonthChart):
+        height, geo = month_geometry(m, b)
+        return Box(b, height, space, geo)
     raise TypeError(f"no layout for {type(b).__name__}")
 
 
@@ -181,7 +186,7 @@ def lay_out(m: Metrics, blocks: list[Block], page_h: float) -> list[Page]:
     """Every block measured and placed on pages page_h pixels high."""
     cache: dict[int, Any] = {}
     boxes, header = [], None
-    for b in blocks:
+    for b in split_months(m, blocks, page_h):  # a month of the tick chart too tall for a page: in parts
         box = measure(m, b, cache)
         if isinstance(b, TableRow):
             if b.header:

@@ -1,0 +1,168 @@
+"""Measuring a month of the tick chart (blocks.MonthChart) through layout's Metrics: every
+cell, dose box, tick square and line of text placed, so the painter only draws and a test can
+check that nothing overflows. A month too tall for the page is split into parts of whole
+weeks (split_months), each on its own page with the same title, key and day names. No Qt.
+
+Every rectangle is (x, y, width, height) in device pixels from the block's top-left.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import Any
+
+from planner.domain.plan import SLOTS
+from planner.export.printout.blocks import Block, MonthChart
+
+TITLE, SUB, HOW, KEY, HEAD, NUM, MARK, DOSE, DETAIL, NOTE = 18.0, 12.0, 12.0, 10.0, 10.0, 11.0, 8.5, 9.5, 8.0, 10.5
+TICK = 18.0  # the square to tick: 18 pt is 6.35 mm, bigger in large print
+ICON = 11.0  # the time of day's picture in a dose box
+KEY_ICON = 13.0
+CELL_PAD, BOX_PAD, BOX_GAP, GAP = 3.0, 2.0, 2.5, 2.0
+DAY_SAMPLE = "31"
+
+
+def _dose_box(m, inner: float, doses) -> dict[str, Any]:
+    """How a dose box is laid out this month, the first of these the widest amount fits:
+    "side" (picture, amount, square in a row), "column" (the picture over the amount, the
+    square beside them) or "stacked" (picture and square, the amount below them)."""
+    s = m.pt
+    bp, ic, tick, gap = s(BOX_PAD), s(ICON), s(TICK), s(GAP)
+    text_w = max((max(m.text_w(d.amount, DOSE, True), m.text_w(d.detail, DETAIL) if d.detail else 0.0)
+                  for d in doses), default=0.0)
+    detail_h = m.line(DETAIL) if any(d.detail for d in doses) else 0.0
+    text_h = m.line(DOSE, True) + detail_h
+    if bp + ic + gap + text_w + gap + tick + bp <= inner:
+        mode, h = "side", max(tick, text_h, ic) + 2 * bp
+    elif bp + text_w + gap + tick + bp <= inner:
+        mode, h = "column", max(tick, ic + text_h) + 2 * bp
+    else:
+        mode, h = "stacked", 2 * bp + max(ic, tick) + s(1) + text_h
+    return {"mode": mode, "h": h, "bp": bp, "ic": ic, "tick": tick, "gap": gap, "text_h": text_h,
+            "detail_h": detail_h}
+
+
+def _place_dose(m, x: float, y: float, inner: float, box: dict[str, Any]) -> dict[str, tuple]:
+    bp, ic, tick, gap, h = box["bp"], box["ic"], box["tick"], box["gap"], box["h"]
+    line = m.line(DOSE, True)
+    tick_x = x + inner - bp - tick
+    tick_r = (tick_x, y + (h - tick) / 2, tick, tick)
+    if box["mode"] == "side":
+        icon = (x + bp, y + (h - ic) / 2, ic, ic)
+        tx = x + bp + ic + gap
+        text = (tx, y + (h - box["text_h"]) / 2, tick_x - gap - tx, line)
+    elif box["mode"] == "column":
+        top = y + (h - ic - box["text_h"]) / 2
+        icon = (x + bp, top, ic, ic)
+        text = (x + bp, top + ic, tick_x - gap - x - bp, line)
+    else:
+        top = max(ic, tick)
+        icon = (x + bp, y + bp + (top - ic) / 2, ic, ic)
+        tick_r = (tick_x, y + bp + (top - tick) / 2, tick, tick)
+        text = (x + bp, y + bp + top + m.pt(1), inner - 2 * bp, line)
+    detail = (text[0], text[1] + line, text[2], box["detail_h"])
+    return {"rect": (x, y, inner, h), "icon": icon, "tick": tick_r, "text": text, "detail": detail}
+
+
+def month_geometry(m, b: MonthChart) -> tuple[float, dict[str, Any]]:
+    """The month's height on this device and where everything on it goes."""
+    s, width = m.pt, m.width
+    geo: dict[str, Any] = {}
+    y = 0.0
+    for key, text, size, bold, after in (("title", b.title, TITLE, True, 2), ("subtitle", b.subtitle, SUB, False, 4),
+                                         ("instruction", b.instruction, HOW, True, 6)):
+        h = m.text_h(text, width, size, bold)
+        geo[key] = (0.0, y, width, h)
+        y += h + s(after)
+    # The key: each time of day's picture and its words, wrapped across the width.
+    icon, line = s(KEY_ICON), m.line(KEY)
+    row_h = max(icon, line)
+    key, x = [], 0.0
+    for slot, words in b.legend:
+        tw = m.text_w(words, KEY) + s(1)
+        if x > 0 and x + icon + s(3) + tw > width:
+            x, y = 0.0, y + row_h + s(3)
+        key.append((slot, words, (x, y + (row_h - icon) / 2, icon, icon), (x + icon + s(3), y + (row_h - line) / 2,
+                                                                         tw, line)))
+        x += icon + s(3) + tw + s(14)
+    geo["key"] = key
+    if b.legend:
+        y += row_h + s(6)
+    # The grid: the day names, then a row per week as tall as its fullest day.
+    col = width / 7
+    pad = s(CELL_PAD)
+    inner = col - 2 * pad
+    long_fit = all(m.text_w(n, HEAD, True) <= inner for n in b.weekdays)
+    geo["names"] = b.weekdays if long_fit else b.weekdays_short
+    head_h = m.line(HEAD, True) + 2 * pad
+    geo["head"] = [(k * col, y, col, head_h) for k in range(7)]
+    y += head_h
+    box = _dose_box(m, inner, [d for w in b.weeks for c in w for d in c.doses])
+    num_h = m.line(NUM, True)
+    gap = s(BOX_GAP)
+    cells, rows = [], []
+    day_w = m.text_w(DAY_SAMPLE, NUM, True) + s(4)
+    for week in b.weeks:
+        # A mark goes beside the day's number when it fits on that line, else below it.
+        beside = [bool(c.mark) and m.text_w(c.mark, MARK, True) <= inner - day_w for c in week]
+        marks = [0.0 if bs or not c.mark else m.text_h(c.mark, inner, MARK, True) + s(1)
+                 for c, bs in zip(week, beside)]
+        # Each time of day keeps its place down the week's cells (a bedtime-only day's box is
+        # level with the other days' bedtime boxes).
+        slots = [sl for sl in SLOTS if any(d.slot == sl for c in week for d in c.doses)]
+        below = max(marks)
+        row_h = num_h + below + max(len(slots), 1) * (box["h"] + gap) + 2 * pad - gap
+        for k, (c, mk, bs) in enumerate(zip(week, marks, beside)):
+            cx = k * col
+            cy = y + pad + num_h
+            mark = None
+            if bs:
+                mh = m.line(MARK, True)
+                mark = (cx + pad + day_w, y + pad + (num_h - mh) * 0.7, inner - day_w, mh)
+            elif c.mark:
+                mark = (cx + pad, cy, inner, mk - s(1))
+            cell = {"day": c, "rect": (cx, y, col, row_h), "num": (cx + pad, y + pad, day_w, num_h),
+                    "mark": mark, "doses": []}
+            for d in c.doses:
+                by = cy + below + slots.index(d.slot) * (box["h"] + gap)
+                cell["doses"].append((d, _place_dose(m, cx + pad, by, inner, box)))
+            cells.append(cell)
+        rows.append((y, row_h))
+        y += row_h
+    geo.update(cells=cells, rows=rows, col=col, pad=pad, box=box, grid_top=geo["head"][0][1])
+    notes = []
+    if b.notes:
+        y += s(6)
+    for note in b.notes:
+        h = m.text_h(note, width, NOTE, True)
+        notes.append((note, (0.0, y, width, h)))
+        y += h + s(3)
+    geo["notes"] = notes
+    return y, geo
+
+
+def split_month(m, b: MonthChart, page_h: float) -> list[MonthChart]:
+    """The month whole if it fits the page, else in the fewest parts of whole weeks that do
+    (weeks 1-3 and 4-6); the notes go under the last part."""
+    n = len(b.weeks)
+    pieces = [b]
+    for parts in range(1, n + 1):
+        size = math.ceil(n / parts)
+        chunks = [b.weeks[i:i + size] for i in range(0, n, size)]
+        k = len(chunks)
+        pieces = [replace(b, weeks=chunk, title=b.part_titles[k][i] if k > 1 else b.title,
+                          notes=b.notes if i == k - 1 else ()) for i, chunk in enumerate(chunks)]
+        if all(month_geometry(m, p)[0] <= page_h for p in pieces):
+            return pieces
+    return pieces
+
+
+def split_months(m, blocks: list[Block], page_h: float) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        out += split_month(m, b, page_h) if isinstance(b, MonthChart) else [b]
+    return out
+
+
+__all__ = ["month_geometry", "split_month", "split_months", "TICK"]
