@@ -17,9 +17,9 @@ from planner.export.printout.blocks import Block, MonthChart
 
 TITLE, SUB, HOW, KEY, HEAD, NUM, MARK, DOSE, DETAIL, NOTE = 18.0, 12.0, 12.0, 10.0, 10.0, 11.0, 8.5, 9.5, 8.0, 10.5
 TICK = 18.0  # the square to tick: 18 pt is 6.35 mm, bigger in large print
-ICON = 11.0  # the time of day's picture in a dose box
+ICON = 10.0  # the time of day's picture in a dose box
 KEY_ICON = 13.0
-CELL_PAD, BOX_PAD, BOX_GAP, GAP = 3.0, 2.0, 2.5, 2.0
+CELL_PAD, BOX_PAD, BOX_GAP, GAP = 2.5, 2.0, 2.0, 2.0
 DAY_SAMPLE = "31"
 
 
@@ -65,30 +65,60 @@ def _place_dose(m, x: float, y: float, inner: float, box: dict[str, Any]) -> dic
     return {"rect": (x, y, inner, h), "icon": icon, "tick": tick_r, "text": text, "detail": detail}
 
 
+def _side_by_side(m, y: float, left_w: float, left_h: float, right_w: float, right_h: float):
+    """Where a right-hand piece goes on the line of a left-hand one ((x, y) or None: below it)."""
+    if left_w + m.pt(16) + right_w > m.width:
+        return None
+    return m.width - right_w, y + max(0.0, left_h - right_h)
+
+
+def _heading(m, b: MonthChart, geo: dict[str, Any]) -> float:
+    """The title with the medicine and name beside it (or below, if they do not fit), the
+    instruction with the key of pictures beside it (or below); returns the grid's top."""
+    s, width = m.pt, m.width
+    title_h = m.text_h(b.title, width, TITLE, True)
+    geo["title"] = (0.0, 0.0, width, title_h)
+    sub_w, sub_h = m.text_w(b.subtitle, SUB) + s(1), m.line(SUB)
+    at = _side_by_side(m, 0.0, m.text_w(b.title, TITLE, True), title_h, sub_w, sub_h)
+    if at is not None:
+        geo["subtitle"] = (at[0], at[1], sub_w, sub_h)
+        y = title_h + s(4)
+    else:
+        sub_h = m.text_h(b.subtitle, width, SUB)
+        geo["subtitle"] = (0.0, title_h + s(2), width, sub_h)
+        y = title_h + s(2) + sub_h + s(4)
+    how_h = m.text_h(b.instruction, width, HOW, True)
+    geo["instruction"] = (0.0, y, width, how_h)
+    # The key: each time of day's picture and its words.
+    icon, line = s(KEY_ICON), m.line(KEY)
+    row_h = max(icon, line)
+    widths = [icon + s(3) + m.text_w(words, KEY) + s(1) for _, words in b.legend]
+    key_w = sum(widths) + s(14) * max(0, len(widths) - 1)
+    at = _side_by_side(m, y, m.text_w(b.instruction, HOW, True), how_h, key_w, row_h) if b.legend else None
+    if at is not None:
+        x, ky = at
+        bottom = max(y + how_h, ky + row_h)
+    else:
+        x, ky = 0.0, y + how_h + s(4)
+        bottom = ky + row_h if b.legend else y + how_h
+    key = []
+    for (slot, words), w in zip(b.legend, widths):
+        if x > 0 and x + w > width:  # wraps across the width when it cannot sit beside
+            x, ky = 0.0, ky + row_h + s(3)
+            bottom = ky + row_h
+        tw = w - icon - s(3)
+        key.append((slot, words, (x, ky + (row_h - icon) / 2, icon, icon),
+                    (x + icon + s(3), ky + (row_h - line) / 2, tw, line)))
+        x += w + s(14)
+    geo["key"] = key
+    return bottom + s(6)
+
+
 def month_geometry(m, b: MonthChart) -> tuple[float, dict[str, Any]]:
     """The month's height on this device and where everything on it goes."""
     s, width = m.pt, m.width
     geo: dict[str, Any] = {}
-    y = 0.0
-    for key, text, size, bold, after in (("title", b.title, TITLE, True, 2), ("subtitle", b.subtitle, SUB, False, 4),
-                                         ("instruction", b.instruction, HOW, True, 6)):
-        h = m.text_h(text, width, size, bold)
-        geo[key] = (0.0, y, width, h)
-        y += h + s(after)
-    # The key: each time of day's picture and its words, wrapped across the width.
-    icon, line = s(KEY_ICON), m.line(KEY)
-    row_h = max(icon, line)
-    key, x = [], 0.0
-    for slot, words in b.legend:
-        tw = m.text_w(words, KEY) + s(1)
-        if x > 0 and x + icon + s(3) + tw > width:
-            x, y = 0.0, y + row_h + s(3)
-        key.append((slot, words, (x, y + (row_h - icon) / 2, icon, icon), (x + icon + s(3), y + (row_h - line) / 2,
-                                                                         tw, line)))
-        x += icon + s(3) + tw + s(14)
-    geo["key"] = key
-    if b.legend:
-        y += row_h + s(6)
+    y = _heading(m, b, geo)
     # The grid: the day names, then a row per week as tall as its fullest day.
     col = width / 7
     pad = s(CELL_PAD)
@@ -111,8 +141,10 @@ def month_geometry(m, b: MonthChart) -> tuple[float, dict[str, Any]]:
         # Each time of day keeps its place down the week's cells (a bedtime-only day's box is
         # level with the other days' bedtime boxes).
         slots = [sl for sl in SLOTS if any(d.slot == sl for c in week for d in c.doses)]
-        below = max(marks)
-        row_h = num_h + below + max(len(slots), 1) * (box["h"] + gap) + 2 * pad - gap
+        # A day with no doses (the stop day) has its words where the boxes would be.
+        below = max([mk for c, mk in zip(week, marks) if c.doses], default=0.0)
+        row_h = max([num_h + below + max(len(slots), 1) * (box["h"] + gap) - gap]
+                    + [num_h + mk for c, mk in zip(week, marks) if not c.doses]) + 2 * pad
         for k, (c, mk, bs) in enumerate(zip(week, marks, beside)):
             cx = k * col
             cy = y + pad + num_h

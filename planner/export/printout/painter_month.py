@@ -22,6 +22,7 @@ HEADER_FILL = QColor("#f1f1f1")
 TONES = {"start": QColor("#0d47a1"), "change": QColor("#b34700"), "stop": QColor("#1b5e20"),
          "review": QColor("#6a1b9a")}
 OUTSIDE_FILL = QColor("#e4e4e4")  # a day of the month not in the plan
+STOP_FILL = QColor("#eef7ee")  # the stop day, as the stop box on the dose pages
 BOX_TINT = 70  # the slot's colour behind a dose box, out of 255: light, so the words stay black
 _CENTRE = Qt.AlignmentFlag.AlignHCenter
 
@@ -73,7 +74,12 @@ def _paint_cell(p: QPainter, c, cell: dict, y: float) -> None:
     rect = _r(cell["rect"], y)
     p.save()
     p.setPen(QPen(RULE, c.pt(0.6)))
-    p.setBrush(OUTSIDE_FILL if day.date is not None and not day.in_plan else QColor("white"))
+    fill = QColor("white")
+    if day.date is not None and not day.in_plan:
+        fill = OUTSIDE_FILL
+    elif day.tone == "stop":
+        fill = STOP_FILL
+    p.setBrush(fill)
     p.drawRect(rect)
     p.restore()
     if day.date is None:
