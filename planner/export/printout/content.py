@@ -29,8 +29,8 @@ from planner.export.printout.blocks import (
     paragraph,
 )
 from planner.export.printout.content_clinician import clinician
-from planner.export.printout.content_month import month_blocks
 from planner.export.printout.content_course import continue_box, current_card, review_rows, start_row
+from planner.export.printout.content_month import month_blocks
 from planner.export.printout.words import (
     date_range,
     day_numbers,
