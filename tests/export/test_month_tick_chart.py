@@ -195,7 +195,7 @@ def _inside(inner, outer, slack=0.5):
 
 
 def _check_fits(c, pages, page_h, blocks):
-    from planner.export.printout.layout_month import DOSE, MARK, NUM
+    from planner.export.printout.layout_month import DETAIL, DOSE, MARK, NUM
 
     mm6 = c.px_per_pt * 72 / 25.4 * 6
     seen = set()
@@ -221,6 +221,9 @@ def _check_fits(c, pages, page_h, blocks):
                 for part in ("icon", "tick", "text"):
                     assert _inside(place[part], place["rect"]), part
                 assert c.text_w(dose.amount, DOSE, True) <= place["text"][2]
+                if dose.detail:  # the oral solution's mL, under the amount
+                    assert c.text_w(dose.detail, DETAIL) <= place["detail"][2]
+                    assert _inside(place["detail"], place["rect"])
                 assert place["tick"][2] >= mm6 and place["tick"][3] >= mm6  # big enough to tick by hand
                 for other, o in cell["doses"]:
                     if other is not dose:
@@ -245,9 +248,7 @@ def test_every_month_fits_the_page_with_boxes_big_enough_to_tick(qapp, paper, or
     writer, _buffer = _device(paper, orientation)
     c = QtMetrics(writer, PrintOptions(paper=paper, orientation=orientation, large_print=large))
     page_h = c.height - (c.line(SMALL) + c.pt(8))
-    schedules = [compute_schedule(load_example(n), today=TODAY) for n in (
-        "gabapentin-phn-start-until-review", "gabapentin-stop-from-300-300-600", "pregabalin-stop-liquid-taper",
-        "gabapentin-slow-two-year")] + [four_doses_plan()]
+    schedules = [compute_schedule(load_example(n), today=TODAY) for n in example_names()] + [four_doses_plan()]
     for s in schedules:
         blocks = month_blocks(s)
         pages = lay_out(c, blocks, page_h)

@@ -45,8 +45,9 @@ def _r(rect, y: float) -> QRectF:
 def paint_month(p: QPainter, c, box: Box, y: float) -> None:
     b: MonthChart = box.block
     g = box.geo
-    for key, text, size, bold, colour in (("title", b.title, TITLE, True, INK), ("subtitle", b.subtitle, SUB, False, GREY),
-                                          ("instruction", b.instruction, HOW, True, INK)):
+    heads = (("title", b.title, TITLE, True, INK), ("subtitle", b.subtitle, SUB, False, GREY),
+             ("instruction", b.instruction, HOW, True, INK))
+    for key, text, size, bold, colour in heads:
         x, ry, w, _ = g[key]
         draw_text(p, c, x, y + ry, w, text, size, bold, colour)
     for slot, words, icon, text in g["key"]:
