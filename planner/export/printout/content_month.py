@@ -95,7 +95,7 @@ def _month_word(m: Month) -> str:
 
 
 def left_out_text(months: list[Month], chosen: list[Month]) -> str:
-    """'No page here for Apr 2027 to Jun 2028, Aug 2028. Ask ...' ('' when none is left out)."""
+    """'This chart has no pages for Apr 2027 to Jun 2028, Aug 2028. ...' ('' when none is left out)."""
     runs: list[list[Month]] = []
     for i, m in enumerate(months):
         if m in chosen:

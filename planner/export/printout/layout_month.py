@@ -43,17 +43,18 @@ def _dose_box(m, inner: float, doses) -> dict[str, Any]:
             "detail_h": detail_h}
 
 
-def _place_dose(m, x: float, y: float, inner: float, box: dict[str, Any]) -> dict[str, tuple]:
+def _place_dose(m, x: float, y: float, inner: float, box: dict[str, Any], detail: bool) -> dict[str, tuple]:
     bp, ic, tick, gap, h = box["bp"], box["ic"], box["tick"], box["gap"], box["h"]
     line = m.line(DOSE, True)
+    text_h = line + (box["detail_h"] if detail else 0.0)  # a dose with no mL line is centred alone
     tick_x = x + inner - bp - tick
     tick_r = (tick_x, y + (h - tick) / 2, tick, tick)
     if box["mode"] == "side":
         icon = (x + bp, y + (h - ic) / 2, ic, ic)
         tx = x + bp + ic + gap
-        text = (tx, y + (h - box["text_h"]) / 2, tick_x - gap - tx, line)
+        text = (tx, y + (h - text_h) / 2, tick_x - gap - tx, line)
     elif box["mode"] == "column":
-        top = y + (h - ic - box["text_h"]) / 2
+        top = y + (h - ic - text_h) / 2
         icon = (x + bp, top, ic, ic)
         text = (x + bp, top + ic, tick_x - gap - x - bp, line)
     else:
@@ -158,7 +159,7 @@ def month_geometry(m, b: MonthChart) -> tuple[float, dict[str, Any]]:
                     "mark": mark, "doses": []}
             for d in c.doses:
                 by = cy + below + slots.index(d.slot) * (box["h"] + gap)
-                cell["doses"].append((d, _place_dose(m, cx + pad, by, inner, box)))
+                cell["doses"].append((d, _place_dose(m, cx + pad, by, inner, box, bool(d.detail))))
             cells.append(cell)
         rows.append((y, row_h))
         y += row_h
