@@ -293,3 +293,15 @@ def test_the_pdf_prints_the_tick_chart(qapp, tmp_path):
     assert text.count("600 mg") == 7 + 7  # Dec 1-7 bedtime and Dec 8-14 bedtime: the engine's doses
     _, fewer = render_pdf(s, PrintOptions(printed_on=TODAY, tick_chart=False))
     assert fewer == pages - 1
+
+
+def test_the_chart_speaks_in_short_plain_sentences():
+    s = compute_schedule(load_example("gabapentin-slow-two-year"), today=TODAY)
+    blocks = month_blocks(s) + month_blocks(compute_schedule(load_example("gabapentin-phn-start-until-review"),
+                                                             today=TODAY))
+    assert len(blocks[0].instruction.split()) <= 6  # one instruction, six words at most
+    marks = {c.mark for b in blocks for w in b.weeks for c in w if c.mark}
+    assert marks == {"Start", "New dose", "Stop. No more doses.", "Review day"}
+    for text in [n for b in blocks for n in b.notes] + sorted(marks):
+        for sentence in text.replace(":", ".").split(". "):
+            assert len(sentence.split()) <= 12, sentence
