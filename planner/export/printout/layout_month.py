@@ -175,20 +175,46 @@ def month_geometry(m, b: MonthChart) -> tuple[float, dict[str, Any]]:
     return y, geo
 
 
+def _fits(m, b: MonthChart, page_h: float) -> bool:
+    return month_geometry(m, b)[0] <= page_h
+
+
+def _plan_weeks(weeks):
+    """The weeks from the first with a day of the plan to the last with one."""
+    has = [any(c.in_plan for c in week) for week in weeks]
+    if not any(has):
+        return weeks
+    first = has.index(True)
+    last = len(has) - 1 - has[::-1].index(True)
+    return weeks[first:last + 1]
+
+
 def split_month(m, b: MonthChart, page_h: float) -> list[MonthChart]:
-    """The month whole if it fits the page, else in the fewest parts of whole weeks that do
-    (weeks 1-3 and 4-6); the notes go under the last part."""
-    n = len(b.weeks)
-    pieces = [b]
-    for parts in range(1, n + 1):
-        size = math.ceil(n / parts)
-        chunks = [b.weeks[i:i + size] for i in range(0, n, size)]
-        k = len(chunks)
-        pieces = [replace(b, weeks=chunk, title=b.part_titles[k][i] if k > 1 else b.title,
-                          notes=b.notes if i == k - 1 else ()) for i, chunk in enumerate(chunks)]
-        if all(month_geometry(m, p)[0] <= page_h for p in pieces):
-            return pieces
-    return pieces
+    """The month whole if it fits the page. Else its weeks with no day of the plan (before
+    day 1, after the last day) are left off; then, if it still does not fit, its weeks go on
+    the fewest pages that hold them (weeks 1-3 and 4-6), as evenly as they fit. The notes go
+    under the last part."""
+    if _fits(m, b, page_h):
+        return [b]
+    weeks = _plan_weeks(b.weeks)
+    if _fits(m, replace(b, weeks=weeks), page_h):
+        return [replace(b, weeks=weeks)]
+    # Measured with the last part's title and the notes, the tallest a part's top and foot can be.
+    probe = replace(b, title=b.part_titles[max(b.part_titles)][-1])
+    groups: list[tuple] = [()]
+    for week in weeks:  # the fewest pages: each holds as many weeks as fit
+        if groups[-1] and not _fits(m, replace(probe, weeks=groups[-1] + (week,)), page_h):
+            groups.append(())
+        groups[-1] += (week,)
+    k = len(groups)
+    size = math.ceil(len(weeks) / k)
+    even = [weeks[i:i + size] for i in range(0, len(weeks), size)]
+    if len(even) == k and all(_fits(m, replace(probe, weeks=g), page_h) for g in even):
+        groups = even
+    if k == 1:
+        return [replace(b, weeks=groups[0])]
+    return [replace(b, weeks=g, title=b.part_titles[k][i], notes=b.notes if i == k - 1 else ())
+            for i, g in enumerate(groups)]
 
 
 def split_months(m, blocks: list[Block], page_h: float) -> list[Block]:
