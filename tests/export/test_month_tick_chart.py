@@ -206,6 +206,8 @@ def _check_fits(c, pages, page_h, blocks):
         box, y = months[0]
         assert y == 0 and box.height <= page_h + 0.5
         assert any(c.in_plan for w in box.block.weeks for c in w)  # no page of grey days alone
+        used = {d.slot for w in box.block.weeks for c in w for d in c.doses}
+        assert {slot for slot, _ in box.block.legend} == used  # the key names the pictures on its page
         for cell in box.geo["cells"]:
             rect = cell["rect"]
             assert _inside(rect, (0, 0, c.width, box.height))

@@ -213,8 +213,14 @@ def split_month(m, b: MonthChart, page_h: float) -> list[MonthChart]:
         groups = even
     if k == 1:
         return [replace(b, weeks=groups[0])]
-    return [replace(b, weeks=g, title=b.part_titles[k][i], notes=b.notes if i == k - 1 else ())
-            for i, g in enumerate(groups)]
+    return [replace(b, weeks=g, title=b.part_titles[k][i], notes=b.notes if i == k - 1 else (),
+                    legend=_legend(b, g)) for i, g in enumerate(groups)]
+
+
+def _legend(b: MonthChart, weeks) -> tuple:
+    """The key of a part: the times of day its weeks hold."""
+    used = {d.slot for week in weeks for c in week for d in c.doses}
+    return tuple((slot, words) for slot, words in b.legend if slot in used)
 
 
 def split_months(m, blocks: list[Block], page_h: float) -> list[Block]:
