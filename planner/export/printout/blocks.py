@@ -182,10 +182,10 @@ class TickDose:
 class TickDay:
     """One cell of the calendar. date None: a day of the month before or after (blank)."""
 
-    date: Any = None
+    date: Any = None  # a datetime.date
     in_plan: bool = False  # False: grey, nothing to take from this plan on this day
     doses: tuple[TickDose, ...] = ()
-    mark: str = ""  # "New dose", "Stop: no more doses", "Review"
+    mark: str = ""  # "New dose", "Stop. No more doses.", "Review day"
     tone: str = ""  # "start", "change", "stop", "review": the painter's colour and border
 
 
