@@ -15,6 +15,7 @@ from planner.files.planfile import load_example  # noqa: E402
 from planner.domain.schedule import compute_schedule  # noqa: E402
 from planner.domain.units import Unit  # noqa: E402
 from planner.text.numbers import fmt_count  # noqa: E402
+from planner.export.printout.content_month import MAX_MONTHS  # noqa: E402
 from planner.export.printout import (  # noqa: E402
     PrintOptions,
     date_range,
@@ -101,8 +102,10 @@ def test_the_final_stop_step_and_the_taper_table(qapp, tmp_path):
 def test_a_two_year_plan_stays_a_few_pages(qapp, tmp_path):
     schedule = compute_schedule(load_example("gabapentin-slow-two-year"))
     assert len(schedule.days) == 817
-    path, pages = export(schedule, tmp_path)
+    path, pages = export(schedule, tmp_path, tick_chart=False)
     assert pages <= 12
+    _, with_chart = export(schedule, tmp_path, "chart.pdf")
+    assert with_chart <= pages + MAX_MONTHS  # the month tick chart's page cap (content_month)
     text = " ".join(pdf_text(path))
     long_steps = [s for s in schedule.steps if s.days > 31]
     assert long_steps

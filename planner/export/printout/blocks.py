@@ -8,7 +8,7 @@ scales them); colours are names the painter knows (COLOURS).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 BODY = 11.0  # the body text's size in points
@@ -178,5 +178,48 @@ def label_rows(rows: list[tuple[str, str]], size: float, column: LabelColumn) ->
     return [LabelRow(label=k, value=v, size=size, column=column, space_after=2.5) for k, v in rows]
 
 
+# --- the month tick chart (content_month builds it, layout_month measures it) ----------------
+
+
+@dataclass(frozen=True)
+class TickDose:
+    """One box to tick: a dose of the engine's day, its time of day's picture and its amount."""
+
+    slot: str
+    amount: str  # "300 mg"
+    mg: int  # the engine's dose
+    detail: str = ""  # a second line: the oral solution's mL
+
+
+@dataclass(frozen=True)
+class TickDay:
+    """One cell of the calendar. date None: a day of the month before or after (blank)."""
+
+    date: Any = None  # a datetime.date
+    in_plan: bool = False  # False: grey, nothing to take from this plan on this day
+    doses: tuple[TickDose, ...] = ()
+    mark: str = ""  # "New dose", "Stop. No more doses.", "Review day"
+    tone: str = ""  # "start", "change", "stop", "review": the painter's colour and border
+
+
+@dataclass
+class MonthChart(Block):
+    """A month of the tick chart on its own page: weeks as rows, Monday first (ISO 8601).
+    Layout splits it into parts (`weeks` a slice, `title` from `part_titles`) when a whole
+    month does not fit the page."""
+
+    title: str = ""
+    subtitle: str = ""
+    instruction: str = ""
+    legend: tuple[tuple[str, str], ...] = ()  # (slot, "Morning 08:00") for the pictures used
+    weekdays: tuple[str, ...] = ()  # "Monday" ...
+    weekdays_short: tuple[str, ...] = ()  # "Mon" ... where the long names do not fit
+    weeks: tuple[tuple[TickDay, ...], ...] = ()  # 7 days each
+    notes: tuple[str, ...] = ()  # below the grid
+    # A month split over n pages: part_titles[n] is the title of each of its parts.
+    part_titles: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+
 __all__ = ["heading", "paragraph", "bullets", "label_rows", "COLOUR_NAMES", "Block", "Text", "Bullet", "LabelColumn", "LabelRow", "WarningBox", "EmergencyBox", "DoseRow", "StepCard", "StopBox",
-           "Chart", "TableColumns", "TableRow", "Pages", "BODY", "SMALL"]
+           "Chart", "TableColumns", "TableRow", "Pages", "BODY", "SMALL",
+           "TickDose", "TickDay", "MonthChart"]

@@ -31,6 +31,7 @@ from planner.export.printout.blocks import (
 )
 from planner.export.printout.content_clinician import clinician
 from planner.export.printout.content_course import continue_box, current_card, review_rows, start_row
+from planner.export.printout.content_month import month_blocks
 from planner.export.printout.words import (
     CHANGE_PHASES,
     change_words,
@@ -240,6 +241,8 @@ def plan_pages(schedule: Schedule, options: PrintOptions, printed_on: date) -> P
     patient = (header(schedule, printed_on) + taper_warning(schedule)
                + schedule_blocks(schedule, options.tick_chart) + chart(schedule)
                + taper_table(schedule) + advice(schedule, options.emergency_number or DEFAULT_EMERGENCY))
+    if options.tick_chart:  # the month tick chart, after the patient's advice
+        patient += month_blocks(schedule)
     # The clinician's and pharmacy's page only when asked for: never stapled by default to
     # what the patient takes home.
     if options.part == "clinician":

@@ -19,6 +19,7 @@ from planner.export.printout.blocks import (
     Bullet,
     Chart,
     LabelRow,
+    MonthChart,
     StepCard,
     StopBox,
     TableRow,
@@ -28,6 +29,7 @@ from planner.export.printout.blocks import (
 from planner.export.printout.icons import draw_slot_icon, warning_triangle
 from planner.export.printout.layout import Box, Page
 from planner.export.printout.pill_drawings import draw_picture
+from planner.export.printout.painter_month import paint_month
 from planner.export.printout.words import page_number
 
 FAMILY = "DejaVu Sans"
@@ -265,7 +267,8 @@ def paint_table_row(p: QPainter, c: QtMetrics, box: Box, y: float) -> None:
 
 
 PAINTERS = {Text: paint_text, Bullet: paint_bullet, LabelRow: paint_label_row, WarningBox: paint_warning,
-            StepCard: paint_step, StopBox: paint_stop, Chart: paint_chart, TableRow: paint_table_row}
+            StepCard: paint_step, StopBox: paint_stop, Chart: paint_chart, TableRow: paint_table_row,
+            MonthChart: paint_month}
 
 
 def paint_pages(device: QPagedPaintDevice, c: QtMetrics, pages: list[Page], footer_h: float, footer: str) -> int:

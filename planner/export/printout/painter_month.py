@@ -1,0 +1,123 @@
+"""Painting a month of the tick chart with Qt at the places layout_month worked out: the
+title, the key of time-of-day pictures, the day names, and a cell per day with a box per
+dose (its picture, its amount and a square to tick). A marked day (a new dose, the stop day,
+the review) has a thick border in its colour and its words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from planner.export.printout.blocks import MonthChart
+from planner.export.printout.icons import SLOT_TILES, draw_slot_icon
+from planner.export.printout.layout import Box
+from planner.export.printout.layout_month import DETAIL, DOSE, HEAD, HOW, KEY, MARK, NOTE, NUM, SUB, TITLE
+
+# The painter's colours (painter.py imports this module, so they are named here again).
+INK = QColor("#111111")
+GREY = QColor("#555555")
+RULE = QColor("#9a9a9a")
+HEADER_FILL = QColor("#f1f1f1")
+
+TONES = {"start": QColor("#0d47a1"), "change": QColor("#b34700"), "stop": QColor("#1b5e20"),
+         "review": QColor("#6a1b9a")}
+OUTSIDE_FILL = QColor("#e4e4e4")  # a day of the month not in the plan
+STOP_FILL = QColor("#eef7ee")  # the stop day, as the stop box on the dose pages
+BOX_TINT = 70  # the slot's colour behind a dose box, out of 255: light, so the words stay black
+_CENTRE = Qt.AlignmentFlag.AlignHCenter
+
+
+def draw_text(p: QPainter, c, x: float, y: float, w: float, text: str, size: float, bold: bool = False,
+              colour: QColor = INK, align=Qt.AlignmentFlag.AlignLeft) -> None:
+    """Wrapped text at (x, y) in width w, as painter.draw_text draws it (c: painter.QtMetrics)."""
+    h = c.text_h(text, w, size, bold)
+    p.setFont(c.font(size, bold))
+    p.setPen(colour)
+    flags = int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+    p.drawText(QRectF(x, y, w, h + c.line(size)), flags, text)
+
+
+def _r(rect, y: float) -> QRectF:
+    x, ry, w, h = rect
+    return QRectF(x, y + ry, w, h)
+
+
+def paint_month(p: QPainter, c, box: Box, y: float) -> None:
+    b: MonthChart = box.block
+    g = box.geo
+    heads = (("title", b.title, TITLE, True, INK), ("subtitle", b.subtitle, SUB, False, GREY),
+             ("instruction", b.instruction, HOW, True, INK))
+    for key, text, size, bold, colour in heads:
+        x, ry, w, _ = g[key]
+        draw_text(p, c, x, y + ry, w, text, size, bold, colour)
+    for slot, words, icon, text in g["key"]:
+        draw_slot_icon(p, slot, _r(icon, y))
+        draw_text(p, c, text[0], y + text[1], text[2], words, KEY)
+    p.save()
+    p.setPen(QPen(RULE, c.pt(0.6)))
+    p.setBrush(HEADER_FILL)
+    for rect in g["head"]:
+        p.drawRect(_r(rect, y))
+    p.restore()
+    pad = g["pad"]
+    for name, rect in zip(g["names"], g["head"]):
+        draw_text(p, c, rect[0] + pad, y + rect[1] + pad, rect[2] - 2 * pad, name, HEAD, True, INK, _CENTRE)
+    for cell in g["cells"]:
+        _paint_cell(p, c, cell, y)
+    for tone_cell in (cell for cell in g["cells"] if cell["day"].tone and cell["day"].in_plan):
+        _tone_border(p, c, tone_cell, y)
+    for note, rect in g["notes"]:
+        draw_text(p, c, rect[0], y + rect[1], rect[2], note, NOTE, True)
+
+
+def _paint_cell(p: QPainter, c, cell: dict, y: float) -> None:
+    day = cell["day"]
+    rect = _r(cell["rect"], y)
+    p.save()
+    p.setPen(QPen(RULE, c.pt(0.6)))
+    fill = QColor("white")
+    if day.date is not None and not day.in_plan:
+        fill = OUTSIDE_FILL
+    elif day.tone == "stop":
+        fill = STOP_FILL
+    p.setBrush(fill)
+    p.drawRect(rect)
+    p.restore()
+    if day.date is None:
+        return
+    x, ny, w, _ = cell["num"]
+    draw_text(p, c, x, y + ny, w, str(day.date.day), NUM, True, INK if day.in_plan else GREY)
+    if cell["mark"] is not None:
+        mx, my, mw, _ = cell["mark"]
+        draw_text(p, c, mx, y + my, mw, day.mark, MARK, True, TONES.get(day.tone, INK))
+    for dose, place in cell["doses"]:
+        tint = QColor(SLOT_TILES.get(dose.slot, "#cccccc"))
+        tint.setAlpha(BOX_TINT)
+        p.save()
+        p.setPen(QPen(RULE, c.pt(0.6)))
+        p.setBrush(tint)
+        p.drawRoundedRect(_r(place["rect"], y), c.pt(2), c.pt(2))
+        p.setPen(QPen(INK, c.pt(1.0)))
+        p.setBrush(QColor("white"))
+        p.drawRect(_r(place["tick"], y))
+        p.restore()
+        draw_slot_icon(p, dose.slot, _r(place["icon"], y))
+        tx, ty, tw, _ = place["text"]
+        draw_text(p, c, tx, y + ty, tw, dose.amount, DOSE, True)
+        if dose.detail:
+            dx, dy, dw, _ = place["detail"]
+            draw_text(p, c, dx, y + dy, dw, dose.detail, DETAIL, False, GREY)
+
+
+def _tone_border(p: QPainter, c, cell: dict, y: float) -> None:
+    """Drawn after every cell, so a neighbour's thin border never covers it."""
+    width = c.pt(2.2)
+    x, ry, w, h = cell["rect"]
+    p.save()
+    p.setPen(QPen(TONES[cell["day"].tone], width))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(QRectF(x + width / 2, y + ry + width / 2, w - width, h - width))
+    p.restore()
+
+
+__all__ = ["paint_month", "TONES"]
