@@ -162,7 +162,8 @@ def block_texts(block) -> list[str]:
         return [block] if WORD.search(block) else []
     if isinstance(block, (tuple, list)):
         return [t for x in block for t in block_texts(x)]
-    if not dataclasses.is_dataclass(block) or not type(block).__module__.startswith("planner.export"):
+    # A block or a part of one (a dose row); never the engine's objects a block carries (the chart's schedule).
+    if not dataclasses.is_dataclass(block) or type(block).__module__.startswith(("planner.domain", "planner.files")):
         return []
     if type(block).__name__ == "LabelRow":
         return block_texts(f"{block.label}: {block.value}")
@@ -174,7 +175,9 @@ def block_texts(block) -> list[str]:
 
 
 def is_heading(block) -> bool:
-    return type(block).__name__ == "Text" and block.bold and block.size >= 15
+    """A bold text of 15 points or more (blocks.heading, the title), whatever its class."""
+    return isinstance(getattr(block, "text", None), str) and getattr(block, "bold", False) \
+        and getattr(block, "size", 0) >= 15
 
 
 def is_titled_box(block) -> bool:
