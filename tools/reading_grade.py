@@ -18,8 +18,9 @@ one section, "short sections (pooled)", measured together.
 
 Text. Every string a block shows is read (generically, so new kinds of block are measured with
 no change here), except what is not prose: colours, phases, the day numbers over tick boxes,
-the samples that size a column. Each block's text, each bullet, box line, table cell and header
-row ("Patient: name") ends a sentence (a list item or a cell is read as one); inside it, "." "!" "?" followed by a space, a
+the samples that size a column. Each block's text, each bullet, box line and cell ends a
+sentence (a list item or a cell is read as one): a table's cells, and the two cells of the
+header's rows, the label ("Your doctor") and its value; inside it, "." "!" "?" followed by a space, a
 line break and a colon that ends the text end a sentence.
 
 Words. A word is a run of letters and digits, with ' - : . inside it ("don't", "1-888-233-2334",
@@ -165,8 +166,6 @@ def block_texts(block) -> list[str]:
     # A block or a part of one (a dose row); never the engine's objects a block carries (the chart's schedule).
     if not dataclasses.is_dataclass(block) or type(block).__module__.startswith(("planner.domain", "planner.files")):
         return []
-    if type(block).__name__ == "LabelRow":
-        return block_texts(f"{block.label}: {block.value}")
     out = []
     for f in dataclasses.fields(block):
         if f.name not in NOT_PROSE:

@@ -6,8 +6,8 @@ The measure is tools/reading_grade.py; its docstring states the rules in full. I
   a box with a title of its own (the "Do not stop" box, an emergency box) is a section by itself;
   headings are not counted; sections under 30 words are pooled into one ("short sections");
 - every string a block shows is read, whatever the kind of block (new sections and boxes are
-  measured with no change to the test); each block, bullet, table cell and header row ends a
-  sentence;
+  measured with no change to the test); each block, bullet and cell (of a table, or the label
+  and the value of a header row) ends a sentence;
 - syllables are counted twice, by hyphenation (pyphen) and by pronunciation (the CMU dictionary,
   falling back to vowel groups for a word it lacks), and the HIGHER grade must be 6 or below;
 - numbers (doses, dates, phone numbers) count as one syllable: the pages print them as digits,
