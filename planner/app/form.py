@@ -151,6 +151,7 @@ class PlanForm(FormState, QWidget):
         self.indication.blockSignals(False)
         for box in self._strength_boxes.values():
             self.strengths_layout.removeWidget(box)
+            box.hide()  # out of the Tab chain at once, not when the event loop deletes it
             box.deleteLater()
         self._strength_boxes = {}
         chosen = set(strengths) if strengths is not None else set(profile.strengths_mg)
