@@ -6,7 +6,6 @@ form is changed in turn, for every kind of plan, and every command's name is rea
 import re
 
 import pytest
-from PySide6.QtCore import QDate, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTimeEdit
 
