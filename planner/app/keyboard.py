@@ -31,8 +31,9 @@ def chart_in_tab_order(chart: QWidget, table: QTableView, form: QWidget) -> None
     focus, it comes where it is seen, between the form and the table."""
     if not chart.focusPolicy() & Qt.TabFocus:
         return
-    before = table.previousInFocusChain()
-    while before is not None and before is not table and not form.isAncestorOf(before):
+    before = table.previousInFocusChain()  # the form's last stop (labels are in the chain too)
+    while before is not None and before is not table and not (
+            form.isAncestorOf(before) and before.focusPolicy() & Qt.TabFocus):
         before = before.previousInFocusChain()
     if before is not None and before is not table:
         QWidget.setTabOrder(before, chart)
@@ -54,9 +55,11 @@ class PlanUndoKeys(QObject):
             if hasattr(menu, "aboutToShow"):
                 menu.aboutToShow.connect(self.commit_edit)
 
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if old is not None:
+            old.removeEventFilter(self)  # only the focused widget is watched
         if new is not None and new.window() is self.win:
-            new.installEventFilter(self)  # once: installing again moves it to the front
+            new.installEventFilter(self)
 
     def _which(self, event) -> str | None:
         keys = QKeySequence(event.keyCombination())
