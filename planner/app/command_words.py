@@ -20,7 +20,8 @@ from planner.text.numbers import fmt_decimal
 TEXT_SHOWN = 40  # a longer text is cut with "…": the menu names the change, it does not repeat it
 # The choices whose words are the form's (choice value -> catalogue id).
 CHOICE_IDS: dict[str, dict[str, str]] = {
-    "kind": {k: f"command.kind.{k}" for k in ("start", "change", "stop", "start_and_stop")},
+    "kind": {"start": "command.kind.start", "change": "command.kind.change", "stop": "command.kind.stop",
+             "start_and_stop": "command.kind.start_and_stop"},
     "maintenance": MAINTENANCE_IDS,
     "liquid.use": LIQUID_IDS,
     "slot_fill": {"grow": "form.slot-fill.grow", "all": "form.slot-fill.all"},
