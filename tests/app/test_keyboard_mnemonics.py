@@ -100,6 +100,9 @@ def test_every_menu_item_has_its_own_letter(win, tmp_path):
     for name in ("a.json", "b&c.json"):
         (tmp_path / name).write_text("{}")
         win._add_recent(tmp_path / name)
+    # Qt underlines every single "&": a file named "b&c.json" must not show a second letter.
+    recent = [a.text() for a in (win.fill_recent_menu() or win.recent_menu.actions())]
+    assert [len(_LETTER.findall(t.replace("&&", ""))) for t in recent] == [1, 1], recent
     for menu in all_menus(win):
         items = [a for a in menu.actions() if not a.isSeparator() and a.text()]
         found = [(letter(a.text()), a.text()) for a in items if letter(a.text())]
