@@ -1,21 +1,17 @@
 """The undoable changes to a plan document, each named for what the user did, with the
-value ("Change target dose to 1800 mg per day", "Record override for above-label-maximum").
-Edit > Undo and Redo show these names. Each command holds the whole plan before and after,
-so undo and redo put the document back exactly (a half-typed number included)."""
+value, in plain words (planner.app.command_words): Edit > Undo and Redo read "Undo change
+target dose to 1800 mg per day". Each command holds the whole plan before and after, so undo
+and redo put the document back exactly (a half-typed number included)."""
 
 from __future__ import annotations
 
 import copy
-from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from planner.domain.schema import field as schema_field
+from planner.app.command_words import edit_text, problem_words
 from planner.text.catalogue import say, say_n
-from planner.text.dates import plain_date
-from planner.text.numbers import fmt_decimal
 
 
 class PlanDocument(Protocol):
@@ -25,76 +21,12 @@ class PlanDocument(Protocol):
 
     def put(self, state: dict[str, Any], field: str) -> None: ...
 
+
 _FIELD_IDS: dict[str, int] = {}
-VALUE_SHOWN = ("drug", "kidney.sex", "start_date")  # choices and dates whose value names itself
 
 
 def _id_for(field: str) -> int:
     return _FIELD_IDS.setdefault(field, len(_FIELD_IDS) + 1)
-
-
-def schema_path(field: str, state: dict[str, Any]) -> str:
-    """The schema's path for a field the form names: the serum creatinine number and its
-    unit are one widget pair, held under the unit's key."""
-    if field in ("kidney.serum_creatinine", "kidney.serum_creatinine_unit"):
-        kidney = state.get("kidney") or {}
-        return "kidney.serum_creatinine_umol_l" if "serum_creatinine_umol_l" in kidney else \
-            "kidney.serum_creatinine_mg_dl"
-    return field
-
-
-def value_at(state: dict[str, Any], path: str) -> Any:
-    value: Any = state
-    for key in path.split("."):
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
-
-
-def field_words(path: str) -> str:
-    """The field's name as it reads inside a sentence ('Target dose' -> 'target dose';
-    'CrCl' stays)."""
-    try:
-        label = say(schema_field(path).label)
-    except KeyError:
-        return path.replace("_", " ").replace(".", " ")
-    if len(label) > 1 and label[1].isupper():
-        return label
-    return label[:1].lower() + label[1:]
-
-
-def value_words(path: str, value: Any) -> str | None:
-    """The new value as the menu shows it, or None when the menu does not repeat it
-    (texts, anything identifying the patient, lists, a number that cannot be read)."""
-    try:
-        f = schema_field(path)
-    except KeyError:
-        return None
-    if f.identifying or value is None or isinstance(value, bool):
-        return None
-    if f.kind in ("int", "decimal") and isinstance(value, (int, float, Decimal)):
-        try:
-            number = fmt_decimal(Decimal(str(value)))
-        except InvalidOperation:
-            return None
-        return say("command.value-with-unit", value=number, unit=say(f.unit)) if f.unit else number
-    if path in ("start_date", "review_date") and isinstance(value, str):
-        try:
-            return plain_date(date.fromisoformat(value))
-        except ValueError:
-            return None
-    if path in VALUE_SHOWN and isinstance(value, str):
-        return value
-    return None
-
-
-def edit_text(field: str, state: dict[str, Any]) -> str:
-    path = schema_path(field, state)
-    words = value_words(path, value_at(state, path))
-    name = field_words(path)
-    return say("command.change-field", field=name) if words is None else \
-        say("command.change-field-to", field=name, value=words)
 
 
 class PlanCommand(QUndoCommand):
@@ -144,7 +76,8 @@ class RecordOverride(PlanCommand):
         after = copy.deepcopy(before)
         kept = [o for o in after.get("overrides", []) if o.get("code") != code]
         after["overrides"] = kept + [{"code": code, "reason": reason, "value": value}]
-        super().__init__(document, "overrides", before, after, say("command.record-override", code=code))
+        words = problem_words(before, code, value, getattr(document, "problems", ()))
+        super().__init__(document, "overrides", before, after, say("command.record-override", problem=words))
 
 
 class RemoveOverride(PlanCommand):
@@ -156,7 +89,8 @@ class RemoveOverride(PlanCommand):
             after["overrides"] = kept
         else:
             after.pop("overrides", None)
-        super().__init__(document, "overrides", before, after, say("command.remove-override", code=code))
+        words = problem_words(before, code, None, getattr(document, "problems", ()))
+        super().__init__(document, "overrides", before, after, say("command.remove-override", problem=words))
 
 
 class ReplacePlan(PlanCommand):

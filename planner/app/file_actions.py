@@ -179,6 +179,6 @@ class FileActions:
         if not files:
             self.recent_menu.addAction(say("window.no-recent")).setEnabled(False)
         for i, f in enumerate(files, 1):
-            a = self.recent_menu.addAction(f"&{i} {Path(f).name}")
+            a = self.recent_menu.addAction(f"&{i} {Path(f).name.replace('&', '&&')}")  # "&" in a name: no Alt letter
             a.setToolTip(f)
             a.triggered.connect(lambda _=False, f=f: self.open_plan(f))

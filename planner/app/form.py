@@ -151,6 +151,7 @@ class PlanForm(FormState, QWidget):
         self.indication.blockSignals(False)
         for box in self._strength_boxes.values():
             self.strengths_layout.removeWidget(box)
+            box.hide()  # out of the Tab chain at once, not when the event loop deletes it
             box.deleteLater()
         self._strength_boxes = {}
         chosen = set(strengths) if strengths is not None else set(profile.strengths_mg)
@@ -164,6 +165,15 @@ class PlanForm(FormState, QWidget):
             self._strength_boxes[form.strength_mg] = box
         if self._strength_boxes:
             self.fields["strengths_mg"] = next(iter(self._strength_boxes.values()))
+        self._place_strengths_in_tab_order()
+
+    def _place_strengths_in_tab_order(self) -> None:
+        """New boxes join the end of the window's Tab chain (after the schedule table): put
+        them back where they are seen, after the label's start button."""
+        before = self.template_button
+        for box in self._strength_boxes.values():
+            QWidget.setTabOrder(before, box)
+            before = box
 
     def _show_modes(self) -> None:
         """The rows the kind of plan, the indication and each mode use; the others hidden."""

@@ -14,15 +14,15 @@ from planner.app import form_kind
 from planner.app.form_rows import TEXT_MAX_LEN, combo, group, label_text, number_field
 from planner.domain.plan import SLOTS
 from planner.domain.profiles import drug_ids, load_profile
+from planner.text.catalogue import say
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QVBoxLayout as Layout
 
 
-TAPER_MODES = (("none", "No taper"), ("mg", "By mg per step"), ("percent", "By percent per step"))
-KIDNEY_MODES = (("none", "Not entered"), ("crcl", "CrCl entered"), ("cg", "Cockcroft-Gault"))
-SLOT_FILL_MODES = (("grow", "Add a dose a day at each step, from the label's minimum"),
-                   ("all", "Every dose from day 1"))
+TAPER_MODES = tuple((k, say(f"form.taper.{k}")) for k in ("none", "mg", "percent"))
+KIDNEY_MODES = tuple((k, say(f"form.kidney.{k}")) for k in ("none", "crcl", "cg"))
+SLOT_FILL_MODES = tuple((k, say(f"form.slot-fill.{k}")) for k in ("grow", "all"))
 # The number fields: the form's attribute, and the plan field it edits (its row from the schema).
 SCHEDULE_NUMBERS = (("start_dose", "start_dose_mg"), ("increment", "increment_mg"), ("step_days", "step_days"),
                     ("target", "target_dose_mg"), ("doses_per_day", "doses_per_day"))
@@ -108,7 +108,7 @@ def build_kidney(form: Any, outer: Layout) -> None:
     form.crcl_label = form.rows.row(f, "kidney.crcl_ml_min", form.crcl)
     form.age = number_field("kidney.age_years")
     form.age_label = form.rows.row(f, "kidney.age_years", form.age)
-    form.sex = combo((("female", "Female"), ("male", "Male")))
+    form.sex = combo(tuple((k, say(f"form.sex.{k}")) for k in ("female", "male")))
     form.sex_label = form.rows.row(f, "kidney.sex", form.sex)
     form.weight = number_field("kidney.weight_kg")
     form.weight_label = form.rows.row(f, "kidney.weight_kg", form.weight)

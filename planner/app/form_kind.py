@@ -3,8 +3,7 @@ follows the target (continue until review, or hold for some days), the taper's c
 the oral solution and an off-label use. Built onto the form like form_groups; which rows a
 kind shows (and which fields its state writes) is USED_BY_KIND.
 
-Every new row has its own Alt letter (form_rows.MNEMONICS); the form's other letters, the
-menu bar's (F, E, H) and the Today button's (O) are left alone."""
+Each row's Alt letter is in form_rows.MNEMONICS, with the rule that keeps them apart."""
 
 from __future__ import annotations
 

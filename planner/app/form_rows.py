@@ -10,14 +10,18 @@ from planner.app.number_field import NumberField
 from planner.domain.schema import field
 from planner.text.catalogue import say
 
-# The letter after which Alt jumps to the field (its first occurrence in the label).
+# The letter after which Alt jumps to the field (its first occurrence in the label). No two
+# letters the window shows at once are the same (tests/app/test_keyboard_mnemonics.py): the menu
+# bar's F, E and H, the start date's Today (O) and the label's start (L) are taken. Today's
+# doses and the start dose share S: a kind of plan shows one or the other, never both. Dose
+# filling, At or below and Prescriber phone have no letter (none is left): Tab reaches them.
 MNEMONICS = {
-    "drug": "D", "indication": "I", "start_date": "d", "start_dose_mg": "S", "increment_mg": "c",
-    "step_days": "i", "target_dose_mg": "T", "doses_per_day": "y", "slot_fill": "f", "maintenance_days": "M",
-    "taper": "a", "kidney": "K", "patient.name": "P", "prescriber.name": "r", "prescriber.phone": "h",
-    # The kinds of plan (form_kind); the letters left after the menu bar's F, E, H and Today's O.
-    "kind": "n", "current": "w", "maintenance": "g", "review_date": "v", "taper.order": "u",
-    "liquid.use": "q", "liquid.below_mg": "b", "off_label.max_daily_mg": "x", "off_label.reason": "J",
+    "drug": "D", "indication": "I", "start_date": "r", "start_dose_mg": "S", "increment_mg": "c",
+    "step_days": "v", "target_dose_mg": "T", "doses_per_day": "y", "maintenance_days": "M",
+    "taper": "a", "kidney": "K", "patient.name": "P", "prescriber.name": "b",
+    # The kinds of plan (form_kind).
+    "kind": "n", "current": "s", "maintenance": "g", "review_date": "w", "taper.order": "u",
+    "liquid.use": "q", "off_label.max_daily_mg": "x", "off_label.reason": "J",
 }
 # Rows whose label in the form is shorter than the field's name in messages (beside a mode
 # or a unit that says the rest): the form's own label from the catalogue.

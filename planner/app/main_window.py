@@ -23,6 +23,7 @@ from planner.app.chart_loader import ChartLoader
 from planner.app.document import PlanDocument
 from planner.app.file_actions import DEFAULT_PLAN, REMEMBERED, FileActions
 from planner.app.form import PlanForm
+from planner.app import keyboard
 from planner.app.label_starts import LabelStarts
 from planner.app.print_actions import PrintActions
 from planner.app.recovery_prompts import RecoveryPrompts
@@ -63,6 +64,7 @@ class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, Result
         self.form_scroll.setWidget(self.form)
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setMinimumWidth(self.form.sizeHint().width() + 24)
+        self.form_scroll.setFocusPolicy(Qt.NoFocus)  # no blank Tab stop: the form scrolls to the focused field
 
         self._chart_holder = QLabel(say("window.drawing-chart"))
         self._chart_holder.setAlignment(Qt.AlignCenter)
@@ -89,6 +91,7 @@ class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, Result
             self.autosaver.failed.connect(self._autosave_failed)
             self.autosaver.saved.connect(self._autosaved)
         make_actions(self)
+        keyboard.set_up(self)  # Tab leaves the table; undo and redo keys undo plan changes
 
         # The document is the plan; everything else listens to it.
         self.form.attach(self.document)
@@ -156,6 +159,7 @@ class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, Result
         if sum(sizes):
             self._right.setSizes(sizes)
         self._chart_holder.deleteLater()
+        keyboard.chart_in_tab_order(self.canvas, self.table, self.form)
         if self.schedule is not None:
             self.canvas.show_schedule(self.schedule)
         else:

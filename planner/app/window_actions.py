@@ -39,7 +39,7 @@ def make_actions(win: QMainWindow) -> None:
     win.export_csv_action = action("Export as &CSV…", lambda: win.export(".csv"), None, file_menu)
     win.export_ics_action = action("Export to Ca&lendar (.ics)…", lambda: win.export(".ics"), None,
                                    file_menu)
-    paper_menu = file_menu.addMenu("Printout &Options")
+    paper_menu = file_menu.addMenu("Pr&intout Options")
     win.paper_group = QActionGroup(win)
     win.paper_actions = {}
     for paper in PAPERS:

@@ -116,7 +116,7 @@ def test_choosing_an_indication_offers_its_start_and_changes_nothing_typed(win):
     s = win.document.state
     assert s["target_dose_mg"] == t.target_dose_mg and s["start_dose_mg"] == t.start_dose_mg
     assert s["patient"] == {"name": "A Patient"}  # the patient stays
-    assert win.undo_stack.undoText().startswith("Use the label's start for Epilepsy")
+    assert win.undo_stack.undoText().startswith("use the label's start for Epilepsy")
     win.undo_action.trigger()
     assert win.document.state["target_dose_mg"] == 2400 and f.target.value() == 2400
 

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from planner.files.planfile import load_example, plan_to_dict
+from planner.app.command_words import field_words
 
 TODAY = date(2026, 12, 1)
 
@@ -40,7 +41,7 @@ def test_an_edit_is_a_command_named_for_it_that_undo_and_redo_reverse(doc):
     seen = []
     doc.changed.connect(seen.append)
     doc.edit("target_dose_mg", edited(doc, "target_dose_mg", 1800))
-    assert doc.undo_stack.undoText() == "Change target dose to 1800 mg per day"
+    assert doc.undo_stack.undoText() == "change target dose to 1800 mg per day"
     assert doc.plan.target_dose_mg == 1800 and doc.modified
     assert doc.recompute_count == 2  # one computation for the one change
     doc.undo_stack.undo()
@@ -56,27 +57,28 @@ def test_consecutive_edits_of_one_field_merge_and_take_the_last_value(doc):
     for value in (1000, 1100, 1200):
         doc.edit("target_dose_mg", edited(doc, "target_dose_mg", value))
     assert doc.undo_stack.count() == 1
-    assert doc.undo_stack.undoText() == "Change target dose to 1200 mg per day"
+    assert doc.undo_stack.undoText() == "change target dose to 1200 mg per day"
     doc.edit("step_days", edited(doc, "step_days", 3))
     assert doc.undo_stack.count() == 2
-    assert doc.undo_stack.undoText() == "Change step interval to 3 days"
+    assert doc.undo_stack.undoText() == "change step interval to 3 days"
 
 
 def test_a_half_typed_number_is_held_as_typed_and_named_without_a_value(doc):
     doc.edit("start_dose_mg", edited(doc, "start_dose_mg", "30x"))
     assert doc.state["start_dose_mg"] == "30x"
     assert doc.schedule is None and [f for f, _ in doc.input_errors] == ["start_dose_mg"]
-    assert doc.undo_stack.undoText() == "Change start dose"
+    assert doc.undo_stack.undoText() == "change start dose"
 
 
-def test_the_patient_name_is_not_repeated_in_the_menu(doc):
+def test_the_patient_name_is_named_with_its_new_value(doc):
+    # Issue 15: the menu says what the change was, in words ("Undo change patient name to ...").
     doc.edit("patient.name", edited(doc, "patient.name", "Ada Lovelace"))
-    assert doc.undo_stack.undoText() == "Change patient name"
+    assert doc.undo_stack.undoText() == "change patient name to Ada Lovelace"
 
 
 def test_the_drug_is_named_with_its_new_value(doc):
     doc.edit("drug", edited(doc, "drug", "pregabalin"))
-    assert doc.undo_stack.undoText() == "Change drug to pregabalin"
+    assert doc.undo_stack.undoText() == "change drug to pregabalin"
 
 
 def test_an_override_is_recorded_and_removed_through_commands(doc):
@@ -85,11 +87,11 @@ def test_an_override_is_recorded_and_removed_through_commands(doc):
     assert blocking
     code, value = blocking[0].code, blocking[0].value
     doc.record_override(code, "Specialist advice", value)
-    assert doc.undo_stack.undoText() == f"Record override for {code}"
+    assert doc.undo_stack.undoText() == f"override the problem at {field_words(blocking[0].field)} ({value})"
     assert doc.overrides == [{"code": code, "reason": "Specialist advice", "value": value}]
     assert code not in [p.code for p in doc.schedule.unresolved_blocking]
     doc.remove_override(code)
-    assert doc.undo_stack.undoText() == f"Remove override for {code}"
+    assert doc.undo_stack.undoText() == f"remove the override of the problem at {field_words(blocking[0].field)} ({value})"
     assert doc.overrides == [] and "overrides" not in doc.state
     doc.undo_stack.undo()
     assert [o["code"] for o in doc.overrides] == [code]
@@ -120,12 +122,12 @@ def test_the_state_handed_out_is_a_copy(doc):
 
 
 @pytest.mark.parametrize("field, path, value, text", [
-    ("start_date", "start_date", "2027-01-04", "Change start date to {date}"),
-    ("step_days", "step_days", 7, "Change step interval to 7 days"),
-    ("kidney.haemodialysis", "kidney.haemodialysis", True, "Change haemodialysis"),
-    ("patient.date_of_birth", "patient.date_of_birth", "1950-02-03", "Change date of birth"),
-    ("prescriber.phone", "prescriber.phone", "01632 960001", "Change prescriber phone"),
-    ("slot_times.morning", "slot_times.morning", "07:00", "Change dose times"),
+    ("start_date", "start_date", "2027-01-04", "change start date to {date}"),
+    ("step_days", "step_days", 7, "change step interval to 7 days"),
+    ("kidney.haemodialysis", "kidney.haemodialysis", True, "turn on haemodialysis"),
+    ("patient.date_of_birth", "patient.date_of_birth", "1950-02-03", "change date of birth to 3 Feb 1950"),
+    ("prescriber.phone", "prescriber.phone", "01632 960001", "change prescriber phone to 01632 960001"),
+    ("slot_times.morning", "slot_times.morning", "07:00", "change morning dose time to 07:00"),
 ])
 def test_what_edit_undo_names(doc, field, path, value, text):
     from planner.text.dates import plain_date

@@ -48,7 +48,7 @@ def test_typing_a_steps_daily_dose_is_one_undoable_step_edit(win):
     steps = numbered(win)
     assert put(win, 2, TOTAL_COLUMN, "750 mg")
     assert win.document.state["step_edits"] == [{"step": 3, "total_mg": 750}]
-    assert win.undo_action.text() == "&Undo Change step 3's daily dose to 750 mg per day"
+    assert win.undo_action.text() == "&Undo change step 3's daily dose to 750 mg per day"
     assert win.isWindowModified()
     win.undo_action.trigger()
     assert "step_edits" not in win.document.state
@@ -64,14 +64,14 @@ def test_a_steps_dose_at_one_time_of_day_writes_its_whole_split(win):
     assert put(win, 2, bedtime, "600")
     assert win.document.state["step_edits"] == [
         {"step": 3, "doses": {"morning": 300, "midday": 300, "bedtime": 600}, "total_mg": 1200}]
-    assert win.undo_stack.undoText() == "Change step 3's doses"
+    assert win.undo_stack.undoText() == "change step 3's doses"
 
 
 def test_a_steps_length_is_edited_in_the_days_column(win):
     numbered(win)
     assert put(win, 0, DAYS_COLUMN, "3 days")
     assert win.document.state["step_edits"] == [{"step": 1, "days": 3}]
-    assert win.undo_stack.undoText() == "Change step 1's length to 3 days"
+    assert win.undo_stack.undoText() == "change step 1's length to 3 days"
     # The same value again is no edit.
     numbered(win)
     assert not put(win, 1, DAYS_COLUMN, "1")
@@ -97,7 +97,7 @@ def test_stay_on_this_dose_inserts_a_hold_from_the_menu_and_the_context_menu(win
     assert not win.hold_action.shortcut().isEmpty()
     win.hold_action.trigger()
     assert win.document.state["step_edits"] == [{"step": 2, "hold_days": 7}]
-    assert win.undo_stack.undoText() == "Stay on step 2's dose 7 more days"
+    assert win.undo_stack.undoText() == "stay on step 2's dose 7 more days"
     win.undo_action.trigger()
     assert "step_edits" not in win.document.state
 
@@ -144,7 +144,7 @@ def test_remove_step_edits_is_one_undo_step(win):
     win.remove_step_edits_action.trigger()
     assert "step_edits" not in win.document.state
     assert not win.remove_step_edits_action.isEnabled()
-    assert win.undo_stack.undoText() == "Remove step edits"
+    assert win.undo_stack.undoText() == "remove step edits"
     win.undo_action.trigger()
     assert len(win.document.state["step_edits"]) == 2
 

@@ -10,7 +10,7 @@ def test_an_edit_in_the_form_is_one_command_and_one_computation(win):
     win.form.target.setValue(1200)
     assert win.document.recompute_count == count + 1
     assert win.document.state["target_dose_mg"] == 1200 and win.plan.target_dose_mg == 1200
-    assert win.undo_action.text().replace("&", "") == "Undo Change target dose to 1200 mg per day"
+    assert win.undo_action.text().replace("&", "") == "Undo change target dose to 1200 mg per day"
 
 
 def test_undo_from_the_menu_puts_the_form_back_to_the_document(win):
@@ -18,12 +18,12 @@ def test_undo_from_the_menu_puts_the_form_back_to_the_document(win):
     win.form.target.setValue(1200)
     win.form.patient_name.setFocus()
     QTest.keyClicks(win.form.patient_name, "Ada")
-    assert win.undo_action.text().replace("&", "") == "Undo Change patient name"
+    assert win.undo_action.text().replace("&", "") == "Undo change patient name to Ada"
     win.undo_action.trigger()
     assert win.form.patient_name.text() == "" and "patient" not in win.document.state
     win.undo_action.trigger()
     assert win.form.state() == before == win.document.state
-    assert win.redo_action.text().replace("&", "") == "Redo Change target dose to 1200 mg per day"
+    assert win.redo_action.text().replace("&", "") == "Redo change target dose to 1200 mg per day"
     win.redo_action.trigger()
     assert win.form.target.value() == 1200
 
@@ -39,7 +39,7 @@ def test_the_views_follow_a_change_made_on_the_document(win):
     m = win.table.model()
     assert m.rowCount() > 0 and "25 mg" in win.dispense.text() + " ".join(
         str(m.data(m.index(r, c), Qt.DisplayRole)) for r in range(m.rowCount()) for c in range(m.columnCount()))
-    assert win.undo_action.text().replace("&", "") == "Undo Change drug to pregabalin"
+    assert win.undo_action.text().replace("&", "") == "Undo change drug to pregabalin"
 
 
 def test_the_title_follows_the_document_file_and_modified_state(win, tmp_path):

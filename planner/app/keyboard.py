@@ -1,0 +1,112 @@
+"""The window with the keyboard alone: Tab leaves the schedule table (the arrow keys move in
+it), the step actions have shortcut keys, and Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and
+redo the plan's last change wherever the focus is.
+
+A line edit, a spin box or a date field would take Ctrl+Z for its own text. Here the field's
+pending edit is committed first, as leaving the field would (a typed date is read, a table
+cell being typed becomes its step edit), and then the plan's last change is undone: typing
+in a field and pressing Ctrl+Z puts the plan back as it was before the typing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractSpinBox, QApplication, QLineEdit, QMainWindow, \
+    QTableView, QWidget
+
+EDIT_STEP_KEY = QKeySequence("Ctrl+Shift+E")
+REMOVE_STEP_EDITS_KEY = QKeySequence("Ctrl+Shift+R")
+REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
+
+
+def let_tab_leave(table: QTableView) -> None:
+    """Tab and Shift+Tab go to the next and previous control; the arrow keys (and Home, End,
+    Page Up and Down) move from cell to cell, F2 types over a cell."""
+    table.setTabKeyNavigation(False)
+
+
+def chart_in_tab_order(chart: QWidget, table: QTableView, form: QWidget) -> None:
+    """The chart is made after the rest (it joins the end of the Tab chain): if it takes the
+    focus, it comes where it is seen, between the form and the table."""
+    if not chart.focusPolicy() & Qt.TabFocus:
+        return
+    before = table.previousInFocusChain()  # the form's last stop (labels are in the chain too)
+    while before is not None and before is not table and not (
+            form.isAncestorOf(before) and before.focusPolicy() & Qt.TabFocus):
+        before = before.previousInFocusChain()
+    if before is not None and before is not table:
+        QWidget.setTabOrder(before, chart)
+        QWidget.setTabOrder(chart, table)
+
+
+class PlanUndoKeys(QObject):
+    """Watches the focused widget of the window (an event filter put on each widget as it
+    takes the focus) for the undo and redo keys."""
+
+    def __init__(self, win: QMainWindow) -> None:
+        super().__init__(win)
+        self.win = win
+        app = QApplication.instance()
+        app.focusChanged.connect(self._focus_changed)
+        self._focus_changed(None, app.focusWidget())
+        # Edit > Undo from the menu: the menu names the last change once the field's edit is in.
+        for menu in win.undo_action.associatedObjects():
+            if hasattr(menu, "aboutToShow"):
+                menu.aboutToShow.connect(self.commit_edit)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if old is not None:
+            old.removeEventFilter(self)  # only the focused widget is watched
+        if new is not None and new.window() is self.win:
+            new.installEventFilter(self)
+
+    def _which(self, event) -> str | None:
+        keys = QKeySequence(event.keyCombination())
+        if keys in self.win.undo_action.shortcuts():
+            return "undo"
+        if keys in self.win.redo_action.shortcuts():
+            return "redo"
+        return None
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind not in (QEvent.ShortcutOverride, QEvent.KeyPress) or not isinstance(obj, QWidget):
+            return False
+        which = self._which(event)
+        if which is None or obj.window() is not self.win or not obj.hasFocus():
+            return False
+        if kind == QEvent.ShortcutOverride:
+            event.accept()  # the key comes to this widget as a key press: handled below, not as its text undo
+            return True
+        self.commit_edit()
+        stack = self.win.undo_stack
+        if which == "undo" and stack.canUndo():
+            stack.undo()
+        elif which == "redo" and stack.canRedo():
+            stack.redo()
+        return True
+
+    def commit_edit(self) -> None:
+        """The focused field's edit becomes a plan change now, as if the field were left."""
+        w = QApplication.focusWidget()
+        if w is None or w.window() is not self.win:
+            return
+        table = self.win.table
+        if w.parentWidget() is table.viewport() and w is not table:  # a cell being typed over
+            table.commitData(w)
+            table.closeEditor(w, QAbstractItemDelegate.NoHint)
+            table.setFocus()
+            # The step edit reaches the document queued (after the editor closed): deliver it now.
+            QCoreApplication.sendPostedEvents(None, QEvent.MetaCall)
+        elif isinstance(w, (QLineEdit, QAbstractSpinBox)):
+            w.editingFinished.emit()  # a typed date is read here (date_field.DateField)
+
+
+def set_up(win: QMainWindow) -> None:
+    """After the window's actions are made (window_actions.make_actions)."""
+    let_tab_leave(win.table)
+    win.edit_step_action.setShortcut(EDIT_STEP_KEY)
+    win.remove_step_edits_action.setShortcut(REMOVE_STEP_EDITS_KEY)
+    win.redo_action.setShortcuts(list(REDO_KEYS))
+    win.undo_keys = PlanUndoKeys(win)
