@@ -21,10 +21,11 @@ from icalendar import Alarm, Calendar, Event
 from planner.domain.plan import plan_identity
 from planner.domain.schedule import Day, Dose, Schedule
 from planner.export.gate import refuse_unexportable
-from planner.export.printout.words import regimen_words, step_changes
+from planner.export.printout.words import regimen_words, step_changes, units_text
 from planner.text.catalogue import say
 from planner.text.dates import long_date
-from planner.text.units import describe_units
+from planner.text.numbers import fmt_decimal
+from planner.text.units import is_liquid
 
 PRODID = "-//Titration Planner//EN"
 DOSE_MINUTES = 5
@@ -93,8 +94,13 @@ def course_events(schedule: Schedule) -> list[tuple[str, date, str, str]]:
 
 
 def dose_summary(schedule: Schedule, dose: Dose) -> str:
-    """'Gabapentin: take 1 × 300 mg capsule (300 mg)'."""
-    return say("calendar.dose", drug=schedule.profile.display_name, units=describe_units(dose.units), mg=dose.mg)
+    """'Gabapentin: take 2 × 300 mg capsules (600 mg)', in the printout's words (plurals, halves);
+    the oral solution in mL only, as the mg follow: 'take 5 mL (100 mg)'."""
+    if dose.units and all(is_liquid(u) for u in dose.units):
+        units = say("products.liquid.ml", ml=fmt_decimal(sum(u.count for u in dose.units)))
+    else:
+        units = units_text(dose.units)
+    return say("calendar.dose", drug=schedule.profile.display_name, units=units, mg=dose.mg)
 
 
 def stop_summary(schedule: Schedule) -> str:
