@@ -56,7 +56,10 @@ class OverrideDialog(QDialog):
         buttons.rejected.connect(self.reject)  # and Esc
         layout.addWidget(buttons)
         self.resize(MAX_WIDTH, self.sizeHint().height())
-        self.reason.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.reason.setFocus()  # typing starts in the reason box
 
     def text(self) -> str:
         return self.reason.toPlainText()

@@ -123,7 +123,8 @@ class PrintActions:
         dialog.setWindowTitle(say("window.preview-title"))
         # One renderer: the preview, the printer and the PDF all come from paint_plan. The
         # preview's Portrait and Landscape buttons turn the printer: each paint follows it.
-        dialog.paintRequested.connect(lambda p: paint_plan(p, schedule, replace(options, orientation=orientation_of(p))))
+        dialog.paintRequested.connect(
+            lambda p: paint_plan(p, schedule, replace(options, orientation=orientation_of(p))))
         dialog.exec()
 
     def print_plan(self, part: str = "patient") -> None:

@@ -19,7 +19,7 @@ class EmergencyNumberDialog(QDialog):
         self.setWindowTitle(say("window.emergency-title"))
         self.setMaximumWidth(MAX_WIDTH)
         layout = QVBoxLayout(self)
-        about = QLabel(say("window.emergency-question", default=default))
+        self.about = about = QLabel(say("window.emergency-question", default=default))
         about.setWordWrap(True)
         layout.addWidget(about)
         form = QFormLayout()
