@@ -49,7 +49,6 @@ class OverrideDialog(QDialog):
         layout.addWidget(self.reason)
         keys = QLabel(say("window.override-keys"))
         keys.setWordWrap(True)
-        keys.setEnabled(False)  # a hint, drawn quieter
         layout.addWidget(keys)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)

@@ -11,6 +11,7 @@ from planner.app.settings_store import EMERGENCY_MAX, BadSetting, emergency_text
 from planner.text.catalogue import say
 
 MAX_WIDTH = 480
+MIN_WIDTH = 400
 
 
 class EmergencyNumberDialog(QDialog):
@@ -18,6 +19,7 @@ class EmergencyNumberDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(say("window.emergency-title"))
         self.setMaximumWidth(MAX_WIDTH)
+        self.setMinimumWidth(MIN_WIDTH)
         layout = QVBoxLayout(self)
         self.about = about = QLabel(say("window.emergency-question", default=default))
         about.setWordWrap(True)
@@ -36,7 +38,7 @@ class EmergencyNumberDialog(QDialog):
         form.addRow(label, self.number)
         layout.addLayout(form)
         rule = QLabel(say("window.emergency-rule"))
-        rule.setEnabled(False)
+        rule.setWordWrap(True)
         layout.addWidget(rule)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)  # Enter

@@ -117,3 +117,24 @@ def test_edit_override_with_nothing_chosen_takes_the_only_blocking_problem(win, 
 def test_edit_override_says_when_there_is_nothing_to_override(win):
     assert not win.override_chosen()
     assert "no blocking problem" in win.statusBar().currentMessage()
+
+
+def test_the_screenshot_on_a_1920x1080_screen_uses_most_of_it(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"windowFrameMargins": False, "screens": [
+        {"name": "desktop", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "dpr": 1}]}))
+    out = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}", "HOME": str(tmp_path)}
+    r = subprocess.run([sys.executable, "-m", "planner", "--screenshot", str(out)],
+                       capture_output=True, text=True, timeout=120, env=env)
+    assert r.returncode == 0, r.stderr
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (window_size(QSize(1920, 1080)).width(),
+                                           window_size(QSize(1920, 1080)).height())
