@@ -57,8 +57,7 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
         remembered = win.settings.contains("window/geometry")
     fit_window(win, keep_size=remembered)
     win.show()
-    if not win.settings.contains("window/splitter") or screenshot:
-        share_panels(win)
+    share_panels(win, form_too=bool(screenshot) or not win.settings.contains("window/splitter"))
     # The window manager's frame is known once shown: the frame too must fit the screen.
     QTimer.singleShot(0, lambda: fit_window(win, keep_size=True))
     # The form first; the chart follows when its modules are loaded.

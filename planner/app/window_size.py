@@ -64,11 +64,14 @@ def fit_window(win: QMainWindow, available: QRect | None = None, keep_size: bool
         share_panels(win)
 
 
-def share_panels(win) -> None:
+def share_panels(win, form_too: bool = True) -> None:
     """The form as wide as it wants (at most FORM_SHARE_MAX of the width); the chart, table
-    and problems list share the rest of the height by RIGHT_SHARES."""
-    total = sum(win.splitter.sizes()) or win.width()
-    form = min(max(win.form_scroll.minimumWidth(), win.form_scroll.sizeHint().width()), int(total * FORM_SHARE_MAX))
-    win.splitter.setSizes([form, total - form])
+    and problems list share the rest of the height by RIGHT_SHARES. form_too=False keeps
+    the form's remembered width."""
+    if form_too:
+        total = sum(win.splitter.sizes()) or win.width()
+        form = min(max(win.form_scroll.minimumWidth(), win.form_scroll.sizeHint().width()),
+                   int(total * FORM_SHARE_MAX))
+        win.splitter.setSizes([form, total - form])
     height = sum(win._right.sizes()) or win.height()
     win._right.setSizes([int(height * share) for share in RIGHT_SHARES])
