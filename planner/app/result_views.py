@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from planner.app.problems_view import ProblemsList
-from planner.app.screen_reader import describe_errors
+from planner.app.date_field import DateField
+from planner.app.screen_reader import describe_errors, tie_message
 from planner.app.schedule_table import HOLD_DAYS, TOTAL_COLUMN, ScheduleTableModel, editable
 from planner.domain.problems import Problem
 from planner.text.catalogue import say, say_n
@@ -58,6 +59,8 @@ class ResultViews:
         tl.addWidget(self.table, 1)
         tl.addWidget(self.dispense)
         self.problems = ProblemsList()
+        for field in self.form.findChildren(DateField):  # a date that cannot be read, said with its field
+            tie_message(field.message, field.edit)
         return table_box
 
     # --- steps the prescriber shapes (the actions are in the Edit menu and the table's context menu) ---

@@ -3,6 +3,9 @@ accessible description) and each field's error message as that field's descripti
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QLabel, QWidget
+
 from planner.domain.kinds import starting_mg, target_mg
 from planner.domain.schedule import Schedule
 from planner.text.catalogue import say, say_n
@@ -44,6 +47,37 @@ def chart_summary(schedule: Schedule) -> str:
                up=say_n("access.steps-up", up), down=say_n("access.steps-down", down), ending=ending)
 
 
+def _describe(widget: QWidget, error: str) -> None:
+    """The error as the widget's description, or its own description when there is none."""
+    if widget.property(OWN_DESCRIPTION) is None:
+        widget.setProperty(OWN_DESCRIPTION, widget.accessibleDescription())
+    widget.setAccessibleDescription(error or widget.property(OWN_DESCRIPTION))
+
+
+class _MessageWatch(QObject):
+    """Keeps a widget's description equal to a message label while the label shows."""
+
+    EVENTS = (QEvent.Show, QEvent.Hide, QEvent.Paint)  # Paint: new text in a label already shown
+
+    def __init__(self, message: QLabel, widget: QWidget) -> None:
+        super().__init__(message)
+        self.message, self.widget = message, widget
+        message.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in self.EVENTS:
+            said = self.message.text() if self.message.isVisible() else ""
+            if said or self.widget.accessibleDescription() == self.message.text():
+                _describe(self.widget, said)
+        return False
+
+
+def tie_message(message: QLabel, widget: QWidget) -> None:
+    """A message shown under a widget as it is typed (a date that cannot be read) becomes
+    the widget's accessible description while it shows."""
+    _MessageWatch(message, widget)
+
+
 def describe_errors(rows) -> None:
     """Each field whose error message shows gets it as its accessible description; a field
     with none gets its own description back (planner.app.form_rows.Rows)."""
@@ -51,7 +85,4 @@ def describe_errors(rows) -> None:
         widget = rows.fields.get(path)
         if widget is None:
             continue
-        if widget.property(OWN_DESCRIPTION) is None:
-            widget.setProperty(OWN_DESCRIPTION, widget.accessibleDescription())
-        error = message.text() if not message.isHidden() else ""
-        widget.setAccessibleDescription(error or widget.property(OWN_DESCRIPTION))
+        _describe(widget, message.text() if not message.isHidden() else "")

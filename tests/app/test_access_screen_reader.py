@@ -4,6 +4,7 @@ window down (what AT-SPI on Linux, UIA on Windows and NSAccessibility on macOS a
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 
 from planner.app.screen_reader import chart_summary, dose_moves
@@ -128,3 +129,17 @@ def test_the_problems_list_is_read_item_by_item(win):
     items = [problems.child(i) for i in range(problems.childCount())]
     blocking = [i for i in items if i.text(QAccessible.Name).startswith("Blocking:")]
     assert blocking and "Ctrl+Shift+O" in blocking[0].text(QAccessible.Description)
+
+
+def test_a_date_that_cannot_be_read_is_said_with_its_field(win, qtbot):
+    field = win.form.start_date
+    hint = QAccessible.queryAccessibleInterface(field.edit).text(QAccessible.Description)
+    field.edit.setText("sometime soon")
+    qtbot.keyClick(field.edit, Qt.Key_Return)
+    assert field.message.isVisible()
+    said = find(win, QAccessible.EditableText, "Start date").text(QAccessible.Description)
+    assert said == field.message.text() and said.startswith("Start date:")
+    field.edit.setText("2027-01-04")
+    qtbot.keyClick(field.edit, Qt.Key_Return)
+    assert not field.message.isVisible()
+    assert find(win, QAccessible.EditableText, "Start date").text(QAccessible.Description) == hint
