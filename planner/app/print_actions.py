@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from planner.app.override_dialog import ask_reason
 from planner.app.problems_view import overridable
 from planner.app.window_actions import APP_NAME
+from planner.app.window_size import preview_size
 from planner.text.catalogue import say
 from planner.text.problems import problem_text
 
@@ -121,6 +122,8 @@ class PrintActions:
         printer = _printer(options)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(say("window.preview-title"))
+        if self.screen() is not None:
+            dialog.resize(preview_size(self.screen().availableGeometry().size()))
         # One renderer: the preview, the printer and the PDF all come from paint_plan. The
         # preview's Portrait and Landscape buttons turn the printer: each paint follows it.
         dialog.paintRequested.connect(

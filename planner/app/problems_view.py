@@ -49,8 +49,9 @@ class ProblemsList(QListWidget):
     def _menu(self, pos) -> None:
         from PySide6.QtWidgets import QMenu
 
-        # The Menu key asks at no item: the current one is meant.
-        item = self.itemAt(pos) or self.currentItem()
+        # A right click makes its item current; the Menu key asks at the middle of the list,
+        # and means the item chosen with the arrow keys: the current item in both cases.
+        item = self.currentItem() or self.itemAt(pos)
         if item is None or item.data(SEVERITY_ROLE) != "blocking" or item.data(CODE_ROLE) == "invalid-input":
             return
         code = item.data(CODE_ROLE)

@@ -75,3 +75,12 @@ def share_panels(win, form_too: bool = True) -> None:
         win.splitter.setSizes([form, total - form])
     height = sum(win._right.sizes()) or win.height()
     win._right.setSizes([int(height * share) for share in RIGHT_SHARES])
+
+
+PREVIEW_WIDTH = 1100  # room for a page at a readable zoom and the preview's tool bar
+
+
+def preview_size(available: QSize) -> QSize:
+    """The print preview as tall as the screen allows (Qt opens it at about 700x500, where a
+    page shows at 38%, too small to read)."""
+    return QSize(min(int(available.width() * 0.9), PREVIEW_WIDTH), int(available.height() * 0.9))

@@ -138,3 +138,18 @@ def test_the_screenshot_on_a_1920x1080_screen_uses_most_of_it(tmp_path):
     img = QImage(str(out))
     assert (img.width(), img.height()) == (window_size(QSize(1920, 1080)).width(),
                                            window_size(QSize(1920, 1080)).height())
+
+
+def test_the_print_preview_opens_large_enough_to_read_and_within_the_screen(win, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from planner.app.window_size import preview_size
+
+    small = preview_size(QSize(1366, 768))
+    assert small.width() <= 1366 and small.height() <= 768 and small.height() >= 650
+    sizes = []
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda dialog: sizes.append(dialog.size()) or 0)
+    monkeypatch.setattr("planner.export.printout.paint_plan", lambda *a: 1)
+    win.print_preview()
+    assert sizes == [preview_size(win.screen().availableGeometry().size())]
+    assert sizes[0].height() > 600  # Qt's own opens at about 500
