@@ -47,20 +47,26 @@ class ProblemsList(QListWidget):
         self._shown: tuple | None = None
 
     def _menu(self, pos) -> None:
+        menu = self.menu_at(pos)
+        if menu is not None:
+            menu.exec(self.viewport().mapToGlobal(pos))
+
+    def menu_at(self, pos):
+        """The context menu for a blocking problem (None for any other item)."""
         from PySide6.QtWidgets import QMenu
 
         # A right click makes its item current; the Menu key asks at the middle of the list,
         # and means the item chosen with the arrow keys: the current item in both cases.
         item = self.currentItem() or self.itemAt(pos)
         if item is None or item.data(SEVERITY_ROLE) != "blocking" or item.data(CODE_ROLE) == "invalid-input":
-            return
+            return None
         code = item.data(CODE_ROLE)
         menu = QMenu(self)
         if item.data(OVERRIDDEN_ROLE):
             menu.addAction("Remove the override", lambda: self.override_removed.emit(code))
         else:
             menu.addAction("Override with a reason…", lambda: self.override_asked.emit(code))
-        menu.exec(self.viewport().mapToGlobal(pos))
+        return menu
 
     def set_problems(self, problems: list[Problem] | tuple[Problem, ...],
                      overrides: tuple[Override, ...] | list[Override] = ()) -> None:

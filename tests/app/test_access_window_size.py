@@ -153,3 +153,11 @@ def test_the_print_preview_opens_large_enough_to_read_and_within_the_screen(win,
     win.print_preview()
     assert sizes == [preview_size(win.screen().availableGeometry().size())]
     assert sizes[0].height() > 600  # Qt's own opens at about 500
+
+
+def test_the_menu_key_offers_the_current_problems_override(win):
+    win.form.target.setValue(4200)
+    win.problems.setCurrentRow(0)
+    # The Menu key asks at the list's middle, maybe below the items.
+    menu = win.problems.menu_at(QPoint(5, win.problems.viewport().height() - 5))
+    assert [a.text() for a in menu.actions()] == ["Override with a reason…"]
