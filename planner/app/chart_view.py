@@ -6,6 +6,7 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Signal
 
+from planner.app.screen_reader import chart_summary
 from planner.chart.schedule_chart import ScheduleChart
 from planner.domain.schedule import Schedule
 
@@ -36,8 +37,11 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     def show_schedule(self, schedule: Schedule) -> None:
         self.chart.update(schedule)
+        # The chart's text alternative: what a screen reader says in place of the picture.
+        self.setAccessibleDescription(chart_summary(schedule))
         self.draw_idle()
 
     def show_invalid(self, reason: str) -> None:
         self.chart.set_invalid(reason)
+        self.setAccessibleDescription(reason)
         self.draw_idle()

@@ -9,8 +9,6 @@ from pathlib import Path
 
 from planner.export.fonts import register_fonts  # the printout draws with them too
 
-SCREENSHOT_SIZE = (1400, 900)
-
 # tools/bench.py starts the app with this set: it prints when the form is up
 # and when the chart is painted (wall-clock seconds), then the peak memory, and exits.
 PROBE = "TITRATION_PLANNER_STARTUP_PROBE"
@@ -23,6 +21,7 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
     from planner.app import quit_signals
     from planner.app.autosave import default_store
     from planner.app.main_window import APP_NAME, ChartLoader, MainWindow
+    from planner.app.window_size import fit_window, share_panels
 
     # Start matplotlib's import now, so it overlaps Qt's start-up and the form's.
     loader = ChartLoader().start()
@@ -50,11 +49,17 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
     win = MainWindow(defer_chart=True, recovery=recovery)
     if plan is not None:
         win.load_plan(plan, Path(plan_path))
-    if screenshot:
-        win.resize(*SCREENSHOT_SIZE)  # the same picture on every machine, whatever was saved
-    else:
+    # Never larger than the screen's available area (a remembered size is shrunk to it);
+    # a screenshot shows the window as it first opens on this screen, whatever was saved.
+    remembered = False
+    if not screenshot:
         win.restore_geometry()
+        remembered = win.settings.contains("window/geometry")
+    fit_window(win, keep_size=remembered)
     win.show()
+    share_panels(win, form_too=bool(screenshot) or not win.settings.contains("window/splitter"))
+    # The window manager's frame is known once shown: the frame too must fit the screen.
+    QTimer.singleShot(0, lambda: fit_window(win, keep_size=True))
     # The form first; the chart follows when its modules are loaded.
     win.make_chart_when_loaded(loader)
     if problem:

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from planner.app.override_dialog import ask_reason
+from planner.app.problems_view import overridable
 from planner.app.window_actions import APP_NAME
+from planner.app.window_size import preview_size
 from planner.text.catalogue import say
 from planner.text.problems import problem_text
 
@@ -21,8 +26,7 @@ class PrintActions:
         if reason is None:
             problem = next((p for p in problems if p.code == code), None)
             text = problem_text(problem) if problem else code
-            reason, ok = QInputDialog.getMultiLineText(
-                self, say("window.override-title"), say("window.override-question", problem=text))
+            reason, ok = ask_reason(self, text)
             if not ok:
                 return False
         reason = reason.strip()
@@ -40,11 +44,56 @@ class PrintActions:
     def remove_override(self, code: str) -> None:
         self.document.remove_override(code)
 
-    def print_options(self):
+    def _blocking_to_act_on(self, overridden: bool) -> str | None:
+        """The code of the problem Edit > Override (or Remove Override) acts on: the one
+        chosen in the problems list, else the only one, else the one the user picks."""
+        chosen = self.problems.chosen_blocking()
+        if chosen is not None and chosen[1] == overridden:
+            return chosen[0]
+        schedule = self.schedule
+        candidates = [p for p in (schedule.blocking if schedule else ()) if overridable(p)
+                      and (schedule.override_for(p) is not None) == overridden]
+        if not candidates:
+            key = "window.no-override-to-remove" if overridden else "window.nothing-to-override"
+            self.statusBar().showMessage(say(key), 8000)
+            return None
+        if len(candidates) == 1:
+            return candidates[0].code
+        texts = [problem_text(p) for p in candidates]
+        text, ok = QInputDialog.getItem(self, say("window.override-title"), say("window.override-which"),
+                                        texts, 0, False)
+        return candidates[texts.index(text)].code if ok and text in texts else None
+
+    def override_chosen(self) -> bool:
+        """Edit > Override: the keyboard's way to the problems list's context menu."""
+        code = self._blocking_to_act_on(overridden=False)
+        return code is not None and self.record_override(code)
+
+    def remove_chosen_override(self) -> None:
+        code = self._blocking_to_act_on(overridden=True)
+        if code is not None:
+            self.remove_override(code)
+
+    def print_options(self, part: str = "patient", orientation: str | None = None):
+        """The printout's options as the window's settings say (orientation: the printer's,
+        when its dialog was used to choose one)."""
         from planner.export.printout import PrintOptions
 
         paper = self.paper_group.checkedAction().data() if self.paper_group.checkedAction() else "A4"
-        return PrintOptions(paper=paper, large_print=self.large_print_action.isChecked())
+        chosen = self.orientation_group.checkedAction()
+        return PrintOptions(paper=paper, large_print=self.large_print_action.isChecked(),
+                            orientation=orientation or (chosen.data() if chosen else "portrait"), part=part,
+                            tick_chart=self.tick_chart_action.isChecked(),
+                            emergency_number=self.remembered.get("print/emergency_number") or None)
+
+    def ask_emergency_number(self) -> None:
+        from planner.app.print_options_dialog import ask_emergency_number
+        from planner.export.print_options import default_emergency_number
+
+        number = ask_emergency_number(self, self.remembered.get("print/emergency_number"),
+                                      default_emergency_number())
+        if number is not None:
+            self.remembered.remember("print/emergency_number", number)
 
     def _ready_to_print(self) -> bool:
         """A plan with a blocking problem is not printed until it is fixed or overridden."""
@@ -65,37 +114,44 @@ class PrintActions:
     def print_preview(self) -> None:
         if not self._ready_to_print():
             return
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         from planner.export.printout import paint_plan
 
-        printer = QPrinter(QPrinter.HighResolution)
         schedule, options = self.schedule, self.print_options()
+        printer = _printer(options)
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(say("window.preview-title"))
-        # One renderer: the preview, the printer and the PDF all come from paint_plan.
-        dialog.paintRequested.connect(lambda p: paint_plan(p, schedule, options))
+        if self.screen() is not None:
+            dialog.resize(preview_size(self.screen().availableGeometry().size()))
+        # One renderer: the preview, the printer and the PDF all come from paint_plan. The
+        # preview's Portrait and Landscape buttons turn the printer: each paint follows it.
+        dialog.paintRequested.connect(
+            lambda p: paint_plan(p, schedule, replace(options, orientation=orientation_of(p))))
         dialog.exec()
 
-    def print_plan(self) -> None:
+    def print_plan(self, part: str = "patient") -> None:
         if not self._ready_to_print():
             return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtPrintSupport import QPrintDialog
 
         from planner.export.printout import paint_plan
 
-        printer = QPrinter(QPrinter.HighResolution)
+        options = self.print_options(part)
+        printer = _printer(options)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.Accepted:
-            paint_plan(printer, self.schedule, self.print_options())
+            paint_plan(printer, self.schedule, replace(options, orientation=orientation_of(printer)))
 
-    def export(self, suffix: str, path: str | Path | None = None) -> bool:
+    def export(self, suffix: str, path: str | Path | None = None, part: str = "patient") -> bool:
         if not self._ready_to_print():
             return False
         from planner.export.files import FORMATS, export_file
 
         if path is None:
             stem = self.current_file.stem if self.current_file else "plan"
+            if part != "patient":
+                stem += say("window.clinician-file-suffix")
             suggested = str(Path(self.last_folder()) / f"{stem}{suffix}")
             path, _ = QFileDialog.getSaveFileName(self, say("window.export-title"), suggested,
                                                   FORMATS[suffix].description)
@@ -106,7 +162,7 @@ class PrintActions:
             path = path.with_name(path.name + suffix)
         existed = path.exists()
         try:
-            what = export_file(self.schedule, path, self.print_options())
+            what = export_file(self.schedule, path, self.print_options(part))
         except (OSError, ValueError) as exc:
             reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
             kept = say("window.export-kept", name=path.name) if existed else say("window.nothing-written")
@@ -115,3 +171,20 @@ class PrintActions:
             return False
         self.statusBar().showMessage(say("window.exported", path=path, what=what), 6000)
         return True
+
+
+def _printer(options):
+    """A printer set to the options' paper orientation (the dialogs may turn it)."""
+    from PySide6.QtGui import QPageLayout
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setPageOrientation(QPageLayout.Landscape if options.orientation == "landscape" else QPageLayout.Portrait)
+    return printer
+
+
+def orientation_of(printer) -> str:
+    """The orientation the printer is set to now (by the preview's buttons or the print dialog)."""
+    from PySide6.QtGui import QPageLayout
+
+    return "landscape" if printer.pageLayout().orientation() == QPageLayout.Landscape else "portrait"

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
 
 from planner.domain.plan import Override
 from planner.domain.problems import Problem, covering_override, stale_override
+from planner.text.catalogue import say
 from planner.text.problems import problem_text, stale_override_text
 
 FIELD_ROLE = Qt.UserRole + 1
@@ -17,6 +18,11 @@ _ICONS = {"blocking": QStyle.SP_MessageBoxCritical, "warning": QStyle.SP_Message
 
 CODE_ROLE = Qt.UserRole + 2
 SEVERITY_ROLE = Qt.UserRole + 3
+
+
+def overridable(problem: Problem) -> bool:
+    """A blocking problem the prescriber may override with a reason (not an input error)."""
+    return problem.severity == "blocking" and problem.code != "invalid-input"
 
 
 class ProblemsList(QListWidget):
@@ -30,6 +36,7 @@ class ProblemsList(QListWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setAccessibleName("Problems")
+        self.setFocusPolicy(Qt.StrongFocus)  # reached by Tab: Edit > Override acts on its current item
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.itemActivated.connect(self._chosen)
@@ -40,18 +47,26 @@ class ProblemsList(QListWidget):
         self._shown: tuple | None = None
 
     def _menu(self, pos) -> None:
+        menu = self.menu_at(pos)
+        if menu is not None:
+            menu.exec(self.viewport().mapToGlobal(pos))
+
+    def menu_at(self, pos):
+        """The context menu for a blocking problem (None for any other item)."""
         from PySide6.QtWidgets import QMenu
 
-        item = self.itemAt(pos)
+        # A right click makes its item current; the Menu key asks at the middle of the list,
+        # and means the item chosen with the arrow keys: the current item in both cases.
+        item = self.currentItem() or self.itemAt(pos)
         if item is None or item.data(SEVERITY_ROLE) != "blocking" or item.data(CODE_ROLE) == "invalid-input":
-            return
+            return None
         code = item.data(CODE_ROLE)
         menu = QMenu(self)
         if item.data(OVERRIDDEN_ROLE):
             menu.addAction("Remove the override", lambda: self.override_removed.emit(code))
         else:
             menu.addAction("Override with a reason…", lambda: self.override_asked.emit(code))
-        menu.exec(self.viewport().mapToGlobal(pos))
+        return menu
 
     def set_problems(self, problems: list[Problem] | tuple[Problem, ...],
                      overrides: tuple[Override, ...] | list[Override] = ()) -> None:
@@ -81,8 +96,17 @@ class ProblemsList(QListWidget):
             item.setData(CODE_ROLE, p.code)
             item.setData(SEVERITY_ROLE, p.severity)
             item.setData(OVERRIDDEN_ROLE, bool(reason))
+            if overridable(p) and not reason:
+                item.setData(Qt.AccessibleDescriptionRole, say("window.problem-override-hint"))
             item.setToolTip(f"{p.code} — field: {p.field}" + (f"\n{p.source}" if p.source else ""))
             self.addItem(item)
+
+    def chosen_blocking(self) -> tuple[str, bool] | None:
+        """(code, overridden) of the current item if it is a blocking problem one may override."""
+        item = self.currentItem()
+        if item is None or item.data(SEVERITY_ROLE) != "blocking" or item.data(CODE_ROLE) == "invalid-input":
+            return None
+        return item.data(CODE_ROLE), bool(item.data(OVERRIDDEN_ROLE))
 
     def _chosen(self, item: QListWidgetItem) -> None:
         field = item.data(FIELD_ROLE)

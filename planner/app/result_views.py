@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from planner.app.problems_view import ProblemsList
+from planner.app.date_field import DateField
+from planner.app.screen_reader import describe_errors, tie_message
 from planner.app.schedule_table import HOLD_DAYS, TOTAL_COLUMN, ScheduleTableModel, editable
 from planner.domain.problems import Problem
 from planner.text.catalogue import say, say_n
@@ -57,6 +59,8 @@ class ResultViews:
         tl.addWidget(self.table, 1)
         tl.addWidget(self.dispense)
         self.problems = ProblemsList()
+        for field in self.form.findChildren(DateField):  # a date that cannot be read, said with its field
+            tie_message(field.message, field.edit)
         return table_box
 
     # --- steps the prescriber shapes (the actions are in the Edit menu and the table's context menu) ---
@@ -103,6 +107,7 @@ class ResultViews:
     def _show_schedule(self, doc) -> None:
         schedule = doc.schedule
         self.form.show_errors([])
+        describe_errors(self.form.rows)
         if self.canvas is not None:
             self.canvas.show_schedule(schedule)
         self.table_model.set_schedule(schedule)
@@ -124,6 +129,7 @@ class ResultViews:
     def _show_invalid(self, errors: list[tuple[str, str]]) -> None:
         """Never leave a chart or table that looks valid when it does not match the inputs."""
         self.form.show_errors(errors)
+        describe_errors(self.form.rows)  # a screen reader reads the error with its field
         named = [(f, say("window.field-error", field=self.form.field_name(f), message=m)) for f, m in errors]
         first = named[0][1] if named else say("window.plan-unusable")
         more = say_n("window.and-more", len(errors) - 1) if len(errors) > 1 else ""

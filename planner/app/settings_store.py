@@ -76,6 +76,32 @@ def paper(value: Any) -> str:
     return value
 
 
+def orientation(value: Any) -> str:
+    if value not in ("portrait", "landscape"):
+        raise BadSetting(f"must be portrait or landscape; got {_kind(value)}")
+    return value
+
+
+EMERGENCY_MAX = 15
+EMERGENCY_CHARACTERS = frozenset("0123456789 +-")
+
+
+def emergency_text(value: Any) -> str:
+    """A phone number to call in an emergency: digits, spaces, + and - (empty: the locale's)."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise BadSetting(f"must be a phone number; got {_kind(value)}")
+    value = value.strip()
+    if len(value) > EMERGENCY_MAX:
+        raise BadSetting(f"must be at most {EMERGENCY_MAX} characters long")
+    if not set(value) <= EMERGENCY_CHARACTERS:
+        raise BadSetting("may hold only digits, spaces, + and -")
+    if value and not any(c.isdigit() for c in value):
+        raise BadSetting("must have at least one digit")
+    return value
+
+
 def boolean(value: Any) -> bool:
     # The settings file stores true/false as text.
     if isinstance(value, bool):
@@ -136,6 +162,9 @@ SETTINGS = {s.key: s for s in (
     Setting("pharmacy/phone", "Pharmacy phone (remembered)", clinic_text("pharmacy.phone"), str),
     Setting("print/paper", "Paper size", paper, _default_paper),
     Setting("print/large", "Large print", boolean, lambda: False),
+    Setting("print/orientation", "Page orientation", orientation, lambda: "portrait"),
+    Setting("print/tick_chart", "Tick chart pages", boolean, lambda: True),
+    Setting("print/emergency_number", "Emergency number", emergency_text, str),
     Setting("recent_files", "Recent plans", recent_list, list),
     Setting("last_folder", "Last folder used", path_text, lambda: str(Path.home())),
     Setting("window/geometry", "Window size and place", binary, lambda: None),

@@ -36,6 +36,11 @@ def make_actions(win: QMainWindow) -> None:
     win.print_action = action("&Print…", lambda: win.print_plan(), QKeySequence.Print, file_menu)
     win.export_pdf_action = action("Export as P&DF…", lambda: win.export(".pdf"),
                                    QKeySequence("Ctrl+E"), file_menu)
+    # The clinician's and pharmacy's page on its own: never stapled to the patient's pages.
+    win.print_clinician_action = action(say("action.print-clinician"), lambda: win.print_plan("clinician"), None,
+                                        file_menu)
+    win.export_clinician_action = action(say("action.export-clinician-pdf"),
+                                         lambda: win.export(".pdf", part="clinician"), None, file_menu)
     win.export_csv_action = action("Export as &CSV…", lambda: win.export(".csv"), None, file_menu)
     win.export_ics_action = action("Export to Ca&lendar (.ics)…", lambda: win.export(".ics"), None,
                                    file_menu)
@@ -53,6 +58,7 @@ def make_actions(win: QMainWindow) -> None:
     win.large_print_action = QAction("&Large print", win, checkable=True)
     win.large_print_action.toggled.connect(lambda on: win.settings.setValue("print/large", on))
     paper_menu.addAction(win.large_print_action)
+    _printout_options(win, paper_menu)
     file_menu.addSeparator()
     action("&Quit", win.close, QKeySequence.Quit, file_menu)
 
@@ -74,12 +80,41 @@ def make_actions(win: QMainWindow) -> None:
     for a in (win.hold_action, win.edit_step_action, win.remove_step_edits_action):
         win.table.addAction(a)
     win.table.selectionModel().currentChanged.connect(lambda *_: win._update_step_actions())
+    edit_menu.addSeparator()
+    # The problems list's context menu, from the keyboard: on its current blocking problem.
+    win.override_action = action(say("action.override"), lambda: win.override_chosen(),
+                                 QKeySequence("Ctrl+Shift+O"), edit_menu)
+    win.remove_override_action = action(say("action.remove-override"), lambda: win.remove_chosen_override(),
+                                        None, edit_menu)
     win._update_step_actions()
 
     win.paper_actions[win.remembered.get("print/paper")].setChecked(True)
     win.large_print_action.setChecked(win.remembered.get("print/large"))
     help_menu = win.menuBar().addMenu("&Help")
     action("&About", lambda: about(win), None, help_menu)
+
+
+def _printout_options(win: QMainWindow, menu) -> None:
+    """Orientation, the tick chart pages and the emergency number, each remembered."""
+    menu.addSeparator()
+    win.orientation_group = QActionGroup(win)
+    win.orientation_actions = {}
+    for value, key in (("portrait", "action.portrait"), ("landscape", "action.landscape")):
+        a = QAction(say(key), win, checkable=True)
+        a.setData(value)
+        win.orientation_group.addAction(a)
+        menu.addAction(a)
+        win.orientation_actions[value] = a
+    win.orientation_actions[win.remembered.get("print/orientation")].setChecked(True)
+    win.orientation_group.triggered.connect(lambda a: win.remembered.remember("print/orientation", a.data()))
+    menu.addSeparator()
+    win.tick_chart_action = QAction(say("action.tick-chart"), win, checkable=True)
+    win.tick_chart_action.setChecked(win.remembered.get("print/tick_chart"))
+    win.tick_chart_action.toggled.connect(lambda on: win.remembered.remember("print/tick_chart", on))
+    menu.addAction(win.tick_chart_action)
+    win.emergency_action = QAction(say("action.emergency-number"), win)
+    win.emergency_action.triggered.connect(lambda: win.ask_emergency_number())
+    menu.addAction(win.emergency_action)
 
 
 def about(win: QMainWindow) -> None:

@@ -1,5 +1,6 @@
 """The clinician's window, driven as a user would (pytest-qt, offscreen)."""
 
+import json
 import os
 import subprocess
 import sys
@@ -198,14 +199,18 @@ def test_standard_shortcuts(win):
 
 def test_screenshot_command_saves_the_painted_window(tmp_path):
     out = tmp_path / "shot.png"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    # A 1366x768 laptop's screen: the window opens on all of it (issue 15).
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"windowFrameMargins": False, "screens": [
+        {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}", "HOME": str(tmp_path)}
     r = subprocess.run([sys.executable, "-m", "planner", EXAMPLE, "--screenshot", str(out)],
                        capture_output=True, text=True, timeout=120, env=env)
     assert r.returncode == 0, r.stderr
     img = QImage(str(out))
-    assert (img.width(), img.height()) == (1400, 900)
+    assert (img.width(), img.height()) == (1366, 768)
     # The chart was painted: its area holds more than the window's background colours.
-    colours = {img.pixel(x, y) for x in range(700, 1300, 7) for y in range(80, 480, 7)}
+    colours = {img.pixel(x, y) for x in range(700, 1300, 7) for y in range(80, 330, 7)}
     assert len(colours) > 8
 
 

@@ -74,7 +74,7 @@ def unit_pictures(unit: Unit, syringe_ml: int | None = None, scored: bool = Fals
     whole = int(unit.count)
     half = unit.count - whole == Decimal("0.5")
     if unit.count - whole not in (Decimal(0), Decimal("0.5")):
-        raise ValueError(f"{unit.count} × {unit.strength_mg} mg: a unit is whole or half")  # the engine never makes one
+        raise RuntimeError(f"{unit.count} × {unit.strength_mg} mg: a unit is whole or half")  # the engine never makes one
     kind = "capsule" if unit.form == "capsule" else "tablet"
     scored = scored or half  # only a scored tablet is split
     out: list[Picture] = []
