@@ -85,7 +85,7 @@ def make_actions(win: QMainWindow) -> None:
     win.override_action = action(say("action.override"), lambda: win.override_chosen(),
                                  QKeySequence("Ctrl+Shift+O"), edit_menu)
     win.remove_override_action = action(say("action.remove-override"), lambda: win.remove_chosen_override(),
-                                        None, edit_menu)
+                                        QKeySequence("Ctrl+Shift+U"), edit_menu)
     win._update_step_actions()
 
     win.paper_actions[win.remembered.get("print/paper")].setChecked(True)

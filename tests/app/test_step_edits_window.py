@@ -191,4 +191,5 @@ def test_the_edit_menus_alt_letters_do_not_clash(win):
 
     edit = win.menuBar().actions()[1].menu()
     letters = [m.group(1).lower() for a in edit.actions() for m in re.finditer(r"&([^&\s])", a.text())]
-    assert len(letters) == 5 and len(set(letters)) == 5, letters  # Undo, Redo and the three step actions
+    # Undo, Redo, the three step actions, Override and Remove Override
+    assert len(letters) == 7 and len(set(letters)) == 7, letters

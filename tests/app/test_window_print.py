@@ -32,9 +32,6 @@ def test_a_blocking_problem_stops_export_until_overridden(win, tmp_path, monkeyp
     assert win.record_override("above-label-maximum", "Specialist epilepsy clinic: reviewed weekly")
     assert "Overridden by the prescriber" in win.problems.item(0).text()
     assert win.plan.overrides[0].reason == "Specialist epilepsy clinic: reviewed weekly"
-    chosen = win.print_options
-    # The override's reason is on the clinician's page, printed only when asked for.
-    monkeypatch.setattr(win, "print_options", lambda: replace(chosen(), part="all"))
     assert win.export(".pdf", out)
     # The reason is on the clinician's page, printed only when asked for (issue 15).
     assert "Specialist epilepsy clinic: reviewed weekly" not in "\n".join(pdf_text(out))
