@@ -30,6 +30,7 @@ from planner.export.printout.icons import draw_slot_icon, warning_triangle
 from planner.export.printout.layout import Box, Page
 from planner.export.printout.pill_drawings import draw_picture
 from planner.export.printout.painter_month import paint_month
+from planner.export.printout.paint_text import GREY, INK, RULE, draw_text
 from planner.export.printout.words import page_number
 
 FAMILY = "DejaVu Sans"
@@ -37,9 +38,6 @@ LARGE_PRINT_SCALE = 1.4
 BODY = 11.0
 
 PHASE_BARS = {"titration": "#7fa7d9", "maintenance": "#86c27d", "taper": "#e0a47a"}
-INK = QColor("#111111")
-GREY = QColor("#555555")
-RULE = QColor("#9a9a9a")
 WARN_BORDER = QColor("#b71c1c")
 WARN_FILL = QColor("#fdecea")
 STOP_BORDER = QColor("#1b5e20")
@@ -101,18 +99,6 @@ class QtMetrics:
     def text_h(self, text: str, width: float, size: float, bold: bool = False) -> float:
         r = self.fm(size, bold).boundingRect(QRectF(0, 0, max(width, 1.0), 1e7), _WRAP, text)
         return max(r.height(), self.line(size, bold))
-
-
-def draw_text(p: QPainter, c: QtMetrics, x: float, y: float, w: float, text: str, size: float, bold: bool = False,
-              colour: QColor = INK, align=Qt.AlignmentFlag.AlignLeft) -> float:
-    """Wrapped text at (x, y) in width w; returns its height."""
-    h = c.text_h(text, w, size, bold)
-    p.setFont(c.font(size, bold))
-    p.setPen(colour)
-    flags = int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
-    # A little more room than measured, so rounding on the device never drops a last line.
-    p.drawText(QRectF(x, y, w, h + c.line(size)), flags, text)
-    return h
 
 
 def _right(p: QPainter, c: QtMetrics, right: float, y: float, w: float, text: str, size: float) -> None:

@@ -12,11 +12,8 @@ from planner.export.printout.blocks import MonthChart
 from planner.export.printout.icons import SLOT_TILES, draw_slot_icon
 from planner.export.printout.layout import Box
 from planner.export.printout.layout_month import DETAIL, DOSE, HEAD, HOW, KEY, MARK, NOTE, NUM, SUB, TITLE
+from planner.export.printout.paint_text import GREY, INK, RULE, draw_text
 
-# The painter's colours (painter.py imports this module, so they are named here again).
-INK = QColor("#111111")
-GREY = QColor("#555555")
-RULE = QColor("#9a9a9a")
 HEADER_FILL = QColor("#f1f1f1")
 
 TONES = {"start": QColor("#0d47a1"), "change": QColor("#b34700"), "stop": QColor("#1b5e20"),
@@ -25,16 +22,6 @@ OUTSIDE_FILL = QColor("#e4e4e4")  # a day of the month not in the plan
 STOP_FILL = QColor("#eef7ee")  # the stop day, as the stop box on the dose pages
 BOX_TINT = 70  # the slot's colour behind a dose box, out of 255: light, so the words stay black
 _CENTRE = Qt.AlignmentFlag.AlignHCenter
-
-
-def draw_text(p: QPainter, c, x: float, y: float, w: float, text: str, size: float, bold: bool = False,
-              colour: QColor = INK, align=Qt.AlignmentFlag.AlignLeft) -> None:
-    """Wrapped text at (x, y) in width w, as painter.draw_text draws it (c: painter.QtMetrics)."""
-    h = c.text_h(text, w, size, bold)
-    p.setFont(c.font(size, bold))
-    p.setPen(colour)
-    flags = int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
-    p.drawText(QRectF(x, y, w, h + c.line(size)), flags, text)
 
 
 def _r(rect, y: float) -> QRectF:
