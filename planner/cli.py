@@ -89,7 +89,7 @@ def _emergency_number(text: str) -> str:
 
     if not is_emergency_number(text):
         raise argparse.ArgumentTypeError(
-            f"must be a phone number of digits, spaces, + and - (at most {EMERGENCY_NUMBER_MAX} characters); "
+            f"must be a phone number of at least 2 digits, starting with a digit or +, with only digits, spaces, + and - (at most {EMERGENCY_NUMBER_MAX} characters); "
             f"got {text!r}")
     return text.strip()
 

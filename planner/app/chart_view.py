@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter, QPalette, QPen
 
 from planner.app.screen_reader import chart_summary
 from planner.chart.schedule_chart import ScheduleChart
@@ -29,11 +30,26 @@ class ChartCanvas(FigureCanvasQTAgg):
         super().__init__(figure)
         self.setAccessibleName("Schedule chart")
         self.setMinimumHeight(260)
+        # A Tab stop, so a screen reader user reaches its description (the schedule in words).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.chart = chart
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)
+        if self.hasFocus():  # where the keyboard is, seen
+            painter = QPainter(self)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 3))
+            painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
+            painter.end()
         self.painted.emit()
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        self.update()
 
     def show_schedule(self, schedule: Schedule) -> None:
         self.chart.update(schedule)

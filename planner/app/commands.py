@@ -48,17 +48,20 @@ class PlanCommand(QUndoCommand):
 
 
 class EditField(PlanCommand):
-    """The user changed one field. Consecutive edits of the same field (a run of spin-box
-    steps, or typing a name) merge into one undo step, named for the last value."""
+    """The user changed one field. Consecutive edits of the same field while it keeps the focus
+    (a run of spin-box steps, or typing a name) merge into one undo step, named for the last
+    value; the document starts a new run when the focus leaves a field (`edit_run`), so
+    coming back to type again is an undo step of its own."""
 
     def __init__(self, document: PlanDocument, field: str, before: dict[str, Any], after: dict[str, Any]) -> None:
         super().__init__(document, field, before, after, edit_text(field, after))
+        self.run = getattr(document, "edit_run", 0)
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return _id_for(self.field)
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, EditField) or other.field != self.field:
+        if not isinstance(other, EditField) or other.field != self.field or other.run != self.run:
             return False
         self.after = other.after
         self.setText(other.text())

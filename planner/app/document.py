@@ -76,6 +76,12 @@ class PlanDocument(QObject):
 
     # --- changing (through commands, so every change can be undone) ---------------------------
 
+    edit_run = 0  # EditField merges only edits of one run: a field's edits while it has the focus
+
+    def end_edit_run(self) -> None:
+        """The focus left a field: its next edit is an undo step of its own."""
+        self.edit_run += 1
+
     def edit(self, field: str, after: dict[str, Any]) -> None:
         """The user changed one field: `after` is the whole plan with that change."""
         self.undo_stack.push(EditField(self, field, self.state, after))

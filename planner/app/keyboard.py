@@ -58,8 +58,15 @@ class PlanUndoKeys(QObject):
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if old is not None:
             old.removeEventFilter(self)  # only the focused widget is watched
+            # Qt sends the field its focus-out (its last edit) before this signal.
+            self.win.document.end_edit_run()
         if new is not None and new.window() is self.win:
             new.installEventFilter(self)
+            # The form scrolls to a field however the focus came (Tab from the problems list
+            # wraps to the form's first field, which the scroll area alone leaves unscrolled).
+            scroll = self.win.form_scroll
+            if scroll.widget() is not None and scroll.widget().isAncestorOf(new):
+                scroll.ensureWidgetVisible(new)
 
     def _which(self, event) -> str | None:
         keys = QKeySequence(event.keyCombination())

@@ -75,10 +75,11 @@ def default_emergency_number() -> str:
 
 def is_emergency_number(text: str) -> bool:
     """A number the patient's pages can print: digits, spaces, + and -, at most
-    EMERGENCY_NUMBER_MAX characters, with at least one digit."""
+    EMERGENCY_NUMBER_MAX characters, starting with a digit or +, with at least 2 digits (the
+    shortest emergency numbers have 2, France's 15; '-5' or '1' is a slip, not a number)."""
     text = text.strip()
     return (0 < len(text) <= EMERGENCY_NUMBER_MAX and set(text) <= EMERGENCY_NUMBER_CHARS
-            and any(ch.isdigit() for ch in text))
+            and (text[0].isdigit() or text[0] == "+") and sum(ch.isdigit() for ch in text) >= 2)
 
 
 def emergency_number(options: PrintOptions) -> str:

@@ -119,3 +119,22 @@ def test_the_tables_step_keys_work_with_tab_leaving_it(win):
     QTest.keyClick(QApplication.focusWidget(), Qt.Key_Escape)
     QTest.keyClick(table, Qt.Key_R, CTRL | SHIFT)  # remove step edits
     assert "step_edits" not in win.document.state
+
+
+def test_coming_back_to_a_field_to_type_again_is_an_undo_step_of_its_own(win):
+    """Typing in a field merges into one undo step while the field keeps the focus; leaving it
+    and typing a new value later is a second step, so one Ctrl+Z goes back to the first value,
+    not past it (a trial found 1800 -> 2400 -> 1200 undone straight to 1800)."""
+    before = win.plan.target_dose_mg
+    t, other = win.form.target, win.form.patient_name
+    for value in ("2400", "1200"):
+        focus(t)
+        t.selectAll()
+        QTest.keyClicks(t, value)
+        focus(other)
+    assert win.plan.target_dose_mg == 1200
+    focus(t)
+    QTest.keyClick(t, Qt.Key_Z, CTRL)
+    assert win.plan.target_dose_mg == 2400 and t.value() == 2400
+    QTest.keyClick(t, Qt.Key_Z, CTRL)
+    assert win.plan.target_dose_mg == before

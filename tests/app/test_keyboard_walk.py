@@ -133,6 +133,9 @@ def test_the_arrow_keys_move_in_the_table_and_tab_leaves_it(win):
     QTest.keyClick(focused(), Qt.Key_Backtab)
     assert focused() is table
     QTest.keyClick(table, Qt.Key_Backtab)
+    # Back to the chart (a Tab stop once it is made), and on to the form.
+    if focused() is win.canvas:
+        QTest.keyClick(focused(), Qt.Key_Backtab)
     assert focused() is not table and win.form.isAncestorOf(focused())
 
 
@@ -149,3 +152,32 @@ def test_a_chart_that_takes_the_focus_comes_between_the_form_and_the_table(win):
     chain = walk(win)
     assert chain.index(chart) + 1 == chain.index(win.table)
     assert win.form.isAncestorOf(chain[chain.index(chart) - 1])
+
+
+def test_the_chart_is_a_tab_stop_between_the_form_and_the_table(win, qtbot):
+    """The chart's description (the schedule in words) is what a screen reader user hears:
+    Tab reaches it, where it is seen, and its focus is drawn."""
+    qtbot.waitUntil(lambda: win.canvas is not None, timeout=20000)
+    chain = walk(win)
+    assert chain.index(win.canvas) + 1 == chain.index(win.table)
+    assert win.form.isAncestorOf(chain[chain.index(win.canvas) - 1])
+    assert "Gabapentin" in win.canvas.accessibleDescription()
+
+
+def test_tab_from_the_problems_list_wraps_to_the_form_scrolled_to_its_first_field(win):
+    """Tab from the last stop (the problems list) goes round to the form's first field, and the
+    form scrolls back up to show it (a trial found it 175 pixels above the view)."""
+    win.resize(1366, 560)  # the form scrolls
+    QApplication.processEvents()
+    chain = walk(win)
+    last_field = [w for w in chain if win.form.isAncestorOf(w)][-1]
+    last_field.setFocus(Qt.TabFocusReason)
+    QApplication.processEvents()
+    assert win.form_scroll.verticalScrollBar().value() > 0  # scrolled down to the last field
+    win.problems.setFocus(Qt.TabFocusReason)
+    QApplication.processEvents()
+    QTest.keyClick(win.problems, Qt.Key_Tab)
+    first = focused()
+    assert first is chain[0] and win.form.isAncestorOf(first)
+    top = first.mapTo(win.form_scroll.viewport(), first.rect().topLeft()).y()
+    assert 0 <= top < win.form_scroll.viewport().height()

@@ -142,3 +142,30 @@ def test_more_products_only_where_one_cannot_make_the_plan():
     days, chosen, _ = choose_products([_day(1, [("bedtime", 25)]), _day(2, [("bedtime", 300)])], forms, make_plan())
     assert [f.strength_mg for f in chosen] == [25]
     assert sum(u.count for u in days[1].doses[0].units) == 12
+
+
+def test_the_fewer_doses_advice_is_one_that_works():
+    """The warning's advice (shape the step's doses in the table) does what it says: a step
+    whose doses the prescriber typed keeps them, with the products to make them. The old
+    advice, "Tick more strengths under Dispense", could not help: with every strength ticked
+    the one-product rule still gives the low day in fewer doses."""
+    from dataclasses import replace as dc_replace
+
+    from planner.domain.plan import StepEdit
+    from planner.text.problems import problem_text
+
+    plan = load_example("gabapentin-phn-to-1800-with-taper")
+    s = compute_schedule(plan, today=date(2026, 6, 1))
+    [fewer] = [p for p in s.problems if p.code == "fewer-doses-one-product"]
+    text = problem_text(fewer)
+    assert "schedule table" in text and "Tick more strengths" not in text
+    day, total, given, wanted = fewer.values["days"][0]
+    assert (day, total, given, wanted) == (2, 300, 1, 2)
+    # The table's first step (days 1-3, 300 mg/day in one capsule) typed as 100 + 200 mg.
+    step = next(i for i, st in enumerate(s.steps, 1) if st.first_day <= day <= st.last_day)
+    spread = (("morning", 100), ("bedtime", 200))
+    shaped = compute_schedule(dc_replace(plan, step_edits=(StepEdit(step=step, doses=spread),)), today=date(2026, 6, 1))
+    shaped_day = next(d for d in shaped.days if d.day == day)
+    assert len(shaped_day.doses) == wanted and shaped_day.total_mg == total
+    assert not any(p.code == "fewer-doses-one-product" and any(x[0] == day for x in p.values["days"])
+                   for p in shaped.problems)

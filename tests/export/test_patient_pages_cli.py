@@ -61,12 +61,19 @@ def test_landscape_emergency_number_and_tick_boxes(qapp, tmp_path):
     assert all(w < h for w, h in portrait)
 
 
-@pytest.mark.parametrize("number", ["abc", "911; rm", "1234567890123456", "", "+-"])
+@pytest.mark.parametrize("number", ["abc", "911; rm", "1234567890123456", "", "+-", "-5", "0", "1", "- 911"])
 def test_a_bad_emergency_number_exits_2_naming_the_option(tmp_path, number):
     out = tmp_path / "plan.pdf"
     code, stdout, err = run("export", PLAN, "-o", str(out), "--emergency-number", number)
     assert code == 2 and "--emergency-number" in err and "Traceback" not in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("number", ["15", "000", "112", "911", "+33 1 23 45 67", "0800-123-456"])
+def test_real_emergency_numbers_are_taken(number):
+    from planner.export.print_options import is_emergency_number
+
+    assert is_emergency_number(number)
 
 
 def test_a_bad_pages_choice_exits_2_naming_the_option(tmp_path):

@@ -51,7 +51,10 @@ def test_todays_regimen_is_the_starting_point_before_day_1(qapp, tmp_path):
     blocks = plan_pages(s, PrintOptions(printed_on=PRINTED), PRINTED).blocks
     cards = [b for b in blocks if isinstance(b, StepCard)]
     now = cards[0]
-    assert now.when == "Now, until Tue 1 Dec 2026" and now.total == "1200 mg/day"
+    # The heading names the last day of today's doses, as the card's line does (up to and
+    # including Mon 30 Nov): never the day of the first change.
+    assert now.when == "Now, until Mon 30 Nov 2026" and now.total == "1200 mg/day"
+    assert "up to and including Mon 30 Nov 2026" in now.every_day
     assert [(d.when, d.amount) for d in now.doses] == [("Morning 08:00", "300 mg"), ("Midday 13:00", "300 mg"),
                                                        ("Bedtime 22:00", "600 mg")]
     assert now.every_day == ("Take these doses up to and including Mon 30 Nov 2026. "

@@ -24,7 +24,7 @@ def current_card(s: Schedule) -> list[StepCard]:
     doses = tuple(DoseRow(d.slot, say("printout.dose.when", slot=slot_name(d.slot), time=d.time),
                           say("printout.dose.take", units=units_text(d.units)), mg_text(d.mg), tuple(d.units))
                   for d in s.current)
-    return [StepCard(phase="current", when=say("printout.current.when", date=long_date(start)),
+    return [StepCard(phase="current", when=say("printout.current.when", last=long_date(start - timedelta(days=1))),
                      total=total_text(sum(d.mg for d in s.current)),
                      about=say("printout.current.about"),
                      slot_samples=tuple(say("printout.dose.when", slot=slot_name(sl), time="00:00") for sl in SLOTS),
