@@ -315,7 +315,10 @@ def test_with_the_month_tick_chart_the_cards_have_no_tick_boxes_and_say_so():
     assert say("printout.doses.intro") in block_texts(ticked)
 
 
-def test_the_previews_landscape_button_turns_the_pages_it_repaints(qapp, tmp_path):
+def test_the_pages_turn_as_the_options_say_on_a_printer_the_preview_turned(qapp, tmp_path):
+    """The preview's Landscape button turns its printer; the window hands that turn to the
+    renderer in the options (orientation_of, tests/app/test_access_print_options.py), and
+    the renderer lays the pages out as the options say, whatever the printer was before."""
     from PySide6.QtGui import QPageLayout
     from PySide6.QtPrintSupport import QPrinter
 
@@ -330,10 +333,15 @@ def test_the_previews_landscape_button_turns_the_pages_it_repaints(qapp, tmp_pat
     assert printer.pageLayout().orientation() == QPageLayout.Orientation.Portrait
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)  # the preview's Landscape button
     printer.setOutputFileName(str(tmp_path / "turned.pdf"))
-    paint_plan(printer, s, options)  # the preview repaints on the same printer
+    # The preview repaints with its printer's turn in the options (print_actions.orientation_of).
+    paint_plan(printer, s, replace(options, orientation="landscape"))
     assert printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
     assert all(w > h for w, h in page_sizes(tmp_path / "turned.pdf"))
-    # A new printer takes the options' orientation again.
+    # Portrait again (the preview's Portrait button): the pages follow the options.
+    printer.setOutputFileName(str(tmp_path / "back.pdf"))
+    paint_plan(printer, s, options)
+    assert all(w < h for w, h in page_sizes(tmp_path / "back.pdf"))
+    # A new printer takes the options' orientation.
     fresh = QPrinter(QPrinter.PrinterMode.HighResolution)
     fresh.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     fresh.setOutputFileName(str(tmp_path / "fresh.pdf"))

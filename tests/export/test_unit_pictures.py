@@ -24,7 +24,6 @@ from planner.export.printout.unit_pictures import (
     dose_pictures,
     unit_pictures,
     units_shown,
-    with_scored,
 )
 from planner.files.planfile import example_names, load_example
 from planner.text.units import is_liquid
@@ -150,7 +149,7 @@ def test_only_the_profiles_scored_tablets_show_a_score():
     assert [p.scored for p in dose_pictures((tablet, capsule), scored_mg=(600, 800))] == [True, False]
     from planner.export.printout.content import plan_pages
 
-    blocks = with_scored(plan_pages(s, PrintOptions(), PRINTED).blocks, s.profile.forms)
+    blocks = plan_pages(s, PrintOptions(), PRINTED).blocks  # the content knows the scored tablets
     rows = [d for b in blocks if isinstance(b, StepCard) for d in b.doses]
     assert rows and all(d.scored_mg == (600, 800) for d in rows)
 

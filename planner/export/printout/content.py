@@ -14,7 +14,6 @@ from planner.export.printout.blocks import (
     BODY,
     Block,
     Chart,
-    DoseRow,
     EmergencyBox,
     LabelColumn,
     Pages,
@@ -30,7 +29,7 @@ from planner.export.printout.blocks import (
     paragraph,
 )
 from planner.export.printout.content_clinician import clinician
-from planner.export.printout.content_course import continue_box, current_card, review_rows, start_row
+from planner.export.printout.content_course import continue_box, dose_row, current_card, review_rows, start_row
 from planner.export.printout.content_month import month_blocks
 from planner.export.printout.words import (
     CHANGE_PHASES,
@@ -42,7 +41,6 @@ from planner.export.printout.words import (
     footer_text,
     kind_heading,
     medicine_text,
-    mg_text,
     patient_details,
     plan_title,
     purpose_text,
@@ -109,21 +107,19 @@ def schedule_blocks(s: Schedule, tick_chart: bool = True) -> list[Block]:
     out: list[Block] = [heading(say("printout.doses.heading"), top=0),
                         paragraph(intro, keep_with_next=True, space_after=6)]
     out += current_card(s)
-    syringe_ml = s.plan.liquid.syringe_ml if s.plan.liquid else None
     for i, (step, change) in enumerate(zip(s.steps, step_changes(s))):
         out.append(stop_box(s, step) if step.total_mg == 0 and not step.doses
-                   else step_card(i + 1, step, change, syringe_ml, ticks=not tick_chart))
+                   else step_card(s, i + 1, step, change, ticks=not tick_chart))
     return out + continue_box(s)
 
 
-def step_card(number: int, step: Step, change: str, syringe_ml: int | None = None, ticks: bool = True) -> StepCard:
+def step_card(s: Schedule, number: int, step: Step, change: str, ticks: bool = True) -> StepCard:
     """One step, worded and coloured by what its dose does (words.step_change): up, the same,
     or down, never by the engine's phase alone. ticks: a tick box per day (up to a month)."""
     about = say("printout.step.about", number=number, days=day_numbers(step),
                 length=days_text(step.days), phase=change_words(change))
-    doses = tuple(DoseRow(d.slot, say("printout.dose.when", slot=slot_name(d.slot), time=d.time),
-                          take_text(d.units, syringe_ml), mg_text(d.mg), tuple(d.units), syringe_ml)
-                  for d in step.doses)
+    syringe_ml = s.plan.liquid.syringe_ml if s.plan.liquid else None
+    doses = tuple(dose_row(s, d, take_text(d.units, syringe_ml)) for d in step.doses)
     ticks = ticks and step.days <= MAX_TICK_DAYS
     labels = tuple(str(date.fromordinal(step.start.toordinal() + k).day) for k in range(step.days)) if ticks else ()
     if ticks:

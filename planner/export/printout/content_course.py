@@ -7,12 +7,24 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from planner.domain.days import Dose
 from planner.domain.plan import SLOTS
 from planner.domain.schedule import Schedule
+from planner.text.units import is_liquid
 from planner.export.printout.blocks import DoseRow, StepCard, StopBox
 from planner.export.printout.words import mg_text, regimen_words, slot_name, total_text, units_text
 from planner.text.catalogue import say
 from planner.text.dates import long_date
+
+
+def dose_row(s: Schedule, d: Dose, take: str) -> DoseRow:
+    """One dose line: its time of day, what to take, its mg, and what its pictures need: the
+    engine's units, the plan's oral syringe for a liquid dose, the drug's scored tablets."""
+    liquid = s.plan.liquid
+    syringe_ml = liquid.syringe_ml if liquid and any(is_liquid(u) for u in d.units) else None
+    scored = tuple(sorted(f.strength_mg for f in s.profile.forms if f.scored))
+    return DoseRow(d.slot, say("printout.dose.when", slot=slot_name(d.slot), time=d.time), take, mg_text(d.mg),
+                   tuple(d.units), syringe_ml, scored)
 
 
 def current_card(s: Schedule) -> list[StepCard]:
@@ -21,9 +33,7 @@ def current_card(s: Schedule) -> list[StepCard]:
     if not s.current:
         return []
     start = s.plan.start_date
-    doses = tuple(DoseRow(d.slot, say("printout.dose.when", slot=slot_name(d.slot), time=d.time),
-                          say("printout.dose.take", units=units_text(d.units)), mg_text(d.mg), tuple(d.units))
-                  for d in s.current)
+    doses = tuple(dose_row(s, d, say("printout.dose.take", units=units_text(d.units))) for d in s.current)
     return [StepCard(phase="current", when=say("printout.current.when", last=long_date(start - timedelta(days=1))),
                      total=total_text(sum(d.mg for d in s.current)),
                      about=say("printout.current.about"),
@@ -66,4 +76,4 @@ def review_rows(s: Schedule) -> list[tuple[str, str]]:
     return [(say("printout.label.review"), say("printout.review.value", date=long_date(s.review_date)))]
 
 
-__all__ = ["current_card", "continue_box", "keep_taking_main", "start_row", "review_rows"]
+__all__ = ["dose_row", "current_card", "continue_box", "keep_taking_main", "start_row", "review_rows"]

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPainter
 INK = QColor("#111111")
 GREY = QColor("#555555")
 RULE = QColor("#9a9a9a")
+WARN_BORDER = QColor("#b71c1c")  # the warnings' red: the taper warning's border, the emergency box
 
 
 def draw_text(p: QPainter, c, x: float, y: float, w: float, text: str, size: float, bold: bool = False,
@@ -23,4 +24,4 @@ def draw_text(p: QPainter, c, x: float, y: float, w: float, text: str, size: flo
     return h
 
 
-__all__ = ["INK", "GREY", "RULE", "draw_text"]
+__all__ = ["INK", "GREY", "RULE", "WARN_BORDER", "draw_text"]

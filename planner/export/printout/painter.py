@@ -18,6 +18,7 @@ from planner.export.printout.blocks import (
     SMALL,
     Bullet,
     Chart,
+    EmergencyBox,
     LabelRow,
     MonthChart,
     StepCard,
@@ -30,7 +31,8 @@ from planner.export.printout.icons import draw_slot_icon, warning_triangle
 from planner.export.printout.layout import Box, Page
 from planner.export.printout.pill_drawings import draw_picture
 from planner.export.printout.painter_month import paint_month
-from planner.export.printout.paint_text import GREY, INK, RULE, draw_text
+from planner.export.printout.paint_text import GREY, INK, RULE, WARN_BORDER, draw_text
+from planner.export.printout.painter_boxes import paint_emergency
 from planner.export.printout.words import page_number
 
 FAMILY = "DejaVu Sans"
@@ -38,7 +40,6 @@ LARGE_PRINT_SCALE = 1.4
 BODY = 11.0
 
 PHASE_BARS = {"titration": "#7fa7d9", "maintenance": "#86c27d", "taper": "#e0a47a"}
-WARN_BORDER = QColor("#b71c1c")
 WARN_FILL = QColor("#fdecea")
 STOP_BORDER = QColor("#1b5e20")
 STOP_FILL = QColor("#eef7ee")
@@ -254,7 +255,7 @@ def paint_table_row(p: QPainter, c: QtMetrics, box: Box, y: float) -> None:
 
 PAINTERS = {Text: paint_text, Bullet: paint_bullet, LabelRow: paint_label_row, WarningBox: paint_warning,
             StepCard: paint_step, StopBox: paint_stop, Chart: paint_chart, TableRow: paint_table_row,
-            MonthChart: paint_month}
+            MonthChart: paint_month, EmergencyBox: paint_emergency}
 
 
 def paint_pages(device: QPagedPaintDevice, c: QtMetrics, pages: list[Page], footer_h: float, footer: str) -> int:

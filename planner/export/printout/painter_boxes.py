@@ -1,7 +1,6 @@
 """Painting the emergency box (blocks.EmergencyBox) with Qt: a red title band with white
 words, so it stands apart from the pale red taper warning and the step cards; then the call
-line, the serious signs as bullets and the phones. Registered in painter.PAINTERS on import
-(render imports this module), so the painter module itself needs no edit."""
+line, the serious signs as bullets and the phones. painter.PAINTERS lists it."""
 
 from __future__ import annotations
 
@@ -11,12 +10,13 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from planner.export.printout.blocks import EmergencyBox
 from planner.export.printout.layout import Box
 from planner.export.printout.layout_boxes import BODY, CALL, TITLE
-from planner.export.printout.painter import INK, PAINTERS, WARN_BORDER, QtMetrics, draw_text
+from planner.export.printout.paint_text import INK, WARN_BORDER, draw_text
 
 WHITE = QColor("#ffffff")
 
 
-def paint_emergency(p: QPainter, c: QtMetrics, box: Box, y: float) -> None:
+def paint_emergency(p: QPainter, c, box: Box, y: float) -> None:
+    """c: painter.QtMetrics."""
     b: EmergencyBox = box.block
     g = box.geo
     border, pad, w = g["border"], g["pad"], g["w"]
@@ -53,7 +53,5 @@ def paint_emergency(p: QPainter, c: QtMetrics, box: Box, y: float) -> None:
             else:
                 ty += draw_text(p, c, x, ty, w, contact, BODY, True)
 
-
-PAINTERS[EmergencyBox] = paint_emergency
 
 __all__ = ["paint_emergency"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-import weakref
 from dataclasses import replace
 from datetime import date
 
@@ -20,17 +19,11 @@ from planner.export.printout.blocks import SMALL
 from planner.export.printout.content import plan_pages
 from planner.export.printout.layout import Page, lay_out
 from planner.export.printout.painter import FAMILY, QtMetrics, paint_pages
-from planner.export.printout import painter_boxes  # noqa: F401 - registers the emergency box's painter
-from planner.export.printout.unit_pictures import with_scored
 
 MARGIN_MM = 14.0
 CREATOR = "Titration Planner"  # the PDF's creator: the program's name
 
 _APP = None  # keeps a QGuiApplication made here alive
-# The orientation each device was last given here. The print preview repaints on the same
-# printer after its Portrait/Landscape buttons turn the page: the reader's turn is kept.
-_ORIENTATION_SET: "weakref.WeakKeyDictionary[QPagedPaintDevice, QPageLayout.Orientation]" = \
-    weakref.WeakKeyDictionary()
 
 
 def ensure_gui_app():
@@ -59,16 +52,12 @@ def _set_page(device: QPagedPaintDevice, options: PrintOptions) -> None:
     size_id = QPageSize.PageSizeId.Letter if options.paper.lower() == "letter" else QPageSize.PageSizeId.A4
     orientation = (QPageLayout.Orientation.Landscape if options.orientation == "landscape"
                    else QPageLayout.Orientation.Portrait)
-    given = _ORIENTATION_SET.get(device)
-    if given is not None and device.pageLayout().orientation() != given:
-        orientation = device.pageLayout().orientation()  # turned in the preview since
     layout = QPageLayout(QPageSize(size_id), orientation,
                          QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
     if not device.setPageLayout(layout):
         # A printer whose hardware margins are wider: keep its margins, still set the paper.
         device.setPageSize(QPageSize(size_id))
         device.setPageOrientation(orientation)
-    _ORIENTATION_SET[device] = orientation
 
 
 def layout_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOptions,
@@ -80,9 +69,6 @@ def layout_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOpt
     # so the blocks are built without Qt).
     options = replace(options, emergency_number=emergency_number(options))
     pages = plan_pages(schedule, options, printed_on)
-    # the profile knows which tablets are scored; the plan, its oral syringe
-    liquid = schedule.plan.liquid
-    with_scored(pages.blocks, schedule.profile.forms, liquid.syringe_ml if liquid else None)
     return c, lay_out(c, pages.blocks, c.height - footer_h), footer_h, pages.footer
 
 

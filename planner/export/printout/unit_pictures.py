@@ -9,12 +9,11 @@ from one maker to the next and would mislead."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from planner.domain.liquid import draws
 from planner.domain.units import Unit
-from planner.export.printout.blocks import StepCard
 from planner.text.catalogue import say
 from planner.text.numbers import fmt_decimal
 from planner.text.units import is_liquid
@@ -132,21 +131,5 @@ def place(pictures: list[Picture], height: float, gap: float, label_w, max_w: fl
     return out, widest, (y + height if out else 0.0)
 
 
-def with_scored(blocks: list, forms, syringe_ml: int | None = None) -> list:
-    """The blocks with each dose row told which of the drug's tablets are scored (the
-    profile's Forms), so a scored tablet's picture shows its score line; a liquid dose
-    printed without a syringe (today's doses) is pictured in the plan's syringe."""
-    scored = tuple(sorted(f.strength_mg for f in forms if f.scored))
-    for b in blocks:
-        if isinstance(b, StepCard):
-            b.doses = tuple(replace(d, scored_mg=scored, syringe_ml=d.syringe_ml or _liquid_syringe(d, syringe_ml))
-                            for d in b.doses)
-    return blocks
-
-
-def _liquid_syringe(row, syringe_ml: int | None) -> int | None:
-    return syringe_ml if any(is_liquid(u) for u in row.units) else None
-
-
-__all__ = ["with_scored", "place", "Placed", "Picture", "unit_pictures", "dose_pictures", "units_shown", "syringe_for", "PICTURE_PT", "GAP",
+__all__ = ["place", "Placed", "Picture", "unit_pictures", "dose_pictures", "units_shown", "syringe_for", "PICTURE_PT", "GAP",
            "MAX_DRAWN"]
