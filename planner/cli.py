@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
                         "911, 999, 112, ...)")
     e.add_argument("--no-tick-chart", action="store_true",
                    help="PDF: no month tick chart; each step prints a tick box per day instead")
+    e.add_argument("--language", metavar="CODE", type=_language, default=None,
+                   help="the language of the patient's pages, calendar or CSV (default: the plan's "
+                        "handout_language): " + ", ".join(_language_codes()))
     for cmd in (s, c, e):
         # A start date in the past is a warning; --today makes that check repeatable in scripts.
         cmd.add_argument("--today", metavar="YYYY-MM-DD", type=_iso_date, default=None,
@@ -92,6 +95,29 @@ def _emergency_number(text: str) -> str:
             f"must be a phone number of at least 2 digits, starting with a digit or +, with only digits, spaces, + and - (at most {EMERGENCY_NUMBER_MAX} characters); "
             f"got {text!r}")
     return text.strip()
+
+
+def _language_codes() -> tuple[str, ...]:
+    from planner.domain.languages import handout_languages
+
+    return handout_languages()
+
+
+def _language_names() -> list[str]:
+    from planner.domain.languages import handout_languages
+    from planner.text.catalogue import catalogue
+
+    return [f"{code} ({catalogue(code).english_name})" for code in handout_languages()]
+
+
+def _language(text: str) -> str:
+    from planner.domain.languages import handout_languages
+
+    if text not in handout_languages():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a language the handout can be printed in; the supported ones are "
+            + ", ".join(_language_names()))
+    return text
 
 
 def _utf8(stream) -> None:
@@ -158,6 +184,10 @@ def _run(args: argparse.Namespace) -> int:
 
     try:
         plan = load_plan_file(args.plan)
+        if getattr(args, "language", None):
+            import dataclasses
+
+            plan = dataclasses.replace(plan, handout_language=args.language)
         schedule = compute_schedule(plan, today=args.today)
     except PlanError as exc:
         from planner.text.errors import worded

@@ -93,6 +93,7 @@ class PlanForm(FormState, QWidget):
         self.sex.currentIndexChanged.connect(emit("kidney.sex"))
         self.scr_unit.currentIndexChanged.connect(emit("kidney.serum_creatinine_unit"))
         self.haemodialysis.toggled.connect(emit("kidney.haemodialysis"))
+        self.handout_language.currentIndexChanged.connect(emit("handout_language"))
         for attr, name in form_groups.TEXTS:
             getattr(self, attr).textEdited.connect(emit(name))
 

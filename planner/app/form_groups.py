@@ -14,7 +14,8 @@ from planner.app import form_kind
 from planner.app.form_rows import TEXT_MAX_LEN, combo, group, label_text, number_field
 from planner.domain.plan import SLOTS
 from planner.domain.profiles import drug_ids, load_profile
-from planner.text.catalogue import say
+from planner.domain.languages import handout_languages
+from planner.text.catalogue import catalogue, say
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QVBoxLayout as Layout
@@ -143,3 +144,14 @@ def build_people(form: Any, outer: Layout) -> None:
         setattr(form, attr, w)
         form.rows.row(f, path, w)
     form.patient_dob.setPlaceholderText("YYYY-MM-DD (optional)")
+    # The patient's pages, calendar and CSV are printed in this language; the window keeps its own.
+    form.handout_language = combo(tuple((code, language_label(code)) for code in handout_languages()))
+    form.rows.row(f, "handout_language", form.handout_language)
+
+
+def language_label(code: str) -> str:
+    """'Español (Spanish), not reviewed': its own name, and whether a qualified translator has
+    reviewed the translation, so the clinician knows before printing."""
+    cat = catalogue(code)
+    name = cat.name if cat.name == cat.english_name else f"{cat.name} ({cat.english_name})"
+    return name if cat.reviewed else say("form.handout-language.unreviewed", language=name)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, QTime
 from planner.app.form_groups import SCHEDULE_NUMBERS, TEXTS
 from planner.app.form_kind import EVEN_SPLIT, needs, order_words, uses
 from planner.app.number_field import NumberField, exact_decimal, holds_exactly, plain_number
+from planner.domain.languages import SOURCE_LANGUAGE
 from planner.domain.plan import DEFAULT_LARGER_DOSE_ORDER, OFF_LABEL, SLOTS, SYRINGE_ML, FieldError, PlanError
 from planner.domain.profiles import drug_ids
 from planner.files.planfile import FORMAT_VERSION
@@ -121,6 +122,7 @@ class FormState:
             if text:
                 group, key = path.split(".")
                 d.setdefault(group, {})[key] = text
+        d["handout_language"] = self.handout_language.currentData()
         if self._overrides:
             d["overrides"] = [dict(o) for o in self._overrides]
         if self._plan_id is not None:
@@ -222,6 +224,8 @@ class FormState:
             for attr, path in TEXTS:
                 group, key = path.split(".")
                 getattr(self, attr).setText((d.get(group) or {}).get(key, ""))
+            self.handout_language.setCurrentIndex(
+                max(0, self.handout_language.findData(d.get("handout_language", SOURCE_LANGUAGE))))
             self._overrides = [dict(o) for o in d.get("overrides", [])]
             self._plan_id = d.get("plan_id")
             shown = self._numbers_in(d)

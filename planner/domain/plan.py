@@ -159,6 +159,7 @@ class Plan:
     patient: Patient | None = None
     prescriber: Prescriber | None = None
     pharmacy: Pharmacy | None = None
+    handout_language: str = "en"  # a code of planner.domain.languages (schema.FIELDS)
     overrides: tuple[Override, ...] = ()
     plan_id: str | None = None  # a UUID: who the plan is for, kept across edits (calendar UIDs)
 

@@ -36,6 +36,7 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Any
 
+from planner.domain.languages import SOURCE_LANGUAGE, handout_languages
 from planner.domain.plan import (
     DEFAULT_LARGER_DOSE_ORDER,
     DEFAULT_SLOT_TIMES,
@@ -59,7 +60,7 @@ from planner.domain.plan import (
 # The version the writer writes; older versions are upgraded on reading (planner.files.upgrades).
 # Read it as schema.FORMAT_VERSION at the time of use, not copied at import, so a test can
 # stand in a newer one.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 MAX_DOSE_MG = 20_000
 MAX_STEP_DAYS = 365
@@ -184,6 +185,10 @@ FIELDS: tuple[Field, ...] = (
     Field("pharmacy", "group", "field.pharmacy", record=Pharmacy),
     Field("pharmacy.name", "text", "field.pharmacy.name", max_len=MAX_TEXT),
     Field("pharmacy.phone", "text", "field.pharmacy.phone", max_len=MAX_PHONE),
+    # The language of the patient's pages, calendar and CSV (issue 16); the clinician's page and
+    # the window keep the window's language.
+    Field("handout_language", "choice", "field.handout_language", default=SOURCE_LANGUAGE,
+          choices=handout_languages()),
     Field("overrides", "records", "field.overrides", default=(), record=Override),
     Field("overrides.code", "text", "field.overrides.code", required=True, max_len=MAX_CODE, shown=False),
     Field("overrides.reason", "text", "field.overrides.reason", required=True, max_len=MAX_REASON, shown=False),

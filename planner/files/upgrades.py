@@ -95,3 +95,10 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     out.setdefault("kind", "start_and_stop")
     out.setdefault("maintenance", "days")
     return out
+
+
+@step(2)
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 (issue 16) adds handout_language, the language of the patient's pages. A
+    version 2 file printed in English, so it leaves the field out (its default, "en")."""
+    return dict(data)

@@ -7,19 +7,34 @@ assembles a sentence and a translator sees the whole of one. The .po files are r
 Babel and served through the standard library's gettext (GNUTranslations), plural forms
 included. A missing message is an error, never a silent fall back to the id or to English.
 
-    from planner.text.catalogue import say, say_n, catalogue
-    say("problem.above-label-maximum", peak_mg=2400, limit_mg=1800)   # English
-    catalogue("es").say(...)                                            # the handout's language
+    from planner.text.catalogue import say, say_n, catalogue, speaking
+    say("problem.above-label-maximum", peak_mg=2400, limit_mg=1800)   # the window's language
+    with speaking(plan.handout_language):                              # the patient's pages
+        say("printout.title.yours", drug=...)
+
+Two languages are in play: the window's (set once at start-up with use_language, from the
+setting or the system locale) and the handout's, a property of the plan; the printout, the
+calendar and the CSV word the patient's side inside `speaking(language)`. A context variable
+holds it, so code below never passes a language along and cannot mix two on one page by
+forgetting to. The drug profiles' patient texts are written in English beside their label
+citations; other languages translate them in profile_texts.po, keyed by the English text
+(Catalogue.text). Each language's metadata (its own name, Babel locale for dates and numbers,
+whether a qualified translator has reviewed it) is the header of its common.po.
 """
 
 from __future__ import annotations
 
 import gettext
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 from string import Formatter
 from typing import Any
+
+from planner.text.coverage import PROFILE_TEXTS, header
 
 TEXT_PACKAGE = "planner.resources"
 SOURCE_LANGUAGE = "en"
@@ -30,10 +45,53 @@ class MissingMessage(KeyError):
 
 
 class Catalogue:
-    def __init__(self, language: str, translations: gettext.GNUTranslations, ids: frozenset[str]) -> None:
+    def __init__(self, language: str, translations: gettext.GNUTranslations, ids: frozenset[str],
+                 metadata: dict[str, str] | None = None, profile_texts: dict[str, str] | None = None) -> None:
         self.language = language
         self._t = translations
         self.ids = ids
+        self.metadata = metadata or {}
+        self._profile_texts = profile_texts or {}
+
+    @property
+    def name(self) -> str:
+        """The language's name in itself: 'Español' (English: 'English')."""
+        return self.metadata.get("X-Language-Name", "English" if self.language == SOURCE_LANGUAGE else self.language)
+
+    @property
+    def english_name(self) -> str:
+        return self.metadata.get("X-Language-Name-English", self.name)
+
+    @property
+    def babel_locale(self) -> str:
+        """The Babel locale its dates and numbers are written in ('es_US')."""
+        return self.metadata.get("X-Babel-Locale", self.language.replace("-", "_"))
+
+    @property
+    def is_source(self) -> bool:
+        return self.language == SOURCE_LANGUAGE
+
+    @property
+    def reviewed(self) -> bool:
+        """Has a qualified medical translator reviewed this language ('yes: <who>, <date>')?
+        The source language is written, not translated."""
+        return self.is_source or self.metadata.get("X-Translation-Reviewed", "no").lower().startswith("yes")
+
+    @property
+    def review(self) -> str:
+        """What the catalogue records about its review, as written ('no', 'yes: ...')."""
+        return self.metadata.get("X-Translation-Reviewed", "no")
+
+    def text(self, english: str, /, **values: Any) -> str:
+        """A drug profile's patient text in this language (keyed by its English), its
+        {placeholders} filled from values."""
+        if self.is_source:
+            template = english
+        else:
+            template = self._profile_texts.get(english)
+            if not template:
+                raise MissingMessage(f"the {self.language!r} catalogue has no translation of the profile text {english[:60]!r}")
+        return _fill(english[:40], template, values) if values else template
 
     def _template(self, msgid: str) -> str:
         if msgid not in self.ids:
@@ -85,7 +143,8 @@ def _read(language: str):
     merged = None
     messages: dict[str, str | tuple[str, ...]] = {}
     where: dict[str, str] = {}
-    for po in sorted((p for p in folder.iterdir() if p.name.endswith(".po")), key=lambda p: p.name):
+    for po in sorted((p for p in folder.iterdir() if p.name.endswith(".po") and p.name != PROFILE_TEXTS),
+                     key=lambda p: p.name):
         with po.open("rb") as fh:
             cat = read_po(fh, locale=language.replace("-", "_"), domain=po.name[:-3])
         if merged is None:
@@ -108,17 +167,71 @@ def _read(language: str):
     return gettext.GNUTranslations(buf), messages
 
 
+def _metadata(language: str) -> dict[str, str]:
+    common = resources.files(TEXT_PACKAGE).joinpath("text", language, "common.po")
+    return header(common.read_text(encoding="utf-8")) if common.is_file() else {}
+
+
+def _profile_texts(language: str) -> dict[str, str]:
+    from babel.messages.pofile import read_po
+
+    path = resources.files(TEXT_PACKAGE).joinpath("text", language, PROFILE_TEXTS)
+    if not path.is_file():
+        return {}
+    with path.open("rb") as fh:
+        return {m.id: m.string for m in read_po(fh) if m.id and m.string}
+
+
+def catalogue(language: str | None = None) -> Catalogue:
+    """A language's catalogue (None: the language in use, see speaking)."""
+    return _catalogue(current_language() if language is None else language)
+
+
 @lru_cache(maxsize=None)
-def catalogue(language: str = SOURCE_LANGUAGE) -> Catalogue:
+def _catalogue(language: str) -> Catalogue:
     translations, messages = _read(language)
-    return Catalogue(language, translations, frozenset(messages))
+    return Catalogue(language, translations, frozenset(messages), _metadata(language), _profile_texts(language))
+
+
+# The window's language, for the whole program (use_language), and the language of the text
+# being worded now, where it differs (speaking): the handout's.
+_window_language = SOURCE_LANGUAGE
+_speaking: ContextVar[str | None] = ContextVar("speaking", default=None)
+
+
+def current_language() -> str:
+    return _speaking.get() or _window_language
+
+
+def use_language(language: str) -> Catalogue:
+    """Make language the program's language (the window's); raises MissingMessage, naming the
+    languages there are, for one without a catalogue."""
+    global _window_language
+    cat = catalogue(language)
+    _window_language = language
+    return cat
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[Catalogue]:
+    """Word everything inside the block in language (the handout's), then go back."""
+    cat = catalogue(language)
+    token = _speaking.set(language)
+    try:
+        yield cat
+    finally:
+        _speaking.reset(token)
 
 
 def say(msgid: str, /, **values: Any) -> str:
-    """A message in the source language (English): what the clinician's side reads until
-    the window is translated (issue 16)."""
-    return catalogue().say(msgid, **values)
+    """A message in the language in use (the window's, or the handout's inside speaking)."""
+    return catalogue(current_language()).say(msgid, **values)
 
 
 def say_n(msgid: str, n: int, /, **values: Any) -> str:
-    return catalogue().say_n(msgid, n, **values)
+    return catalogue(current_language()).say_n(msgid, n, **values)
+
+
+def profile_text(english: str, /, **values: Any) -> str:
+    """A drug profile's patient text in the language in use."""
+    return catalogue(current_language()).text(english, **values)

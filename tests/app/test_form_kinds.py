@@ -16,7 +16,7 @@ from planner.files.planfile import plan_from_dict
 def full_state(kind: str) -> dict:
     """A plan-file dict of this kind with every field the form shows for it given."""
     d = {
-        "format_version": 2, "kind": kind, "drug": "gabapentin", "indication": "postherpetic_neuralgia",
+        "format_version": 3, "kind": kind, "drug": "gabapentin", "indication": "postherpetic_neuralgia",
         "start_date": "2027-03-15", "strengths_mg": [100, 300],
         "slot_fill": "all", "slot_times": {"morning": "07:30", "midday": "12:00", "evening": "18:00",
                                            "bedtime": "21:45"},
@@ -24,7 +24,7 @@ def full_state(kind: str) -> dict:
         "liquid": {"use": "taper_end", "below_mg": 300, "syringe_ml": 10},
         "step_edits": [{"step": 2, "total_mg": 600, "doses": {"morning": 300, "bedtime": 300}, "days": 5},
                        {"step": 3, "hold_days": 7}],
-        "patient": {"name": "A Patient"},
+        "patient": {"name": "A Patient"}, "handout_language": "es",
         "plan_id": "0b9a6f4e-7d3c-4f56-8a8e-2f1f2f7b9c01",
     }
     if kind in ("start", "change"):  # no taper steps to end with the solution: the whole plan

@@ -8,18 +8,18 @@ import pytest
 from planner.files.formstate import check_form_state
 
 START = {
-    "format_version": 2, "kind": "start", "drug": "gabapentin", "indication": "postherpetic_neuralgia",
+    "format_version": 3, "kind": "start", "drug": "gabapentin", "indication": "postherpetic_neuralgia",
     "start_date": "2026-12-01", "start_dose_mg": 300, "increment_mg": 300, "step_days": 3,
     "target_dose_mg": 1800, "doses_per_day": 3, "maintenance": "review", "review_date": "2027-03-01",
 }
 STOP = {
-    "format_version": 2, "kind": "stop", "drug": "gabapentin", "start_date": "2026-12-01",
+    "format_version": 3, "kind": "stop", "drug": "gabapentin", "start_date": "2026-12-01",
     "current": {"morning": 300, "midday": 300, "bedtime": 600},
     "taper": {"step_mg": 300, "step_days": 7, "order": ["midday", "morning", "evening", "bedtime"]},
     "liquid": {"use": "taper_end", "below_mg": 300, "syringe_ml": 10},
 }
 CHANGE = {
-    "format_version": 2, "kind": "change", "drug": "gabapentin", "start_date": "2026-12-01",
+    "format_version": 3, "kind": "change", "drug": "gabapentin", "start_date": "2026-12-01",
     "current": {"morning": 300, "midday": 300, "bedtime": 300}, "target_dose_mg": 1800, "doses_per_day": 3,
     "increment_mg": 300, "step_days": 7, "maintenance": "review", "review_date": "2027-03-01",
     "step_edits": [{"step": 2, "hold_days": 7}, {"step": 1, "doses": {"morning": 300, "bedtime": 900},

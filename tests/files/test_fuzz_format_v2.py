@@ -23,7 +23,7 @@ SEEDS[2] = {**SEEDS[2], "step_edits": [{"step": 2, "hold_days": 7},
             "taper": {"step_percent": 25, "step_days": 14, "order": ["evening", "midday", "morning", "bedtime"]},
             "liquid": {"use": "all", "syringe_ml": 5}}
 VALIDATOR = Draft202012Validator(json.loads(
-    resources.files("planner.resources").joinpath("schema", "plan-v2.schema.json").read_text("utf-8")))
+    resources.files("planner.resources").joinpath("schema", "plan-v3.schema.json").read_text("utf-8")))
 
 LEAVES = (st.none() | st.booleans() | st.integers(-10, 5000) | st.sampled_from([0.5, 300.0, math.inf, 10**30])
           | st.text(max_size=12) | st.sampled_from(

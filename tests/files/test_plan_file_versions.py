@@ -18,6 +18,7 @@ V1 = {
     "increment_mg": 300, "step_days": 1, "target_dose_mg": 900, "doses_per_day": 3,
 }
 V2 = {**V1, "format_version": 2, "kind": "start_and_stop", "maintenance": "days"}
+V3 = {**V2, "format_version": 3}
 
 
 def test_every_older_version_has_its_step():
@@ -30,8 +31,10 @@ def test_the_current_version_is_read_as_it_is():
 
 
 def test_the_real_step_from_version_1_adds_the_kind_and_the_maintenance_v1_meant():
-    assert upgrades.upgraded(V1) == V2
-    assert upgrades.upgraded(V2) == V2  # a version 2 file is not upgraded again
+    assert upgrades.STEPS[1](V1) == {**V2, "format_version": 1}  # upgraded() sets the version
+    assert upgrades.upgraded(V1) == V3  # and version 2 to 3 adds nothing: the handout stays English
+    assert upgrades.upgraded(V2) == V3
+    assert upgrades.upgraded(V3) == V3  # a current file is not upgraded again
     # What a version 1 file already says is left for the reader to judge, not overwritten.
     assert upgrades.upgraded({**V1, "kind": "stop"})["kind"] == "stop"
 
@@ -44,8 +47,8 @@ def refusal(data) -> str:
 
 
 def test_a_newer_version_is_refused_with_a_message_naming_the_field():
-    message = refusal({**V2, "format_version": 3})
-    assert "newer Titration Planner" in message and "reads version 2" in message
+    message = refusal({**V3, "format_version": 4})
+    assert "newer Titration Planner" in message and "reads version 3" in message
     assert str(PlanError([])) == ""  # the domain's PlanError words nothing itself
 
 
@@ -154,5 +157,5 @@ def test_a_recovered_form_of_version_1_is_upgraded_before_it_is_checked(tmp_path
     left.chmod(0o600)
     [found] = store.orphans()
     assert found.problem is None
-    assert found.state == V2
+    assert found.state == V3
     assert plan_from_dict(found.state) == plan_from_dict(V1)

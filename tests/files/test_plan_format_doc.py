@@ -1,4 +1,4 @@
-"""docs/plan-format.md and the JSON Schema resources/schema/plan-v2.schema.json are generated
+"""docs/plan-format.md and the JSON Schema resources/schema/plan-v3.schema.json are generated
 from the one declaration of the fields (planner.domain.schema) by tools/plan_format.py, and
 cannot drift from it: the doc's field table and the schema file are the tool's output, and the
 JSON Schema names exactly schema.FIELDS. Every example validates against the JSON Schema; what
@@ -29,7 +29,7 @@ def _tool():
 
 
 tool = _tool()
-SCHEMA = json.loads(resources.files("planner.resources").joinpath("schema", "plan-v2.schema.json").read_text("utf-8"))
+SCHEMA = json.loads(resources.files("planner.resources").joinpath("schema", "plan-v3.schema.json").read_text("utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA)
 
 
@@ -99,11 +99,15 @@ def test_what_the_program_writes_is_valid_against_the_json_schema(name):
     assert [e.message for e in VALIDATOR.iter_errors(plan_to_dict(plan))] == []
 
 
-def test_a_version_1_file_is_not_version_2_until_upgraded():
+def test_an_older_file_is_not_current_until_upgraded():
     for path in sorted((ROOT / "tests" / "files" / "v1").glob("*.json")):
         v1 = json.loads(path.read_text("utf-8"))
         assert not VALIDATOR.is_valid(v1)
         assert VALIDATOR.is_valid(upgrades.upgraded(v1)), path.name
+    for path in sorted((ROOT / "tests" / "files" / "v2").glob("*.json")):
+        v2 = json.loads(path.read_text("utf-8"))
+        assert not VALIDATOR.is_valid(v2)
+        assert VALIDATOR.is_valid(upgrades.upgraded(v2)), path.name
 
 
 # --- what it refuses, the program refuses -------------------------------------------------
@@ -127,8 +131,10 @@ START = example_data("gabapentin-phn-start-until-review")
     {k: v for k, v in START.items() if k != "start_dose_mg"},
     {**START, "off_label": {"max_daily_mg": 1800, "reason": "x"}},
     {**START, "step_edits": [{"days": 3}]},
-    {**START, "format_version": 3},
+    {**START, "format_version": 4},
     {**START, "colour": "blue"},
+    {**START, "handout_language": "xx"},
+    {**START, "handout_language": "ES"},
 ])
 def test_what_the_json_schema_refuses_the_program_refuses(data):
     assert not VALIDATOR.is_valid(data)

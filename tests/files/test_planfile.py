@@ -131,7 +131,7 @@ def field_of(data) -> list[str]:
     ({"patient": {"name": "A", "nhs": "1"}}, "patient.nhs"),
     ({"prescriber": {"phone": "1" * 100}}, "prescriber.phone"),
     ({"dose": 300}, "dose"),
-    ({"format_version": 3}, "format_version"),
+    ({"format_version": 4}, "format_version"),
     ({"overrides": "yes"}, "overrides"),
     ({"overrides": [{"code": "above-label-maximum"}]}, "overrides[0].reason"),
     ({"overrides": [{"code": "above-label-maximum", "reason": "x" * 501}]}, "overrides[0].reason"),

@@ -59,7 +59,7 @@ def kidney(**k) -> dict:
     (form_state(slot_fill="sometimes"), ["slot_fill must be one of grow, all"]),
     (form_state(larger_dose_order=["morning", "morning", "evening", "bedtime"]), ["larger_dose_order"]),
     (form_state(dose_colour="blue"), ["dose_colour is not a field of the form"]),
-    (form_state(format_version=3), ["format_version must be 2"]),
+    (form_state(format_version=4), ["format_version must be 3"]),
     (form_state(taper={"step_mg": 100, "step_percent": 10, "step_days": 7}), ["taper has both"]),
     (form_state(taper={"step_mg": 100, "step_days": 7, "every": 2}), ["taper.every is not a field"]),
     (kidney(crcl_ml_min=50, haemodialysis="yes"), ["kidney.haemodialysis must be true or false"]),

@@ -21,7 +21,7 @@ from planner.files.recovery import RecoveryStore
 from planner.text.catalogue import catalogue
 
 BASE = {
-    "format_version": 2, "kind": "start_and_stop", "drug": "gabapentin", "start_date": "2026-12-01",
+    "format_version": 3, "kind": "start_and_stop", "drug": "gabapentin", "start_date": "2026-12-01",
     "start_dose_mg": 300, "increment_mg": 300, "step_days": 1, "target_dose_mg": 900, "doses_per_day": 3,
 }
 

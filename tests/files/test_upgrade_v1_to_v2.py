@@ -38,7 +38,7 @@ def test_a_version_1_file_reads_as_the_plan_it_was_and_is_saved_as_version_2(pat
             assert {k: written[key][k] for k in value} == value, key
         elif key != "format_version":
             assert written[key] == value, key
-    assert written["format_version"] == 2
+    assert written["format_version"] == schema.FORMAT_VERSION
     assert written["kind"] == "start_and_stop" and written["maintenance"] == "days"
     # What the file left out is written as its default (what version 1 meant by leaving it out).
     defaults = {f.key for f in schema.top_level() if f.default is not None}
@@ -46,7 +46,7 @@ def test_a_version_1_file_reads_as_the_plan_it_was_and_is_saved_as_version_2(pat
 
     saved = tmp_path / path.name
     save_plan_file(plan, saved)
-    assert json.loads(saved.read_text("utf-8"))["format_version"] == 2
+    assert json.loads(saved.read_text("utf-8"))["format_version"] == schema.FORMAT_VERSION
     assert load_plan_file(saved) == plan  # and the version 2 file reads as the same plan
     assert saved.read_text("utf-8") == dump_plan(plan)
 
