@@ -149,11 +149,15 @@ def _compare(report: Report, where: str, en_cat, cat) -> None:
         if any(not s for s in t_forms):
             report.problems.append(f"{where}: {_key(key)} is empty")
             continue
-        want = set().union(*(_placeholders(s) for s in e_forms))
-        for s in t_forms:
+        every = set().union(*(_placeholders(s) for s in e_forms))
+        for i, s in enumerate(t_forms):
             got = _placeholders(s)
-            # A plural form may leave out {n} ("un día") but never adds or loses another value.
-            if got - want or (want - {"n"}) - got:
+            # Form by form where the language has English's forms (one, other): English's "one" form
+            # may leave out a value ("Questions? Call {first}.": the second is the first), and so may
+            # the translation's. With other forms, each holds every value. A plural form may leave out
+            # {n} ("un día") but never adds or loses another value.
+            want = _placeholders(e_forms[i]) if len(t_forms) == len(e_forms) else every
+            if (got - want - {"n"}) or (want - {"n"}) - got:
                 report.problems.append(f"{where}: {_key(key)} has placeholders {sorted(got)}, English {sorted(want)}")
                 break
         comments = _english_comments(t.auto_comments)
