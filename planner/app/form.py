@@ -218,7 +218,11 @@ class PlanForm(FormState, QWidget):
     # --- messages ----------------------------------------------------------------------
 
     def widget_for(self, field: str) -> QWidget | None:
-        """The widget for a plan field as the engine names it (kidney.weight_kg, strengths_mg[1])."""
+        """The widget for a plan field as the engine names it (kidney.weight_kg, strengths_mg[1]);
+        one of today's doses (current.bedtime) is its own box, not the row's first."""
+        group, _, slot = field.partition(".")
+        if group == "current" and slot in self.current:
+            return self.current[slot]
         return self.rows.find(self.rows.fields, field)
 
     def field_name(self, field: str) -> str:

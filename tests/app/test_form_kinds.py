@@ -197,3 +197,11 @@ def test_an_off_label_maximum_and_a_liquid_threshold_start_empty_not_at_zero(win
     s = win.document.state
     assert s["off_label"] == {} and "below_mg" not in s["liquid"]  # missing, as the engine will say
     assert f.off_label_max.raw_text() == "" and f.liquid_below.raw_text() == ""
+
+
+def test_an_error_on_one_of_todays_doses_leads_to_that_dose_not_the_rows_first(win):
+    # Choosing "current.bedtime must be from 0 to 20000 mg" in the problems list must put the
+    # cursor in the bedtime box; it went to the morning box.
+    assert win.form.widget_for("current.bedtime") is win.form.current["bedtime"]
+    assert win.form.widget_for("current.morning") is win.form.current["morning"]
+    assert win.form.widget_for("kidney.weight_kg") is win.form.weight
