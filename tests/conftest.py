@@ -59,3 +59,16 @@ def win(qtbot, settings):
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+@pytest.fixture(scope="session")
+def built_wheel(tmp_path_factory):
+    """(the source copy, its wheel): a wheel of a clean copy of the tree, built once a session
+    for the tests that look into it (tests/test_architecture.py, tests/text/test_catalogue_build.py)."""
+    from helpers import build_wheel, copy_for_build
+
+    src = copy_for_build(Path(__file__).resolve().parent.parent, tmp_path_factory.mktemp("src") / "titration-planner")
+    out = tmp_path_factory.mktemp("wheel")
+    r = build_wheel(src, out)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return src, next(out.glob("titration_planner-*.whl"))

@@ -35,19 +35,9 @@ def test_importing_every_pure_module_loads_no_qt_or_matplotlib():
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
-    # Build from a clean copy: setuptools reuses a stale build/ folder, which would hide a
-    # module missing from the package list.
-    src = tmp_path_factory.mktemp("src") / "titration-planner"
-    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(
-        ".git", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis", ".pytest_cache"))
-    r = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(src)],
-        capture_output=True, text=True, timeout=600,
-    )
-    assert r.returncode == 0, r.stderr
-    return next(out.glob("titration_planner-*.whl"))
+def wheel(built_wheel) -> Path:
+    # built from a clean copy of the tree, once a session (tests/conftest.py)
+    return built_wheel[1]
 
 
 def test_wheel_ships_every_module_of_the_source_tree(wheel):

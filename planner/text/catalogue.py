@@ -5,7 +5,8 @@ One folder per language under resources/text/ (en is the source language), holdi
 ("problem.above-label-maximum") and named placeholders ("{peak_mg} mg/day"), so code never
 assembles a sentence and a translator sees the whole of one. The .po files are read with
 Babel and served through the standard library's gettext (GNUTranslations), plural forms
-included. A missing message is an error, never a silent fall back to the id or to English.
+included (an installed wheel holds them compiled and checked by the build: text/<code>/messages.mo,
+see _read). A missing message is an error, never a silent fall back to the id or to English.
 
     from planner.text.catalogue import say, say_n, catalogue, speaking
     say("problem.above-label-maximum", peak_mg=2400, limit_mg=1800)   # the window's language
@@ -34,7 +35,7 @@ from importlib import resources
 from string import Formatter
 from typing import Any
 
-from planner.text.coverage import PROFILE_TEXTS, header
+from planner.text.coverage import MO_NAME, PROFILE_CONTEXT, PROFILE_TEXTS, compile_language, header_fields
 
 TEXT_PACKAGE = "planner.resources"
 SOURCE_LANGUAGE = "en"
@@ -127,59 +128,55 @@ def languages() -> tuple[str, ...]:
 
 
 def read_messages(language: str) -> dict[str, str | tuple[str, ...]]:
-    """Every message of a language from its .po files, by id (a tuple for plural forms).
+    """Every message of a language, by id (a tuple for plural forms).
     Raises ValueError naming the file for a message id given twice."""
     return _read(language)[1]
 
 
 @lru_cache(maxsize=None)
 def _read(language: str):
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    """The language's compiled catalogue: its translations, messages by id, metadata (the header
+    of common.po) and the drug profiles' texts by their English.
 
+    An installed wheel holds text/<language>/messages.mo, compiled and checked by the build
+    (setup.py); it is read with the standard library alone, so start-up does not import Babel.
+    A checkout (or an editable install) has no .mo: the .po files are compiled the same way in
+    memory (planner.text.coverage.compile_language), and read by the same code."""
     folder = resources.files(TEXT_PACKAGE).joinpath("text", language)
     if not folder.is_dir():
         raise MissingMessage(f"no text catalogue for the language {language!r} (there are: {', '.join(languages())})")
-    merged = None
+    mo = folder.joinpath(MO_NAME)
+    if mo.is_file():
+        data = mo.read_bytes()
+    else:
+        if not any(p.name.endswith(".po") and p.name != PROFILE_TEXTS for p in folder.iterdir()):
+            raise MissingMessage(f"the text catalogue for {language!r} has no .po file")
+        data = compile_language(folder, language)
+    return _from_mo(data)
+
+
+def _from_mo(data: bytes):
+    translations = gettext.GNUTranslations(io.BytesIO(data))
     messages: dict[str, str | tuple[str, ...]] = {}
-    where: dict[str, str] = {}
-    for po in sorted((p for p in folder.iterdir() if p.name.endswith(".po") and p.name != PROFILE_TEXTS),
-                     key=lambda p: p.name):
-        with po.open("rb") as fh:
-            cat = read_po(fh, locale=language.replace("-", "_"), domain=po.name[:-3])
-        if merged is None:
-            merged = cat
-        for m in cat:
-            if not m.id:
-                continue
-            key = m.id[0] if isinstance(m.id, tuple) else m.id
-            if key in where:
-                raise ValueError(f"text/{language}/{po.name}: message {key!r} is also in {where[key]}")
-            where[key] = po.name
-            messages[key] = tuple(m.string) if isinstance(m.string, (tuple, list)) else m.string
-            if merged is not cat:
-                merged[m.id] = m
-    if merged is None:
-        raise MissingMessage(f"the text catalogue for {language!r} has no .po file")
-    buf = io.BytesIO()
-    write_mo(buf, merged)
-    buf.seek(0)
-    return gettext.GNUTranslations(buf), messages
-
-
-def _metadata(language: str) -> dict[str, str]:
-    common = resources.files(TEXT_PACKAGE).joinpath("text", language, "common.po")
-    return header(common.read_text(encoding="utf-8")) if common.is_file() else {}
-
-
-def _profile_texts(language: str) -> dict[str, str]:
-    from babel.messages.pofile import read_po
-
-    path = resources.files(TEXT_PACKAGE).joinpath("text", language, PROFILE_TEXTS)
-    if not path.is_file():
-        return {}
-    with path.open("rb") as fh:
-        return {m.id: m.string for m in read_po(fh) if m.id and m.string}
+    forms: dict[str, dict[int, str]] = {}
+    texts: dict[str, str] = {}
+    metadata: dict[str, str] = {}
+    # GNUTranslations keeps what it read in _catalog: the header under "", a plural message's
+    # forms under (id, index), a message with a context under "context\x04id".
+    for key, value in translations._catalog.items():
+        if isinstance(key, tuple):
+            forms.setdefault(key[0], {})[key[1]] = value
+        elif key == "":
+            metadata = header_fields(value)
+        elif "\x04" in key:
+            context, _, english = key.partition("\x04")
+            if context == PROFILE_CONTEXT:
+                texts[english] = value
+        else:
+            messages[key] = value
+    for msgid, by_index in forms.items():
+        messages[msgid] = tuple(by_index[i] for i in sorted(by_index))
+    return translations, dict(sorted(messages.items())), metadata, texts
 
 
 def catalogue(language: str | None = None) -> Catalogue:
@@ -189,8 +186,8 @@ def catalogue(language: str | None = None) -> Catalogue:
 
 @lru_cache(maxsize=None)
 def _catalogue(language: str) -> Catalogue:
-    translations, messages = _read(language)
-    return Catalogue(language, translations, frozenset(messages), _metadata(language), _profile_texts(language))
+    translations, messages, metadata, texts = _read(language)
+    return Catalogue(language, translations, frozenset(messages), metadata, texts)
 
 
 # The window's language, for the whole program (use_language), and the language of the text

@@ -14,11 +14,15 @@ What a translation must have, message by message (ids from the English source, r
     stale until a translator looks at it again.
 The drug profiles' patient texts (resources/profiles/*.json, written in English beside their
 label citations) are translated in profile_texts.po, keyed by the English text itself.
+
+compile_language makes one GNU .mo of a language's folder: setup.py writes it into the wheel
+(text/<language>/messages.mo) and planner.text.catalogue compiles the same in memory in a checkout.
 """
 
 from __future__ import annotations
 
 import ast
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +34,11 @@ PROFILE_TEXTS = "profile_texts.po"
 NOT_PATIENT_TEXT = ("source", "id", "place", "when")
 # The header fields of <language>/common.po that describe the language (planner.text.catalogue).
 METADATA = ("X-Language-Name", "X-Babel-Locale", "X-Translation-Reviewed")
+# The compiled catalogue of a language, in the wheel: resources/text/<language>/messages.mo.
+MO_NAME = "messages.mo"
+# The message context (msgctxt) under which the .mo holds the drug profiles' texts, keyed by their
+# English, apart from the messages keyed by id.
+PROFILE_CONTEXT = "profile-text"
 
 
 @dataclass
@@ -149,6 +158,10 @@ def _compare(report: Report, where: str, en_cat, cat) -> None:
         if any(not s for s in t_forms):
             report.problems.append(f"{where}: {_key(key)} is empty")
             continue
+        if t.fuzzy:
+            # the compiled catalogue leaves a fuzzy message out, as gettext does
+            report.problems.append(f"{where}: {_key(key)} is marked fuzzy (not finished)")
+            continue
         every = set().union(*(_placeholders(s) for s in e_forms))
         for i, s in enumerate(t_forms):
             got = _placeholders(s)
@@ -187,7 +200,6 @@ def _check_profile_texts(report: Report, path: Path, texts: list[str]) -> None:
 def header(text: str) -> dict[str, str]:
     """The header fields of a .po file's text (Babel keeps only the standard ones)."""
     lines = text.splitlines()
-    out: dict[str, str] = {}
     for i, line in enumerate(lines):
         if line.startswith('msgid ""') and i + 1 < len(lines) and lines[i + 1].startswith('msgstr ""'):
             body = ""
@@ -195,12 +207,72 @@ def header(text: str) -> dict[str, str]:
                 if not more.startswith('"'):
                     break
                 body += ast.literal_eval(more)
-            for entry in body.splitlines():
-                name, sep, value = entry.partition(":")
-                if sep:
-                    out[name.strip()] = value.strip()
-            break
+            return header_fields(body)
+    return {}
+
+
+def header_fields(body: str) -> dict[str, str]:
+    """The fields of a catalogue header's text ("Name: value" lines), names as written."""
+    out: dict[str, str] = {}
+    for entry in body.splitlines():
+        name, sep, value = entry.partition(":")
+        if sep:
+            out[name.strip()] = value.strip()
     return out
+
+
+def compile_language(folder, language: str) -> bytes:
+    """A language's catalogue as one GNU .mo file: the messages of every .po file of its folder
+    (a pathlib.Path or importlib.resources Traversable), keyed by id; the drug profiles' texts
+    (profile_texts.po) under the context PROFILE_CONTEXT, keyed by their English; and as its
+    header the whole header of common.po, X- fields included (Babel's own writer keeps only the
+    standard fields), so the .mo alone gives the language's metadata.
+    Raises ValueError naming the files of an id given twice."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    class Compiled(Catalog):
+        @property
+        def mime_headers(self) -> list[tuple[str, str]]:
+            return list(fields.items())
+
+    files = sorted((p for p in folder.iterdir() if p.name.endswith(".po")), key=lambda p: p.name)
+    id_files = [p for p in files if p.name != PROFILE_TEXTS]
+    if not id_files:
+        raise ValueError(f"text/{language}: no .po file")
+    locale = language.replace("-", "_")
+    out = Compiled(locale=locale, charset="utf-8", fuzzy=False)
+    where: dict[str, str] = {}
+    plural_forms = None
+    for po in id_files:
+        with po.open("rb") as fh:
+            cat = read_po(fh, locale=locale, domain=po.name[:-3])
+        plural_forms = plural_forms or cat.plural_forms
+        for m in cat:
+            if not m.id:
+                continue
+            key = m.id[0] if isinstance(m.id, tuple) else m.id
+            if m.context:
+                raise ValueError(f"text/{language}/{po.name}: message {key!r} has a msgctxt; messages are keyed by id alone")
+            if key in where:
+                raise ValueError(f"text/{language}/{po.name}: message {key!r} is also in {where[key]}")
+            where[key] = po.name
+            out[m.id] = m
+    for po in files:
+        if po.name == PROFILE_TEXTS:
+            with po.open("rb") as fh:
+                for m in read_po(fh, locale=locale):
+                    if m.id and m.string:
+                        out.add(m.id, m.string, context=PROFILE_CONTEXT)
+    first = next((p for p in id_files if p.name == "common.po"), id_files[0])
+    fields = header(first.read_text(encoding="utf-8"))
+    # the .mo is written in UTF-8, and gettext reads the plural rule from the header
+    fields["Content-Type"] = "text/plain; charset=UTF-8"
+    fields.setdefault("Plural-Forms", plural_forms)
+    buf = io.BytesIO()
+    write_mo(buf, out)
+    return buf.getvalue()
 
 
 def _check_metadata(report: Report, path: Path) -> None:
