@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+translate = QCoreApplication.translate
 
 DISPLAY_FORMAT = "ddd d MMM yyyy"  # day and month by name, 4-digit year: no reader can swap them
 
@@ -195,8 +197,7 @@ class DateField(QWidget):
         outer.addLayout(row)
 
         self.edit = DateLine()
-        self.edit.setToolTip("Type a date (2027-03-15, 15 Mar 2027, or as your system writes dates) and "
-                             "press Enter; Up/Down move a day, Alt+Down opens the calendar.")
+        self.edit.setToolTip(translate("DateField", "Type a date (2027-03-15, 15 Mar 2027, or as your system writes dates) and press Enter; Up/Down move a day, Alt+Down opens the calendar."))
         self.edit.editingFinished.connect(self._commit)
         self.edit.step.connect(lambda n: self.setDate(self.date().addDays(n)))
         self.edit.popup.connect(self.open_calendar)
@@ -206,12 +207,12 @@ class DateField(QWidget):
         self.calendar_button = QToolButton()
         self.calendar_button.setText("▾")
         self.calendar_button.setAccessibleName(f"Choose the {name.lower()} from a calendar")
-        self.calendar_button.setToolTip("Choose from a calendar (Alt+Down)")
+        self.calendar_button.setToolTip(translate("DateField", "Choose from a calendar (Alt+Down)"))
         self.calendar_button.clicked.connect(self.open_calendar)
         row.addWidget(self.calendar_button)
 
-        self.today_button = QPushButton("T&oday")  # Alt+O: no other field or menu uses O
-        self.today_button.setToolTip(f"Set the {name.lower()} to today")
+        self.today_button = QPushButton(translate("DateField", "T&oday"))  # Alt+O: no other field or menu uses O
+        self.today_button.setToolTip(translate("DateField", "Set the {field} to today").format(field=name.lower()))
         self.today_button.clicked.connect(self.set_today)
         row.addWidget(self.today_button)
 
@@ -262,7 +263,8 @@ class DateField(QWidget):
 
     def refuse(self, why: str) -> None:
         kept = shown(self._date)
-        self.message.setText(f"{self.name}: {why}. The {self.name.lower()} is still {kept}.")
+        self.message.setText(translate("DateField", "{name}: {why}. The {field} is still {kept}.").format(
+            name=self.name, why=why, field=self.name.lower(), kept=kept))
         self.message.show()
         if self.edit.hasFocus():
             self.edit.selectAll()  # Enter: leave the text to correct

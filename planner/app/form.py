@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from planner.app import form_groups, form_kind
@@ -26,6 +26,8 @@ from planner.app.form_state import FormState
 from planner.app.number_field import NumberField, guard_wheel
 from planner.domain.plan import DEFAULT_LARGER_DOSE_ORDER, OFF_LABEL
 from planner.domain.profiles import drug_ids, load_profile
+
+translate = QCoreApplication.translate
 
 NO_INDICATION = ""
 
@@ -145,7 +147,7 @@ class PlanForm(FormState, QWidget):
         profile = load_profile(drug)
         self.indication.blockSignals(True)
         self.indication.clear()
-        self.indication.addItem("Not specified (overall label limits)", NO_INDICATION)
+        self.indication.addItem(translate("Form", "Not specified (overall label limits)"), NO_INDICATION)
         for ind in profile.indications:
             self.indication.addItem(ind.name, ind.id)
         self.indication.setCurrentIndex(max(0, self.indication.findData(indication or NO_INDICATION)))

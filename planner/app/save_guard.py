@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.files.filestamp import FileStamp, read_stamp
 from planner.domain.plan import Plan, PlanError
 from planner.files.planfile import parse_plan_text
+
+translate = QCoreApplication.translate
 
 TITLE = "Titration Planner"
 
@@ -51,9 +54,9 @@ def ask_conflict(parent: QWidget, path: Path, how: str) -> str:
     keep = "Save As saves it under another name." if how == "deleted" else "Save As keeps both."
     box.setInformativeText(f"{more}{keep}\n\nThe file: {path}")
     if how in ("changed", "unknown"):
-        reload = box.addButton("&Reload", QMessageBox.DestructiveRole)
+        reload = box.addButton(translate("Window", "&Reload"), QMessageBox.DestructiveRole)
     overwrite = box.addButton(overwrite_text, QMessageBox.AcceptRole)
-    save_as = box.addButton("Save &As…", QMessageBox.ActionRole)
+    save_as = box.addButton(translate("Window", "Save &As…"), QMessageBox.ActionRole)
     cancel = box.addButton(QMessageBox.Cancel)
     box.setDefaultButton(save_as)
     box.setEscapeButton(cancel)
@@ -79,7 +82,7 @@ def ask_save_as_read_only(parent: QWidget, path: Path) -> bool:
                       parent=parent)
     box.setInformativeText("Save the plan under another name instead? Or make the file writable, "
                            f"then save again.\n\nThe file: {path}")
-    save_as = box.addButton("Save &As…", QMessageBox.AcceptRole)
+    save_as = box.addButton(translate("Window", "Save &As…"), QMessageBox.AcceptRole)
     cancel = box.addButton(QMessageBox.Cancel)
     box.setDefaultButton(save_as)
     box.setEscapeButton(cancel)

@@ -11,17 +11,25 @@ from typing import Any
 
 import re
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from planner.text.dates import DAY_NAMES, MONTH_NAMES
 from planner.domain.plan import SLOTS
 from planner.domain.schedule import Schedule, Step
 from planner.text.kidney import supplement_match_text
-from planner.text.catalogue import say
 from planner.text.units import describe_units
 
+translate = QCoreApplication.translate
+
 COLUMNS = ("Dates", "Days", "Phase", "Total") + tuple(s.capitalize() for s in SLOTS) + ("Capsules / tablets",)
+
+
+def column_names() -> tuple[str, ...]:
+    """The columns' headings in the window's language (COLUMNS is the English)."""
+    return (translate("Table", "Dates"), translate("Table", "Days"), translate("Table", "Phase"),
+            translate("Table", "Total"), translate("Table", "Morning"), translate("Table", "Midday"),
+            translate("Table", "Evening"), translate("Table", "Bedtime"), translate("Table", "Capsules / tablets"))
 DAYS_COLUMN, PHASE_COLUMN, TOTAL_COLUMN, FIRST_SLOT_COLUMN = 1, 2, 3, 4
 HOLD_DAYS = 7  # "Stay on this dose 7 more days"
 _MARKED = QBrush(QColor("#fff4c2"))  # the background of a step the prescriber shaped
@@ -61,9 +69,11 @@ def _units_tip(st: Step) -> str | None:
 
 def _phase(st: Step) -> str:
     if st.hold:
-        return say("table.phase-hold", phase=st.phase)
+        #: The schedule table's Phase cell of a hold the prescriber inserted ("titration (hold)").
+        return translate("Table", "{phase} (hold)").format(phase=st.phase)
     if st.edited:
-        return say("table.phase-edited", phase=st.phase)
+        #: The schedule table's Phase cell of a step the prescriber edited ("titration (edited)").
+        return translate("Table", "{phase} (edited)").format(phase=st.phase)
     return st.phase
 
 
@@ -137,7 +147,7 @@ class ScheduleTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return COLUMNS[section]
+            return column_names()[section]
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -154,7 +164,8 @@ class ScheduleTableModel(QAbstractTableModel):
         col = index.column()
         number = whole_number(str(value), "days?" if col == DAYS_COLUMN else "mg")
         if number is None:
-            self.refused.emit(say("table.not-a-whole-number", text=str(value).strip(), column=COLUMNS[col]))
+            #: Status bar when a number typed into the schedule table is not a whole number; {column} names the column.
+            self.refused.emit(translate("Table", "“{text}” is not a whole number: type the {column} as digits (the step is unchanged)").format(text=str(value).strip(), column=column_names()[col]))
             return False
         record = step_edit_for(self._steps[index.row()], col, number)
         if record is not None:
@@ -172,7 +183,8 @@ class ScheduleTableModel(QAbstractTableModel):
         if role == Qt.BackgroundRole and (st.edited or st.hold):
             return _MARKED
         if role == Qt.ToolTipRole and col == PHASE_COLUMN and (st.edited or st.hold):
-            return say("table.shaped-tip")
+            #: The tooltip of the Phase cell of a step the prescriber shaped.
+            return translate("Table", "Shaped by the prescriber in this table. Edit > Remove step edits puts every step back.")
         if role == Qt.TextAlignmentRole and 1 <= col <= 3 + len(SLOTS):
             return _RIGHT
         if role == Qt.ToolTipRole and 4 <= col <= 4 + len(SLOTS):

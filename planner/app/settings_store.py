@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QMessageBox, QSplitter, QWidget
 
 from planner.domain.plan import PlanError
 from planner.files.planfile import load_example, plan_from_dict, plan_to_dict
+
+translate = QCoreApplication.translate
 
 DEFAULT_PLAN = "gabapentin-phn-default"
 MAX_RECENT = 8
@@ -231,7 +233,7 @@ def notice_text(problems: list[tuple[str, str]]) -> str:
 def show_notice(parent: QWidget, problems: list[tuple[str, str]]) -> QMessageBox:
     """One message, not blocking the window, naming each setting that was reset."""
     box = QMessageBox(QMessageBox.Information, "Titration Planner",
-                      "Some remembered settings could not be used, so they were reset:", parent=parent)
+                      translate("Window", "Some remembered settings could not be used, so they were reset:"), parent=parent)
     box.setInformativeText(notice_text(problems) + "\n\nThe program uses its defaults for these. "
                            "Nothing else was changed.")
     box.setModal(False)
