@@ -134,6 +134,14 @@ def recent_list(value: Any) -> list[str]:
         raise BadSetting(f"must be a list of file paths; one {exc}") from None
 
 
+def window_language(value: Any) -> str:
+    from planner.app.window_language import window_languages
+
+    if not isinstance(value, str) or value not in window_languages():
+        raise BadSetting(f"is not a language the window has ({', '.join(window_languages())})")
+    return value
+
+
 def binary(value: Any) -> QByteArray:
     if isinstance(value, bytes):
         return QByteArray(value)
@@ -171,6 +179,7 @@ SETTINGS = {s.key: s for s in (
     Setting("last_folder", "Last folder used", path_text, lambda: str(Path.home())),
     Setting("window/geometry", "Window size and place", binary, lambda: None),
     Setting("window/splitter", "Window layout", binary, lambda: None),
+    Setting("window/language", "Window language", window_language, str),
 )}
 
 

@@ -63,14 +63,15 @@ def make_actions(win: QMainWindow) -> None:
     win.large_print_action.toggled.connect(lambda on: win.settings.setValue("print/large", on))
     paper_menu.addAction(win.large_print_action)
     _printout_options(win, paper_menu)
+    _language_menu(win, file_menu)
     file_menu.addSeparator()
     action(translate("Menu", "&Quit"), win.close, QKeySequence.Quit, file_menu)
 
     edit_menu = win.menuBar().addMenu(translate("Menu", "&Edit"))
     # The commands' names (planner.app.commands) follow: "Undo Change target dose to …".
-    win.undo_action = win.undo_stack.createUndoAction(win, "&Undo")
+    win.undo_action = win.undo_stack.createUndoAction(win, translate("Menu", "&Undo"))
     win.undo_action.setShortcut(QKeySequence.Undo)
-    win.redo_action = win.undo_stack.createRedoAction(win, "&Redo")
+    win.redo_action = win.undo_stack.createRedoAction(win, translate("Menu", "&Redo"))
     win.redo_action.setShortcut(QKeySequence.Redo)
     edit_menu.addAction(win.undo_action)
     edit_menu.addAction(win.redo_action)
@@ -133,3 +134,32 @@ def about(win: QMainWindow) -> None:
         f"<b>{APP_NAME}</b><p>Plans how a patient starts and stops gabapentin or pregabalin step "
         "by step. Every dose is checked against the FDA label (Neurontin, Lyrica) and the "
         "patient's kidney function. It makes no network connections.</p>"))
+
+
+def _language_menu(win: QMainWindow, file_menu) -> None:
+    """File > Window Language: the languages the window has, each by its own name; the choice is
+    remembered and applies the next time the program starts (the handout's language is the plan's)."""
+    from planner.app.window_language import SETTING, language_name, window_languages
+    from planner.text.catalogue import current_language
+
+    #: File menu: the submenu that chooses the language of the window's menus and form (not the handout's).
+    win.language_menu = file_menu.addMenu(translate("Menu", "&Window Language"))
+    win.language_group = QActionGroup(win)
+    win.language_actions = {}
+    chosen = win.settings.value(SETTING, "") or current_language()
+    for code in window_languages():
+        a = QAction(language_name(code), win, checkable=True)
+        a.setData(code)
+        a.setChecked(code == chosen)
+        win.language_group.addAction(a)
+        win.language_menu.addAction(a)
+        win.language_actions[code] = a
+
+    def chosen_language(a: QAction) -> None:
+        win.settings.setValue(SETTING, a.data())
+        win.statusBar().showMessage(
+            #: Status bar after File > Window Language; {language} is the language's own name ("Español").
+            translate("Menu", "The window will be in {language} the next time Titration Planner starts.").format(
+                language=a.text()), 10000)
+
+    win.language_group.triggered.connect(chosen_language)
