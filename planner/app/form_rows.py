@@ -28,15 +28,16 @@ MNEMONICS = {
     "liquid.use": "q", "off_label.max_daily_mg": "x", "off_label.reason": "J",
 }
 # Spanish: the menu bar's A (Archivo), E (Editar) and Y (Ayuda), Hoy's H and the label's start
-# button's U are taken.
+# button's U are taken, and the labels are longer in few letters: Fecha de revisión and Reducir
+# primero have none left (Tab reaches them).
 MNEMONICS_BY_LANGUAGE = {
     "en": MNEMONICS,
     "es": {
         "drug": "M", "indication": "I", "start_date": "F", "start_dose_mg": "D", "increment_mg": "c",
-        "step_days": "v", "target_dose_mg": "b", "doses_per_day": "l", "maintenance_days": "t",
-        "taper": "R", "kidney": "n", "patient.name": "N", "prescriber.name": "P",
-        "kind": "T", "current": "D", "maintenance": "p", "review_date": "z", "taper.order": "q",
-        "liquid.use": "S", "off_label.max_daily_mg": "x", "off_label.reason": "o",
+        "step_days": "v", "target_dose_mg": "b", "doses_per_day": "l", "maintenance_days": "o",
+        "taper": "g", "kidney": "r", "patient.name": "N", "prescriber.name": "P",
+        "kind": "T", "current": "D", "maintenance": "s", "liquid.use": "q", "off_label.max_daily_mg": "x",
+        "off_label.reason": "J",
     },
 }
 

@@ -147,8 +147,14 @@ def _language_menu(win: QMainWindow, file_menu) -> None:
     win.language_group = QActionGroup(win)
     win.language_actions = {}
     chosen = win.settings.value(SETTING, "") or current_language()
+    letters: set[str] = set()
     for code in window_languages():
-        a = QAction(language_name(code), win, checkable=True)
+        name = language_name(code)
+        at = next((i for i, c in enumerate(name) if c.isalpha() and c.lower() not in letters), None)
+        if at is not None:  # every item has its own Alt letter: English E, Español S
+            letters.add(name[at].lower())
+            name = f"{name[:at]}&{name[at:]}"
+        a = QAction(name, win, checkable=True)
         a.setData(code)
         a.setChecked(code == chosen)
         win.language_group.addAction(a)
@@ -160,6 +166,6 @@ def _language_menu(win: QMainWindow, file_menu) -> None:
         win.statusBar().showMessage(
             #: Status bar after File > Window Language; {language} is the language's own name ("Español").
             translate("Menu", "The window will be in {language} the next time Titration Planner starts.").format(
-                language=a.text()), 10000)
+                language=a.text().replace("&", "")), 10000)
 
     win.language_group.triggered.connect(chosen_language)
