@@ -158,7 +158,7 @@
     </message>
     <message>
         <source>{name}: {why}. The {field} is still {kept}.</source>
-        <translation>{name}: {why}. {name} sigue siendo {kept}.</translation>
+        <translation>{name}: {why}. La {field} sigue siendo {kept}.</translation>
     </message>
 </context>
 <context>
