@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from planner.app import form_groups, form_kind
 from planner.app.date_field import DateField
-from planner.app.form_rows import Rows
+from planner.app.form_rows import Rows, product_text
 from planner.app.form_state import FormState
 from planner.app.number_field import NumberField, guard_wheel
 from planner.domain.plan import DEFAULT_LARGER_DOSE_ORDER, OFF_LABEL
@@ -30,6 +30,7 @@ from planner.domain.profiles import drug_ids, load_profile
 translate = QCoreApplication.translate
 
 NO_INDICATION = ""
+
 
 
 class PlanForm(FormState, QWidget):
@@ -159,10 +160,12 @@ class PlanForm(FormState, QWidget):
         self._strength_boxes = {}
         chosen = set(strengths) if strengths is not None else set(profile.strengths_mg)
         for form in profile.forms:
-            text = f"{form.strength_mg} mg {form.form}" + (" (scored, may be halved)" if form.scored else "")
-            box = QCheckBox(text)
+            product = product_text(form.strength_mg, form.form)
+            #: A strength the prescriber may dispense, when the tablet is scored ("600 mg tablet (scored, may be halved)").
+            box = QCheckBox(translate("Form", "{product} (scored, may be halved)").format(product=product)
+                            if form.scored else product)
             box.setChecked(form.strength_mg in chosen)
-            box.setAccessibleName(f"Dispense {form.strength_mg} mg {form.form}")
+            box.setAccessibleName(translate("Form", "Dispense {product}").format(product=product))
             box.toggled.connect(lambda *_: self._edited("strengths_mg"))
             self.strengths_layout.addWidget(box)
             self._strength_boxes[form.strength_mg] = box

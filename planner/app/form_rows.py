@@ -86,6 +86,13 @@ def label_text(path: str) -> str:
     at = text.index(letter)
     return f"{text[:at]}&{text[at:]}"
 
+def product_text(strength_mg, form: str) -> str:
+    """A product as the window names it: '300 mg capsule' ('cápsula de 300 mg')."""
+    #: A capsule or tablet of a strength, in the form's list of strengths and the dispense totals.
+    words = {"capsule": lambda: translate("Form", "{mg} mg capsule"), "tablet": lambda: translate("Form", "{mg} mg tablet")}
+    return words[form]().format(mg=strength_mg) if form in words else f"{strength_mg} mg {form}"
+
+
 
 def number_field(path: str) -> NumberField:
     """The number field for a plan field, with its unit and step from the schema."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 
 from planner.app.problems_view import ProblemsList
 from planner.app.date_field import DateField
+from planner.app.form_rows import product_text
 from planner.app.screen_reader import describe_errors, tie_message
 from planner.app.schedule_table import HOLD_DAYS, TOTAL_COLUMN, ScheduleTableModel, editable
 from planner.domain.problems import Problem
@@ -115,8 +116,8 @@ class ResultViews:
         self.table.setEnabled(True)
         self.stale.hide()
         parts = [liquid_dispense_text(x, schedule.profile) if x.form == LIQUID_FORM  # PRODUCTS (issue 14)
-                 #: One item of the dispense totals ("54 × 100 mg capsule").
-                 else translate("Window", "{count} × {strength_mg} mg {form}").format(count=x.count, strength_mg=x.strength_mg, form=x.form)
+                 #: One item of the dispense totals ("54 × 100 mg capsule"); {product} is the capsule or tablet.
+                 else translate("Window", "{count} × {product}").format(count=x.count, product=product_text(x.strength_mg, x.form))
                  for x in schedule.dispense]
         #: The dispense totals when the plan dispenses nothing.
         self.dispense.setText(translate("Window", "Dispense for the whole plan: {items}").format(items=", ".join(parts) if parts else translate("Window", "nothing")))

@@ -67,14 +67,21 @@ def _units_tip(st: Step) -> str | None:
             f"{describe_units(dz.units)}; {supplement_match_text(dz.matched)}")
 
 
+def phase_word(phase: str) -> str:
+    """A step's phase as the table shows it ('titration')."""
+    words = {"titration": lambda: translate("Table", "titration"), "maintenance": lambda: translate("Table", "maintenance"),
+             "taper": lambda: translate("Table", "taper")}
+    return words[phase]() if phase in words else phase
+
+
 def _phase(st: Step) -> str:
     if st.hold:
         #: The schedule table's Phase cell of a hold the prescriber inserted ("titration (hold)").
-        return translate("Table", "{phase} (hold)").format(phase=st.phase)
+        return translate("Table", "{phase} (hold)").format(phase=phase_word(st.phase))
     if st.edited:
         #: The schedule table's Phase cell of a step the prescriber edited ("titration (edited)").
-        return translate("Table", "{phase} (edited)").format(phase=st.phase)
-    return st.phase
+        return translate("Table", "{phase} (edited)").format(phase=phase_word(st.phase))
+    return phase_word(st.phase)
 
 
 def _row(st: Step) -> tuple[str, ...]:

@@ -208,6 +208,15 @@
         <translation>Sin especificar (límites generales de la ficha técnica)</translation>
     </message>
     <message>
+        <source>{product} (scored, may be halved)</source>
+        <extracomment>A strength the prescriber may dispense, when the tablet is scored (&quot;600 mg tablet (scored, may be halved)&quot;).</extracomment>
+        <translation>{product} (ranurada, se puede partir por la mitad)</translation>
+    </message>
+    <message>
+        <source>Dispense {product}</source>
+        <translation>Dispensar {product}</translation>
+    </message>
+    <message>
         <source>Medicine</source>
         <translation>Medicamento</translation>
     </message>
@@ -370,6 +379,15 @@
     <message>
         <source>Justification</source>
         <translation>Justificación</translation>
+    </message>
+    <message>
+        <source>{mg} mg capsule</source>
+        <extracomment>A capsule or tablet of a strength, in the form&apos;s list of strengths and the dispense totals.</extracomment>
+        <translation>cápsula de {mg} mg</translation>
+    </message>
+    <message>
+        <source>{mg} mg tablet</source>
+        <translation>tableta de {mg} mg</translation>
     </message>
     <message>
         <source>The label has a start for {indication}: Use the label&apos;s start (Alt+L) puts it in, as one undo step.</source>
@@ -652,6 +670,18 @@
     <message>
         <source>Capsules / tablets</source>
         <translation>Cápsulas / tabletas</translation>
+    </message>
+    <message>
+        <source>titration</source>
+        <translation>titulación</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>mantenimiento</translation>
+    </message>
+    <message>
+        <source>taper</source>
+        <translation>reducción gradual</translation>
     </message>
     <message>
         <source>{phase} (hold)</source>
@@ -1104,9 +1134,9 @@ El archivo es:
         <translation>Totales a dispensar</translation>
     </message>
     <message>
-        <source>{count} × {strength_mg} mg {form}</source>
-        <extracomment>One item of the dispense totals (&quot;54 × 100 mg capsule&quot;).</extracomment>
-        <translation>{count} × {form} de {strength_mg} mg</translation>
+        <source>{count} × {product}</source>
+        <extracomment>One item of the dispense totals (&quot;54 × 100 mg capsule&quot;); {product} is the capsule or tablet.</extracomment>
+        <translation>{count} × {product}</translation>
     </message>
     <message>
         <source>Dispense for the whole plan: {items}</source>
