@@ -1177,12 +1177,84 @@ El archivo es:
         <translation>El gráfico y la tabla muestran un plan anterior y no coinciden con los datos. Corrija {first}{more}.</translation>
     </message>
     <message>
+        <source>{name} is no longer there: it was deleted, moved or renamed since this window opened or saved it.</source>
+        <translation>{name} ya no está: se borró, se movió o se le cambió el nombre desde que esta ventana lo abrió o lo guardó.</translation>
+    </message>
+    <message>
+        <source>{name} may have been changed by another window or program: this window has not seen the version on disk (for example, its plan was restored after a crash).</source>
+        <translation>Puede que otra ventana u otro programa haya cambiado {name}: esta ventana no ha visto la versión del disco (por ejemplo, su plan se recuperó tras un cierre inesperado).</translation>
+    </message>
+    <message>
+        <source>{name} can no longer be read, so it cannot be checked for changes made since this window opened or saved it.</source>
+        <translation>Ya no se puede leer {name}, así que no se puede comprobar si cambió desde que esta ventana lo abrió o lo guardó.</translation>
+    </message>
+    <message>
+        <source>{name} was changed by another window or program since this window opened or saved it.</source>
+        <translation>Otra ventana u otro programa cambió {name} desde que esta ventana lo abrió o lo guardó.</translation>
+    </message>
+    <message>
+        <source>&amp;Save here anyway</source>
+        <translation>&amp;Guardar aquí de todos modos</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>&amp;Sobrescribir</translation>
+    </message>
+    <message>
+        <source>Overwrite replaces the other version with the plan shown here: the other changes are lost. </source>
+        <translation>Sobrescribir reemplaza la otra versión por el plan que se ve aquí: los otros cambios se pierden. </translation>
+    </message>
+    <message>
+        <source>Save here anyway writes the plan shown here to that file again. </source>
+        <translation>Guardar aquí de todos modos vuelve a escribir en ese archivo el plan que se ve aquí. </translation>
+    </message>
+    <message>
+        <source>Reload opens the version on disk and drops the changes made here. </source>
+        <translation>Volver a cargar abre la versión del disco y descarta los cambios hechos aquí. </translation>
+    </message>
+    <message>
+        <source>Save As saves it under another name.</source>
+        <translation>Guardar como lo guarda con otro nombre.</translation>
+    </message>
+    <message>
+        <source>Save As keeps both.</source>
+        <translation>Guardar como conserva los dos.</translation>
+    </message>
+    <message>
+        <source>{more}{keep}
+
+The file: {path}</source>
+        <translation>{more}{keep}
+
+El archivo: {path}</translation>
+    </message>
+    <message>
         <source>&amp;Reload</source>
         <translation>&amp;Volver a cargar</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
         <translation>Guardar &amp;como…</translation>
+    </message>
+    <message>
+        <source>Open the version of {name} on disk and drop the changes made in this window?
+
+This cannot be undone.</source>
+        <translation>¿Abrir la versión de {name} del disco y descartar los cambios hechos en esta ventana?
+
+Esto no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>{name} is read-only, so it was not changed.</source>
+        <translation>{name} es de solo lectura, así que no se cambió.</translation>
+    </message>
+    <message>
+        <source>Save the plan under another name instead? Or make the file writable, then save again.
+
+The file: {path}</source>
+        <translation>¿Guardar el plan con otro nombre? O permita escribir en el archivo y vuelva a guardar.
+
+El archivo: {path}</translation>
     </message>
     <message>
         <source>Some remembered settings could not be used, so they were reset:</source>
