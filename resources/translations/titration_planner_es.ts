@@ -141,6 +141,54 @@
 <context>
     <name>DateField</name>
     <message>
+        <source>type it as 2027-03-15 or 15 Mar 2027</source>
+        <translation>escríbala como 2027-03-15 o 15 mar 2027</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date that exists: {example}</source>
+        <translation>“{text}” no es una fecha que exista: {example}</translation>
+    </message>
+    <message>
+        <source>“{text}”: write the year with 4 digits ({example})</source>
+        <translation>“{text}”: escriba el año con 4 dígitos ({example})</translation>
+    </message>
+    <message>
+        <source>is empty: {example}</source>
+        <translation>está vacía: {example}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date: {example}</source>
+        <translation>“{text}” no es una fecha: {example}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a whole date (day, month and year): {example}</source>
+        <translation>“{text}” no es una fecha completa (día, mes y año): {example}</translation>
+    </message>
+    <message>
+        <source>“{text}” could be {one} or {other}; write the month as a word (15 Mar 2027) or the date as 2027-03-15</source>
+        <translation>“{text}” puede ser {one} o {other}; escriba el mes con letras (15 mar 2027) o la fecha como 2027-03-15</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a month or day name: {example}</source>
+        <translation>“{text}” no es el nombre de un mes ni de un día: {example}</translation>
+    </message>
+    <message>
+        <source>“{text}” has no month name I know: {example}</source>
+        <translation>“{text}” no tiene ningún nombre de mes conocido: {example}</translation>
+    </message>
+    <message>
+        <source>“{text}” has two months: {example}</source>
+        <translation>“{text}” tiene dos meses: {example}</translation>
+    </message>
+    <message>
+        <source>“{text}” needs a day and a 4-digit year: {example}</source>
+        <translation>“{text}” necesita un día y un año de 4 dígitos: {example}</translation>
+    </message>
+    <message>
+        <source>“{text}”: {date} is not a {day}; check the day</source>
+        <translation>“{text}”: {date} no es {day}; revise el día</translation>
+    </message>
+    <message>
         <source>Type a date (2027-03-15, 15 Mar 2027, or as your system writes dates) and press Enter; Up/Down move a day, Alt+Down opens the calendar.</source>
         <translation>Escriba una fecha (2027-03-15, 15 mar 2027 o como su sistema escribe las fechas) y pulse Intro; Arriba/Abajo mueven un día, Alt+Abajo abre el calendario.</translation>
     </message>
