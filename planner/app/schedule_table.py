@@ -11,7 +11,7 @@ from typing import Any
 
 import re
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from planner.text.dates import DAY_NAMES, MONTH_NAMES
@@ -19,6 +19,7 @@ from planner.domain.plan import SLOTS
 from planner.domain.schedule import Schedule, Step
 from planner.text.kidney import supplement_match_text
 from planner.text.units import describe_units
+from planner.text.catalogue import catalogue
 
 translate = QCoreApplication.translate
 
@@ -35,12 +36,24 @@ HOLD_DAYS = 7  # "Stay on this dose 7 more days"
 _MARKED = QBrush(QColor("#fff4c2"))  # the background of a step the prescriber shaped
 
 
+def _locale() -> QLocale | None:
+    """The window's language's locale for the table's month and day names (None: English)."""
+    cat = catalogue()
+    return None if cat.is_source else QLocale(cat.babel_locale)
+
+
 def _date(d) -> str:
+    locale = _locale()
+    if locale is not None:
+        return locale.toString(QDate(d.year, d.month, d.day), "dd MMM yyyy")
     return f"{d.day:02d} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def _dates(st: Step) -> str:
     if st.days == 1:
+        locale = _locale()
+        if locale is not None:
+            return locale.toString(QDate(st.start.year, st.start.month, st.start.day), "ddd ") + _date(st.start)
         return f"{DAY_NAMES[st.start.weekday()]} {_date(st.start)}"
     return f"{_date(st.start)} – {_date(st.end)}"
 
