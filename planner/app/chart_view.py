@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette, QPen
 
 from planner.app.screen_reader import chart_summary
 from planner.chart.schedule_chart import ScheduleChart
 from planner.domain.schedule import Schedule
+
+translate = QCoreApplication.translate
 
 
 def new_chart() -> tuple[Figure, ScheduleChart]:
@@ -28,7 +30,7 @@ class ChartCanvas(FigureCanvasQTAgg):
         if figure is None or chart is None:
             figure, chart = new_chart()
         super().__init__(figure)
-        self.setAccessibleName("Schedule chart")
+        self.setAccessibleName(translate("Window", "Schedule chart"))
         self.setMinimumHeight(260)
         # A Tab stop, so a screen reader user reaches its description (the schedule in words).
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

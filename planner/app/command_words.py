@@ -10,6 +10,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from planner.app.form_kind import LIQUID_IDS, MAINTENANCE_IDS, SLOT_IDS, order_words
 from planner.domain.profiles import load_profile
 from planner.domain.schema import field as schema_field
@@ -17,21 +19,23 @@ from planner.text.catalogue import say
 from planner.text.dates import plain_date
 from planner.text.numbers import fmt_decimal
 
+translate = QCoreApplication.translate
+
 TEXT_SHOWN = 40  # a longer text is cut with "…": the menu names the change, it does not repeat it
 # The choices whose words are the form's (choice value -> catalogue id).
 CHOICE_IDS: dict[str, dict[str, str]] = {
-    "kind": {"start": "command.kind.start", "change": "command.kind.change", "stop": "command.kind.stop",
-             "start_and_stop": "command.kind.start_and_stop"},
+    "kind": {"start": lambda: translate("Command", "start"), "change": lambda: translate("Command", "change"), "stop": lambda: translate("Command", "stop"),
+             "start_and_stop": lambda: translate("Command", "start and stop")},
     "maintenance": MAINTENANCE_IDS,
     "liquid.use": LIQUID_IDS,
-    "slot_fill": {"grow": "form.slot-fill.grow", "all": "form.slot-fill.all"},
-    "kidney.sex": {"female": "form.sex.female", "male": "form.sex.male"},
-    "taper": {"none": "form.taper.none", "mg": "form.taper.mg", "percent": "form.taper.percent"},
-    "kidney": {"none": "form.kidney.none", "crcl": "form.kidney.crcl", "cg": "form.kidney.cg"},
+    "slot_fill": {"grow": lambda: translate("Form", "Add a dose a day at each step, from the label's minimum"), "all": lambda: translate("Form", "Every dose from day 1")},
+    "kidney.sex": {"female": lambda: translate("Form", "Female"), "male": lambda: translate("Form", "Male")},
+    "taper": {"none": lambda: translate("Form", "No taper"), "mg": lambda: translate("Form", "By mg per step"), "percent": lambda: translate("Form", "By percent per step")},
+    "kidney": {"none": lambda: translate("Form", "Not entered"), "crcl": lambda: translate("Form", "CrCl entered"), "cg": lambda: translate("Form", "Cockcroft-Gault")},
 }
 # Fields whose label reads badly inside "change … to …": their name in a command.
-COMMAND_NAMES = {"taper.step_mg": "command.field.taper-step", "taper.step_percent": "command.field.taper-step",
-                 "taper.step_days": "command.field.taper-step-days"}
+COMMAND_NAMES = {"taper.step_mg": lambda: translate("Command", "taper step"), "taper.step_percent": lambda: translate("Command", "taper step"),
+                 "taper.step_days": lambda: translate("Command", "taper step length")}
 
 
 def schema_path(field: str, state: dict[str, Any]) -> str:
@@ -65,11 +69,13 @@ def field_words(path: str) -> str:
     """The field's name as it reads inside a sentence ("target dose", "today's morning dose")."""
     group, _, member = path.partition(".")
     if group == "current" and member in SLOT_IDS:
-        return say("command.field.current", slot=say(SLOT_IDS[member]).lower())
+        #: One of today's doses in "change {field} to {value}" ("change today's morning dose to 300 mg").
+        return translate("Command", "today's {slot} dose").format(slot=SLOT_IDS[member]().lower())
     if group == "slot_times" and member in SLOT_IDS:
-        return say("command.field.dose-time", slot=say(SLOT_IDS[member]).lower())
+        #: One dose time in "change {field} to {value}" ("change bedtime dose time to 22:00").
+        return translate("Command", "{slot} dose time").format(slot=SLOT_IDS[member]().lower())
     if path in COMMAND_NAMES:
-        return say(COMMAND_NAMES[path])
+        return COMMAND_NAMES[path]()
     try:
         label = say(schema_field(path.split("[", 1)[0]).label)
     except KeyError:  # not a plan field: its last word, never its dotted path
@@ -86,8 +92,10 @@ def _number_words(path: str, value: Any) -> str | None:
     if unit == "unit.doses-a-day":  # "change doses per day to 3": the name says the unit
         return number
     if unit == "unit.days" and number == "1":
-        return say("command.one-day")
-    return say("command.value-with-unit", value=number, unit=say(unit)) if unit else number
+        #: One day, in "change step interval to 1 day" (more days: "{value} {unit}").
+        return translate("Command", "1 day")
+    #: A number with its unit, in "Change {field} to {value}" ("1800 mg per day").
+    return translate("Command", "{value} {unit}").format(value=number, unit=say(unit)) if unit else number
 
 
 def _text_words(value: str) -> str:
@@ -105,7 +113,8 @@ def choice_words(path: str, state: dict[str, Any]) -> str | None:
             return None
     if path == "indication":
         if not value:
-            return say("command.no-indication")
+            #: No indication chosen, in "change indication to {value}".
+            return translate("Command", "not specified")
         try:
             return load_profile(state.get("drug")).indication(value).name
         except (KeyError, ValueError, TypeError, OSError):
@@ -121,9 +130,9 @@ def choice_words(path: str, state: dict[str, Any]) -> str | None:
     elif path == "taper.order":
         if not value:
             return _in_sentence(order_words(None))
-        return ", ".join(say(SLOT_IDS[slot]).lower() for slot in value if slot in SLOT_IDS)
+        return ", ".join(SLOT_IDS[slot]().lower() for slot in value if slot in SLOT_IDS)
     ids = CHOICE_IDS.get(path, {})
-    return _in_sentence(say(ids[value])) if value in ids else None
+    return _in_sentence(ids[value]()) if value in ids else None
 
 
 def value_words(path: str, state: dict[str, Any]) -> str | None:
@@ -154,7 +163,8 @@ def value_words(path: str, state: dict[str, Any]) -> str | None:
     if f.kind == "strengths" and isinstance(value, list):
         if not value:
             return None
-        return say("command.value-with-unit", value=", ".join(str(v) for v in value), unit=say("unit.mg"))
+        #: A number with its unit, in "Change {field} to {value}" ("1800 mg per day").
+        return translate("Command", "{value} {unit}").format(value=", ".join(str(v) for v in value), unit=say("unit.mg"))
     if f.kind == "text" and isinstance(value, str):
         return _text_words(value)
     return None
@@ -166,20 +176,23 @@ def edit_text(field: str, state: dict[str, Any]) -> str:
     name = field_words(path)
     value = value_at(state, path)
     if path == "kidney.haemodialysis":
-        return say("command.turn-on" if value else "command.turn-off", field=name)
+        return (translate("Command", "turn on {field}") if value else translate("Command", "turn off {field}")).format(field=name)
     if path == "strengths_mg" and not value:
-        return say("command.clear-field", field=name)
+        #: A text (or the strengths) emptied, in Edit > Undo / Redo ("clear patient name").
+        return translate("Command", "clear {field}").format(field=name)
     words = value_words(path, state)
     if words is None and value is None and not path.startswith("current."):
         try:
             if schema_field(path).kind == "text":
-                return say("command.clear-field", field=name)
+                #: A text (or the strengths) emptied, in Edit > Undo / Redo ("clear patient name").
+                return translate("Command", "clear {field}").format(field=name)
         except KeyError:
             pass
     if words is not None and name.endswith(")") and "(" in name:
         name = name[:name.rindex("(")].rstrip()  # "serum creatinine (mg/dL)" to 1.2 mg/dL: the unit once
-    return say("command.change-field", field=name) if words is None else \
-        say("command.change-field-to", field=name, value=words)
+    #: Edit > Undo / Redo after the user changed a field whose value is not repeated in the menu (names and numbers that identify the patient, texts, lists).
+    return translate("Command", "change {field}").format(field=name) if words is None else \
+        translate("Command", "change {field} to {value}").format(field=name, value=words)
 
 
 def problem_words(state: dict[str, Any], code: str, value: str | None, problems: tuple = ()) -> str:
@@ -189,7 +202,10 @@ def problem_words(state: dict[str, Any], code: str, value: str | None, problems:
     if value is None:
         value = next((o.get("value") for o in state.get("overrides", []) if o.get("code") == code), None)
     if where and value:
-        return say("command.problem-at", field=where, value=value)
+        #: A blocking problem in command.record-override: {field} is where it is (command field words), {value} the value it is about ("the problem at target dose (peak 2400 mg/day, maximum 1800 mg/day)").
+        return translate("Command", "the problem at {field} ({value})").format(field=where, value=value)
     if value:
-        return say("command.problem", value=value)
-    return say("command.a-problem")
+        #: A blocking problem in command.record-override when its field is not known.
+        return translate("Command", "the problem ({value})").format(value=value)
+    #: A blocking problem in command.record-override when neither its field nor its value is known.
+    return translate("Command", "a blocking problem")

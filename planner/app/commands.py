@@ -8,10 +8,12 @@ from __future__ import annotations
 import copy
 from typing import Any, Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from planner.app.command_words import edit_text, problem_words
-from planner.text.catalogue import say, say_n
+
+translate = QCoreApplication.translate
 
 
 class PlanDocument(Protocol):
@@ -80,7 +82,8 @@ class RecordOverride(PlanCommand):
         kept = [o for o in after.get("overrides", []) if o.get("code") != code]
         after["overrides"] = kept + [{"code": code, "reason": reason, "value": value}]
         words = problem_words(before, code, value, getattr(document, "problems", ()))
-        super().__init__(document, "overrides", before, after, say("command.record-override", problem=words))
+        #: Edit > Undo / Redo after the prescriber recorded an override of a blocking problem; {problem} names the problem (command.problem-at). Every command's name starts in lower case: Qt puts "Undo " before it.
+        super().__init__(document, "overrides", before, after, translate("Command", "override {problem}").format(problem=words))
 
 
 class RemoveOverride(PlanCommand):
@@ -93,7 +96,8 @@ class RemoveOverride(PlanCommand):
         else:
             after.pop("overrides", None)
         words = problem_words(before, code, None, getattr(document, "problems", ()))
-        super().__init__(document, "overrides", before, after, say("command.remove-override", problem=words))
+        #: Edit > Undo / Redo after the prescriber removed an override; {problem} names the problem (command.problem-at).
+        super().__init__(document, "overrides", before, after, translate("Command", "remove the override of {problem}").format(problem=words))
 
 
 class ReplacePlan(PlanCommand):
@@ -107,12 +111,16 @@ def step_edit_text(record: dict[str, Any]) -> str:
     """What Edit > Undo names a step edit by ("Stay on step 3's dose 7 more days")."""
     step = record["step"]
     if record.get("hold_days") is not None:
-        return say_n("command.step-hold", record["hold_days"], step=step)
+        #: Edit > Undo / Redo after the prescriber inserted a hold after a step ("Stay on step 3's dose 7 more days").
+        return (translate("Command", "stay on step {step}'s dose {n} more day") if record["hold_days"] == 1 else translate("Command", "stay on step {step}'s dose {n} more days")).format(n=record["hold_days"], step=step)
     if record.get("doses") is not None:
-        return say("command.step-doses", step=step)
+        #: Edit > Undo / Redo after the prescriber changed how a step's dose is split between the times of day.
+        return translate("Command", "change step {step}'s doses").format(step=step)
     if record.get("total_mg") is not None:
-        return say("command.step-total", step=step, mg=record["total_mg"])
-    return say_n("command.step-days", record.get("days") or 0, step=step)
+        #: Edit > Undo / Redo after the prescriber changed a step's daily dose in the schedule table.
+        return translate("Command", "change step {step}'s daily dose to {mg} mg per day").format(step=step, mg=record["total_mg"])
+    #: Edit > Undo / Redo after the prescriber changed a step's length in the schedule table.
+    return (translate("Command", "change step {step}'s length to {n} day") if (record.get("days") or 0) == 1 else translate("Command", "change step {step}'s length to {n} days")).format(n=record.get("days") or 0, step=step)
 
 
 class AddStepEdit(PlanCommand):
@@ -133,4 +141,5 @@ class RemoveStepEdits(PlanCommand):
         before = document.state
         after = copy.deepcopy(before)
         after.pop("step_edits", None)
-        super().__init__(document, "step_edits", before, after, say("command.remove-step-edits"))
+        #: Edit > Undo / Redo after the prescriber removed every step edit.
+        super().__init__(document, "step_edits", before, after, translate("Command", "remove step edits"))

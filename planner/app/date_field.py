@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -24,12 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+translate = QCoreApplication.translate
+
 DISPLAY_FORMAT = "ddd d MMM yyyy"  # day and month by name, 4-digit year: no reader can swap them
 
 _EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december")
 _EN_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_EXAMPLE = "type it as 2027-03-15 or 15 Mar 2027"
+
+
+def _example() -> str:
+    return translate("DateField", "type it as 2027-03-15 or 15 Mar 2027")
 
 
 class DateTextError(ValueError):
@@ -79,7 +84,7 @@ def _make(y: int, m: int, d: int, text: str) -> date:
     try:
         return date(y, m, d)
     except ValueError:
-        raise DateTextError(f"“{text}” is not a date that exists: {_EXAMPLE}") from None
+        raise DateTextError(translate("DateField", "“{text}” is not a date that exists: {example}").format(text=text, example=_example())) from None
 
 
 def _year(digits: str, text: str) -> int:
@@ -87,7 +92,7 @@ def _year(digits: str, text: str) -> int:
         return int(digits)
     if len(digits) == 2:  # "15.03.27", as the German short format writes it: this century
         return 2000 + int(digits)
-    raise DateTextError(f"“{text}”: write the year with 4 digits ({_EXAMPLE})")
+    raise DateTextError(translate("DateField", "“{text}”: write the year with 4 digits ({example})").format(text=text, example=_example()))
 
 
 def parse_date(text: str, locale: QLocale | None = None) -> date:
@@ -95,19 +100,19 @@ def parse_date(text: str, locale: QLocale | None = None) -> date:
     locale = locale or QLocale()
     t = text.strip()
     if not t:
-        raise DateTextError(f"is empty: {_EXAMPLE}")
+        raise DateTextError(translate("DateField", "is empty: {example}").format(example=_example()))
     iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t)
     if iso:
         return _make(int(iso[1]), int(iso[2]), int(iso[3]), t)
     if re.search(r"[^\w\s.,/\-]", t) or "_" in t:
-        raise DateTextError(f"“{t}” is not a date: {_EXAMPLE}")
+        raise DateTextError(translate("DateField", "“{text}” is not a date: {example}").format(text=t, example=_example()))
     tokens = re.findall(r"\d+|[^\W\d_]+", t)
     words = [w for w in tokens if not w.isdigit()]
     nums = [w for w in tokens if w.isdigit()]
     if words:
         return _named(t, words, nums, locale)
     if len(nums) != 3:
-        raise DateTextError(f"“{t}” is not a whole date (day, month and year): {_EXAMPLE}")
+        raise DateTextError(translate("DateField", "“{text}” is not a whole date (day, month and year): {example}").format(text=t, example=_example()))
     a, b, c = nums
     if len(a) == 4:  # 2027/03/15, 2027.03.15: year first is always year-month-day
         return _make(int(a), int(b), int(c), t)
@@ -119,14 +124,13 @@ def parse_date(text: str, locale: QLocale | None = None) -> date:
         except ValueError:
             pass
     if not readings:
-        raise DateTextError(f"“{t}” is not a date that exists: {_EXAMPLE}")
+        raise DateTextError(translate("DateField", "“{text}” is not a date that exists: {example}").format(text=t, example=_example()))
     if len(set(readings.values())) == 1:
         return next(iter(readings.values()))
     order = _numeric_order(locale)
     if order is None or order[0] == "y":
         raise DateTextError(
-            f"“{t}” could be {shown(readings['dM'], locale)} or {shown(readings['Md'], locale)}; "
-            f"write the month as a word (15 Mar 2027) or the date as 2027-03-15")
+            translate("DateField", "“{text}” could be {one} or {other}; write the month as a word (15 Mar 2027) or the date as 2027-03-15").format(text=t, one=shown(readings['dM'], locale), other=shown(readings['Md'], locale)))
     return readings["dM"] if order.index("d") < order.index("M") else readings["Md"]
 
 
@@ -134,29 +138,28 @@ def _named(t: str, words: list[str], nums: list[str], locale: QLocale) -> date:
     months, days = _month_names(locale), _day_names(locale)
     unknown = [w for w in words if _key(w) not in months and _key(w) not in days]
     if unknown:
-        raise DateTextError(f"“{unknown[0]}” is not a month or day name: {_EXAMPLE}")
+        raise DateTextError(translate("DateField", "“{text}” is not a month or day name: {example}").format(text=unknown[0], example=_example()))
     month_words = [w for w in words if _key(w) in months]
     if len(month_words) > 1:  # French "mar." is Tuesday as well as (English) March
         month_words = [w for w in month_words if _key(w) not in days] or month_words[:1]
     if len(month_words) != 1:
-        raise DateTextError(f"“{t}” has no month name I know: {_EXAMPLE}")
+        raise DateTextError(translate("DateField", "“{text}” has no month name I know: {example}").format(text=t, example=_example()))
     weekday = None
     for w in words:
         if w is month_words[0]:
             continue
         if _key(w) not in days:
-            raise DateTextError(f"“{t}” has two months: {_EXAMPLE}")
+            raise DateTextError(translate("DateField", "“{text}” has two months: {example}").format(text=t, example=_example()))
         weekday = days[_key(w)]
     if len(nums) != 2:
-        raise DateTextError(f"“{t}” needs a day and a 4-digit year: {_EXAMPLE}")
+        raise DateTextError(translate("DateField", "“{text}” needs a day and a 4-digit year: {example}").format(text=t, example=_example()))
     four = [n for n in nums if len(n) == 4]
     if len(four) != 1:
-        raise DateTextError(f"“{t}”: write the year with 4 digits ({_EXAMPLE})")
+        raise DateTextError(translate("DateField", "“{text}”: write the year with 4 digits ({example})").format(text=t, example=_example()))
     day = next(n for n in nums if n is not four[0])
     d = _make(int(four[0]), months[_key(month_words[0])], int(day), t)
     if weekday is not None and d.isoweekday() != weekday:
-        raise DateTextError(f"“{t}”: {shown(d, locale)} is not a {locale.dayName(weekday, QLocale.LongFormat)}; "
-                            "check the day")
+        raise DateTextError(translate("DateField", "“{text}”: {date} is not a {day}; check the day").format(text=t, date=shown(d, locale), day=locale.dayName(weekday, QLocale.LongFormat)))
     return d
 
 
@@ -195,8 +198,7 @@ class DateField(QWidget):
         outer.addLayout(row)
 
         self.edit = DateLine()
-        self.edit.setToolTip("Type a date (2027-03-15, 15 Mar 2027, or as your system writes dates) and "
-                             "press Enter; Up/Down move a day, Alt+Down opens the calendar.")
+        self.edit.setToolTip(translate("DateField", "Type a date (2027-03-15, 15 Mar 2027, or as your system writes dates) and press Enter; Up/Down move a day, Alt+Down opens the calendar."))
         self.edit.editingFinished.connect(self._commit)
         self.edit.step.connect(lambda n: self.setDate(self.date().addDays(n)))
         self.edit.popup.connect(self.open_calendar)
@@ -206,12 +208,12 @@ class DateField(QWidget):
         self.calendar_button = QToolButton()
         self.calendar_button.setText("▾")
         self.calendar_button.setAccessibleName(f"Choose the {name.lower()} from a calendar")
-        self.calendar_button.setToolTip("Choose from a calendar (Alt+Down)")
+        self.calendar_button.setToolTip(translate("DateField", "Choose from a calendar (Alt+Down)"))
         self.calendar_button.clicked.connect(self.open_calendar)
         row.addWidget(self.calendar_button)
 
-        self.today_button = QPushButton("T&oday")  # Alt+O: no other field or menu uses O
-        self.today_button.setToolTip(f"Set the {name.lower()} to today")
+        self.today_button = QPushButton(translate("DateField", "T&oday"))  # Alt+O: no other field or menu uses O
+        self.today_button.setToolTip(translate("DateField", "Set the {field} to today").format(field=name.lower()))
         self.today_button.clicked.connect(self.set_today)
         row.addWidget(self.today_button)
 
@@ -262,7 +264,8 @@ class DateField(QWidget):
 
     def refuse(self, why: str) -> None:
         kept = shown(self._date)
-        self.message.setText(f"{self.name}: {why}. The {self.name.lower()} is still {kept}.")
+        self.message.setText(translate("DateField", "{name}: {why}. The {field} is still {kept}.").format(
+            name=self.name, why=why, field=self.name.lower(), kept=kept))
         self.message.show()
         if self.edit.hasFocus():
             self.edit.selectAll()  # Enter: leave the text to correct

@@ -20,16 +20,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.app.commands import AddStepEdit, EditField, RecordOverride, RemoveOverride, RemoveStepEdits, \
     ReplacePlan
-from planner.text.catalogue import say
 from planner.text.errors import worded
 from planner.domain.plan import Plan, PlanError
 from planner.domain.schedule import Schedule, compute_schedule
 from planner.files.planfile import plan_from_dict
+
+translate = QCoreApplication.translate
 
 WHOLE_PLAN = ""  # the field `changed` names when the whole plan was replaced (load, New, restore)
 
@@ -147,7 +148,8 @@ class PlanDocument(QObject):
             self.input_errors = [(e.field, e.message) for e in exc.errors]
         except Exception as exc:  # noqa: BLE001 - a fault of the engine's must not take the window (and the work) down
             self.plan, self.schedule = None, None
-            self.input_errors = [("kind", say("window.engine-failed", error=f"{type(exc).__name__}: {exc}"))]
+            #: At the kind of plan and in the problems list when the engine failed on the plan (a fault in the program, not in the input); {error} is the fault as Python names it.
+            self.input_errors = [("kind", translate("Window", "the planner could not compute this plan ({error}); nothing is shown as valid. Please report this").format(error=f"{type(exc).__name__}: {exc}"))]
         else:
             self.plan, self.schedule, self.input_errors = plan, schedule, []
         if emit:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner.app import save_guard
@@ -16,7 +17,8 @@ from planner.domain.plan import Plan, PlanError, new_plan_id, plan_identity
 from planner.files.filestamp import FileStamp, changed_since
 from planner.files.planfile import dump_plan, load_plan_file, plan_from_dict, plan_to_dict, save_plan_file
 from planner.files.safefile import ReadOnlyFile
-from planner.text.catalogue import say
+
+translate = QCoreApplication.translate
 
 DEFAULT_PLAN = "gabapentin-phn-default"
 # The clinic's details are typed once and remembered between sessions.
@@ -36,10 +38,12 @@ class FileActions:
             # The document holds the plan as the form shows it (numbers as typed, defaults filled).
             state = self.form.take(plan_to_dict(shown))
         except PlanError as exc:
-            name = path.name if path is not None else say("window.the-plan")
-            errors = "\n".join(say("window.bullet", item=say("window.field-error", field=self.form.field_name(e.field),
-                                                             message=e.message)) for e in exc.errors)
-            QMessageBox.warning(self, APP_NAME, say("window.cannot-show-plan", name=name, errors=errors))
+            #: In window.cannot-show-plan: the file's name when the plan has none.
+            name = path.name if path is not None else translate("Window", "the plan")
+            #: A field and its error, in the problems list and messages ("Start dose: must be from 1 to 20000 mg per day").
+            errors = "\n".join(translate("Window", "• {item}").format(item=translate("Window", "{field}: {message}").format(field=self.form.field_name(e.field), message=e.message)) for e in exc.errors)
+            QMessageBox.warning(self, APP_NAME, translate("Window", "Could not open {name}: the form cannot show it exactly.\n{errors}\n\nThe plan on screen is unchanged.").format(name=name, errors=errors))
+            #: File > Open: a plan file whose numbers the form cannot show exactly; {errors} lists window.bullet lines.
             return False
         # What the file held when read: Save checks nobody changed it since.
         self._disk = (path, save_guard.stamp_of_loaded(path, plan)) if path else None
@@ -52,7 +56,8 @@ class FileActions:
         if not self.isWindowModified():
             return True
         answer = QMessageBox.warning(
-            self, APP_NAME, say("window.unsaved-changes"),
+            self, APP_NAME, translate("Window", "This plan has unsaved changes.\nDo you want to save them?"),
+            #: Asked before the plan on screen is dropped (New, Open, Quit).
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         if answer == QMessageBox.Save:
             return self.save()
@@ -82,14 +87,17 @@ class FileActions:
         if not self.maybe_save():
             return False
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, say("window.open-title"), self.last_folder(),
-                                                  say("window.open-filter"))
+            path, _ = QFileDialog.getOpenFileName(self, translate("Window", "Open plan"), self.last_folder(),
+                                                  #: The title of the Open dialog.
+                                                  translate("Window", "Titration plans (*.json);;All files (*)"))
+            #: The file types of the Open dialog.
             if not path:
                 return False
         try:
             plan = load_plan_file(path)
         except PlanError as exc:
-            QMessageBox.warning(self, APP_NAME, say("window.could-not-open", name=Path(path).name, reason=exc))
+            QMessageBox.warning(self, APP_NAME, translate("Window", "Could not open {name}:\n{reason}").format(name=Path(path).name, reason=exc))
+            #: A plan file that cannot be read; {reason} says why.
             return False
         if not self.load_plan(plan, Path(path)):
             return False
@@ -121,13 +129,15 @@ class FileActions:
         try:
             plan = load_plan_file(path)
         except PlanError as exc:
-            QMessageBox.warning(self, APP_NAME, say("window.could-not-open", name=path.name, reason=exc))
+            QMessageBox.warning(self, APP_NAME, translate("Window", "Could not open {name}:\n{reason}").format(name=path.name, reason=exc))
+            #: A plan file that cannot be read; {reason} says why.
             return
         self.load_plan(plan, path)
 
     def save_as(self) -> bool:
         suggested = str(self.current_file or Path(self.last_folder()) / "plan.json")
-        path, _ = QFileDialog.getSaveFileName(self, say("window.save-title"), suggested, say("window.save-filter"))
+        path, _ = QFileDialog.getSaveFileName(self, translate("Window", "Save plan"), suggested, translate("Window", "Titration plans (*.json)"))
+        #: The title of the Save dialog.
         if not path:
             return False
         if not path.endswith(".json"):
@@ -138,7 +148,8 @@ class FileActions:
         try:
             plan = plan_from_dict(self.document.state)
         except PlanError as exc:
-            QMessageBox.warning(self, APP_NAME, say("window.cannot-save-yet", reason=exc))
+            QMessageBox.warning(self, APP_NAME, translate("Window", "The plan cannot be saved until this is fixed:\n{reason}").format(reason=exc))
+            #: Save refused while an input is invalid; {reason} names the fields.
             return False
         existed = path.exists()
         try:
@@ -147,16 +158,19 @@ class FileActions:
             return save_guard.ask_save_as_read_only(self, path) and self.save_as()
         except OSError as exc:
             # The write is atomic (safefile): the file on disk is the one from before.
-            kept = say("window.save-kept", name=path.name) if existed else say("window.nothing-written")
-            QMessageBox.warning(self, APP_NAME, say("window.could-not-save", name=path.name,
-                                                    reason=exc.strerror or exc, kept=kept))
+            kept = translate("Window", "{name} on disk is unchanged: it still holds the version saved before.").format(name=path.name) if existed else translate("Window", "No file was written.")
+            #: In window.could-not-save: the file existed before.
+            QMessageBox.warning(self, APP_NAME, translate("Window", "Could not save {name}: {reason}.\n\n{kept} The plan is still open here; nothing was lost.").format(name=path.name, reason=exc.strerror or exc, kept=kept))
+            #: Save failed; {kept} is window.save-kept or window.nothing-written.
             return False
         self._disk = (path, FileStamp.of_bytes(path, dump_plan(plan).encode("utf-8")))  # what save_plan_file wrote
         self.document.saved(path)
         self.setWindowModified(False)
         self._add_recent(path)
-        self.statusBar().showMessage(say("window.saved", path=path), 4000)
+        self.statusBar().showMessage(translate("Window", "Saved {path}").format(path=path), 4000)
         return True
+
+#: Status bar after a save.
 
     # --- remembered folder and recent files ---------------------------------------------------
 
@@ -177,8 +191,9 @@ class FileActions:
         self.recent_menu.clear()
         files = self.recent_files()
         if not files:
-            self.recent_menu.addAction(say("window.no-recent")).setEnabled(False)
+            self.recent_menu.addAction(translate("Window", "No recent plans")).setEnabled(False)
         for i, f in enumerate(files, 1):
+            #: File > Open Recent when there are none.
             a = self.recent_menu.addAction(f"&{i} {Path(f).name.replace('&', '&&')}")  # "&" in a name: no Alt letter
             a.setToolTip(f)
             a.triggered.connect(lambda _=False, f=f: self.open_plan(f))

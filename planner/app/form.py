@@ -16,18 +16,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
 from planner.app import form_groups, form_kind
 from planner.app.date_field import DateField
-from planner.app.form_rows import Rows
+from planner.app.form_rows import Rows, product_text
 from planner.app.form_state import FormState
 from planner.app.number_field import NumberField, guard_wheel
 from planner.domain.plan import DEFAULT_LARGER_DOSE_ORDER, OFF_LABEL
 from planner.domain.profiles import drug_ids, load_profile
 
+translate = QCoreApplication.translate
+
 NO_INDICATION = ""
+
 
 
 class PlanForm(FormState, QWidget):
@@ -145,7 +148,7 @@ class PlanForm(FormState, QWidget):
         profile = load_profile(drug)
         self.indication.blockSignals(True)
         self.indication.clear()
-        self.indication.addItem("Not specified (overall label limits)", NO_INDICATION)
+        self.indication.addItem(translate("Form", "Not specified (overall label limits)"), NO_INDICATION)
         for ind in profile.indications:
             self.indication.addItem(ind.name, ind.id)
         self.indication.setCurrentIndex(max(0, self.indication.findData(indication or NO_INDICATION)))
@@ -157,10 +160,12 @@ class PlanForm(FormState, QWidget):
         self._strength_boxes = {}
         chosen = set(strengths) if strengths is not None else set(profile.strengths_mg)
         for form in profile.forms:
-            text = f"{form.strength_mg} mg {form.form}" + (" (scored, may be halved)" if form.scored else "")
-            box = QCheckBox(text)
+            product = product_text(form.strength_mg, form.form)
+            #: A strength the prescriber may dispense, when the tablet is scored ("600 mg tablet (scored, may be halved)").
+            box = QCheckBox(translate("Form", "{product} (scored, may be halved)").format(product=product)
+                            if form.scored else product)
             box.setChecked(form.strength_mg in chosen)
-            box.setAccessibleName(f"Dispense {form.strength_mg} mg {form.form}")
+            box.setAccessibleName(translate("Form", "Dispense {product}").format(product=product))
             box.toggled.connect(lambda *_: self._edited("strengths_mg"))
             self.strengths_layout.addWidget(box)
             self._strength_boxes[form.strength_mg] = box

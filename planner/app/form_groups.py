@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QTimeEdit, QVBoxLayout, QWidget
 
 from planner.app.date_field import DateField
@@ -15,15 +15,29 @@ from planner.app.form_rows import TEXT_MAX_LEN, combo, group, label_text, number
 from planner.domain.plan import SLOTS
 from planner.domain.profiles import drug_ids, load_profile
 from planner.domain.languages import handout_languages
-from planner.text.catalogue import catalogue, say
+from planner.text.catalogue import catalogue
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QVBoxLayout as Layout
 
 
-TAPER_MODES = tuple((k, say(f"form.taper.{k}")) for k in ("none", "mg", "percent"))
-KIDNEY_MODES = tuple((k, say(f"form.kidney.{k}")) for k in ("none", "crcl", "cg"))
-SLOT_FILL_MODES = tuple((k, say(f"form.slot-fill.{k}")) for k in ("grow", "all"))
+def taper_modes() -> tuple[tuple[str, str], ...]:
+    return (("none", translate("Form", "No taper")), ("mg", translate("Form", "By mg per step")),
+            ("percent", translate("Form", "By percent per step")))
+
+
+def kidney_modes() -> tuple[tuple[str, str], ...]:
+    return (("none", translate("Form", "Not entered")), ("crcl", translate("Form", "CrCl entered")),
+            ("cg", translate("Form", "Cockcroft-Gault")))
+
+
+def slot_fill_modes() -> tuple[tuple[str, str], ...]:
+    return (("grow", translate("Form", "Add a dose a day at each step, from the label's minimum")),
+            ("all", translate("Form", "Every dose from day 1")))
+
+
 # The number fields: the form's attribute, and the plan field it edits (its row from the schema).
 SCHEDULE_NUMBERS = (("start_dose", "start_dose_mg"), ("increment", "increment_mg"), ("step_days", "step_days"),
                     ("target", "target_dose_mg"), ("doses_per_day", "doses_per_day"))
@@ -35,7 +49,7 @@ TEXTS = (("patient_name", "patient.name"), ("patient_dob", "patient.date_of_birt
 
 
 def build_medicine(form: Any, outer: Layout) -> None:
-    f = group("Medicine", outer)
+    f = group(translate("Form", "Medicine"), outer)
     form_kind.build_kind(form, f)
     form.drug = QComboBox()
     for d in drug_ids():
@@ -54,15 +68,15 @@ def build_medicine(form: Any, outer: Layout) -> None:
 
 
 def build_schedule(form: Any, outer: Layout) -> None:
-    f = group("Schedule", outer)
-    form.start_date = DateField("Start date")  # typed whole dates, a calendar and Today
+    f = group(translate("Form", "Schedule"), outer)
+    form.start_date = DateField(translate("Form", "Start date"))  # typed whole dates, a calendar and Today
     form.rows.row(f, "start_date", form.start_date, focus=form.start_date.edit)
     form_kind.build_current(form, f)
     form.number_labels = {}
     for attr, path in SCHEDULE_NUMBERS:
         setattr(form, attr, number_field(path))
         form.number_labels[path] = form.rows.row(f, path, getattr(form, attr))
-    form.slot_fill = combo(SLOT_FILL_MODES)
+    form.slot_fill = combo(slot_fill_modes())
     form.rows.row(f, "slot_fill", form.slot_fill)
     times = QWidget()
     tl = QHBoxLayout(times)
@@ -72,10 +86,10 @@ def build_schedule(form: Any, outer: Layout) -> None:
         t = QTimeEdit()
         t.setDisplayFormat("HH:mm")
         t.setAccessibleName(f"{slot} dose time")
-        t.setToolTip(f"Clock time of the {slot} dose")
+        t.setToolTip(translate("Form", "Clock time of the dose: {slot}").format(slot=form_kind.SLOT_IDS[slot]().lower()))
         form.slot_times[slot] = t
         box = QVBoxLayout()
-        cap = QLabel(slot.capitalize())
+        cap = QLabel(form_kind.SLOT_IDS[slot]())
         cap.setBuddy(t)
         cap.setStyleSheet("color: palette(mid); font-size: 8pt;")
         box.addWidget(cap)
@@ -88,9 +102,9 @@ def build_schedule(form: Any, outer: Layout) -> None:
 
 
 def build_taper(form: Any, outer: Layout) -> None:
-    f = group("Taper", outer)
+    f = group(translate("Form", "Taper"), outer)
     form.taper_group = f.parentWidget()
-    form.taper_mode = combo(TAPER_MODES)
+    form.taper_mode = combo(taper_modes())
     form.rows.row(f, "taper", form.taper_mode)
     form.taper_mg = number_field("taper.step_mg")
     form.taper_mg_label = form.rows.row(f, "taper.step_mg", form.taper_mg)
@@ -102,14 +116,14 @@ def build_taper(form: Any, outer: Layout) -> None:
 
 
 def build_kidney(form: Any, outer: Layout) -> None:
-    f = group("Kidney function", outer)
-    form.kidney_mode = combo(KIDNEY_MODES)
+    f = group(translate("Form", "Kidney function"), outer)
+    form.kidney_mode = combo(kidney_modes())
     form.rows.row(f, "kidney", form.kidney_mode)
     form.crcl = number_field("kidney.crcl_ml_min")
     form.crcl_label = form.rows.row(f, "kidney.crcl_ml_min", form.crcl)
     form.age = number_field("kidney.age_years")
     form.age_label = form.rows.row(f, "kidney.age_years", form.age)
-    form.sex = combo(tuple((k, say(f"form.sex.{k}")) for k in ("female", "male")))
+    form.sex = combo((("female", translate("Form", "Female")), ("male", translate("Form", "Male"))))
     form.sex_label = form.rows.row(f, "kidney.sex", form.sex)
     form.weight = number_field("kidney.weight_kg")
     form.weight_label = form.rows.row(f, "kidney.weight_kg", form.weight)
@@ -118,7 +132,7 @@ def build_kidney(form: Any, outer: Layout) -> None:
     sl.setContentsMargins(0, 0, 0, 0)
     form.scr = number_field("kidney.serum_creatinine_mg_dl")
     form.scr_unit = combo((("mg_dl", "mg/dL"), ("umol_l", "µmol/L")))
-    form.scr_unit.setAccessibleName("Serum creatinine unit")
+    form.scr_unit.setAccessibleName(translate("Form", "Serum creatinine unit"))
     sl.addWidget(form.scr, 1)
     sl.addWidget(form.scr_unit)
     # One number and its unit: the row is the mg/dL field's, the µmol/L field shares its place.
@@ -126,24 +140,24 @@ def build_kidney(form: Any, outer: Layout) -> None:
                                    focus=form.scr)
     form.rows.fields["kidney.serum_creatinine_umol_l"] = form.scr
     form.rows.errors["kidney.serum_creatinine_umol_l"] = form.rows.errors["kidney.serum_creatinine_mg_dl"]
-    form.haemodialysis = QCheckBox("On haemodialysis")
-    form.haemodialysis.setAccessibleName("On haemodialysis")
+    form.haemodialysis = QCheckBox(translate("Form", "On haemodialysis"))
+    form.haemodialysis.setAccessibleName(translate("Form", "On haemodialysis"))
     form.haemodialysis_label = form.rows.add(f, "", form.haemodialysis, "kidney.haemodialysis")
     form.kidney_result = QLabel()
     form.kidney_result.setWordWrap(True)
-    form.kidney_result.setAccessibleName("Kidney function result")
+    form.kidney_result.setAccessibleName(translate("Form", "Kidney function result"))
     form.kidney_result.setTextInteractionFlags(Qt.TextSelectableByMouse)
     f.addRow(form.kidney_result)
 
 
 def build_people(form: Any, outer: Layout) -> None:
-    f = group("Patient and prescriber", outer)
+    f = group(translate("Form", "Patient and prescriber"), outer)
     for attr, path in TEXTS:
         w = QLineEdit()
         w.setMaxLength(TEXT_MAX_LEN)
         setattr(form, attr, w)
         form.rows.row(f, path, w)
-    form.patient_dob.setPlaceholderText("YYYY-MM-DD (optional)")
+    form.patient_dob.setPlaceholderText(translate("Form", "YYYY-MM-DD (optional)"))
     # The patient's pages, calendar and CSV are printed in this language; the window keeps its own.
     form.handout_language = combo(tuple((code, language_label(code)) for code in handout_languages()))
     form.rows.row(f, "handout_language", form.handout_language)
@@ -154,4 +168,5 @@ def language_label(code: str) -> str:
     reviewed the translation, so the clinician knows before printing."""
     cat = catalogue(code)
     name = cat.name if cat.name == cat.english_name else f"{cat.name} ({cat.english_name})"
-    return name if cat.reviewed else say("form.handout-language.unreviewed", language=name)
+    #: The form's choice of handout language, for a translation no qualified medical translator has reviewed yet. {language}: "Español (Spanish)".
+    return name if cat.reviewed else translate("Form", "{language}, not reviewed").format(language=name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, \
     QVBoxLayout, QWidget
 
@@ -17,12 +18,14 @@ from planner.app.form_rows import TEXT_MAX_LEN, combo, group, number_field
 from planner.domain.plan import PLAN_KINDS, SLOTS, SYRINGE_ML
 from planner.text.catalogue import say
 
-KIND_IDS = {"start": "form.kind.start", "change": "form.kind.change", "stop": "form.kind.stop",
-            "start_and_stop": "form.kind.start_and_stop"}
-MAINTENANCE_IDS = {"review": "form.maintenance.review", "days": "form.maintenance.days"}
-LIQUID_IDS = {"none": "form.liquid.none", "all": "form.liquid.all", "taper_end": "form.liquid.taper_end"}
-SLOT_IDS = {"morning": "form.slot.morning", "midday": "form.slot.midday", "evening": "form.slot.evening",
-            "bedtime": "form.slot.bedtime"}
+translate = QCoreApplication.translate
+
+KIND_IDS = {"start": lambda: translate("Form", "Start: titrate up, then continue"), "change": lambda: translate("Form", "Change: from today's doses to a new dose"), "stop": lambda: translate("Form", "Stop: taper today's doses to zero"),
+            "start_and_stop": lambda: translate("Form", "Start and stop: titrate, hold, taper")}
+MAINTENANCE_IDS = {"review": lambda: translate("Form", "Continue until review"), "days": lambda: translate("Form", "Hold for a number of days")}
+LIQUID_IDS = {"none": lambda: translate("Form", "None (capsules and tablets)"), "all": lambda: translate("Form", "Every step"), "taper_end": lambda: translate("Form", "The taper's last steps")}
+SLOT_IDS = {"morning": lambda: translate("Form", "Morning"), "midday": lambda: translate("Form", "Midday"), "evening": lambda: translate("Form", "Evening"),
+            "bedtime": lambda: translate("Form", "Bedtime")}
 EVEN_SPLIT = "even"  # the taper's cut-order choice for None: every step re-splits the day evenly
 
 # The fields (and rows) each kind of plan uses; the others are kept in their widgets but
@@ -50,8 +53,10 @@ def needs(kind: str, what: str) -> bool:
 
 def order_words(order: tuple[str, ...] | None) -> str:
     if order is None:
-        return say("form.taper-order.even")
-    return say("form.taper-order.list", slots=", ".join(say(SLOT_IDS[s]) for s in order))
+        #: The taper's cut-order choice where no time of day is cut first: each step re-splits the day's dose evenly.
+        return translate("Form", "Spread evenly over the day")
+    #: The taper's cut-order choice: the times of day in the order they are cut ("Morning, Midday, Evening, Bedtime").
+    return translate("Form", "{slots}").format(slots=", ".join(SLOT_IDS[s]() for s in order))
 
 
 def preset_orders() -> tuple[tuple[str, ...], ...]:
@@ -69,9 +74,10 @@ def _slot_fields(attr_prefix: str, form: Any) -> QWidget:
     fields = {}
     for slot in SLOTS:
         w = number_field("current")
-        w.setAccessibleName(say("form.current-slot", slot=say(SLOT_IDS[slot])))
+        #: A screen reader's name of one of today's dose fields ("Today's dose, Morning").
+        w.setAccessibleName(translate("Form", "Today's dose, {slot}").format(slot=SLOT_IDS[slot]()))
         col = QVBoxLayout()
-        cap = QLabel(say(SLOT_IDS[slot]))
+        cap = QLabel(SLOT_IDS[slot]())
         cap.setBuddy(w)
         cap.setStyleSheet("color: palette(mid); font-size: 8pt;")
         col.addWidget(cap)
@@ -84,7 +90,7 @@ def _slot_fields(attr_prefix: str, form: Any) -> QWidget:
 
 def build_kind(form: Any, f) -> None:
     """Into the medicine group, first: the kind of plan."""
-    form.kind = combo(tuple((k, say(KIND_IDS[k])) for k in PLAN_KINDS))
+    form.kind = combo(tuple((k, KIND_IDS[k]()) for k in PLAN_KINDS))
     form.kind_label = form.rows.row(f, "kind", form.kind)
 
 
@@ -102,9 +108,12 @@ def build_off_label(form: Any, f) -> None:
 def build_template_button(form: Any, f) -> None:
     """Into the medicine group: the label's start for the drug and indication chosen, offered,
     never put in by itself over what the clinician typed."""
-    form.template_button = QPushButton(say("form.use-label-start"))
-    form.template_button.setToolTip(say("form.use-label-start-tip"))
-    form.template_button.setAccessibleName(say("form.use-label-start").replace("&", ""))
+    #: The button in the medicine group that puts in the label's start for the drug and indication chosen; & marks its Alt letter.
+    form.template_button = QPushButton(translate("Form", "Use the &label's start"))
+    #: The tooltip of form.use-label-start.
+    form.template_button.setToolTip(translate("Form", "Replace the schedule with the label's start, titration and target for this drug and indication (one undo step)"))
+    #: The button in the medicine group that puts in the label's start for the drug and indication chosen; & marks its Alt letter.
+    form.template_button.setAccessibleName(translate("Form", "Use the &label's start").replace("&", ""))
     f.addRow("", form.template_button)
 
 
@@ -113,12 +122,13 @@ def build_current(form: Any, f) -> None:
     box = _slot_fields("current", form)
     form.current_box = box
     form.current_label = form.rows.row(f, "current", box, focus=form.current["morning"])
-    form.current["morning"].setAccessibleName(say("form.current-slot", slot=say(SLOT_IDS["morning"])))
+    #: A screen reader's name of one of today's dose fields ("Today's dose, Morning").
+    form.current["morning"].setAccessibleName(translate("Form", "Today's dose, {slot}").format(slot=SLOT_IDS["morning"]()))
 
 
 def build_after_target(form: Any, f) -> None:
     """Into the schedule group, last: continue until review (with its date), or hold for days."""
-    form.maintenance_mode = combo(tuple((m, say(MAINTENANCE_IDS[m])) for m in ("review", "days")))
+    form.maintenance_mode = combo(tuple((m, MAINTENANCE_IDS[m]()) for m in ("review", "days")))
     form.maintenance_mode_label = form.rows.row(f, "maintenance", form.maintenance_mode)
     form.review_date = DateField(say("field.review_date"))
     # Today is no review date, and Alt+O is the start date's Today: the review has no such button.
@@ -135,8 +145,9 @@ def build_taper_order(form: Any, f) -> None:
 
 
 def build_liquid(form: Any, outer) -> None:
-    f = group(say("form.group.liquid"), outer)
-    form.liquid_use = combo(tuple((k, say(v)) for k, v in LIQUID_IDS.items()))
+    #: The title of the form's group of oral solution fields.
+    f = group(translate("Form", "Oral solution"), outer)
+    form.liquid_use = combo(tuple((k, v()) for k, v in LIQUID_IDS.items()))
     form.rows.row(f, "liquid.use", form.liquid_use)
     form.liquid_below = number_field("liquid.below_mg")
     form.liquid_below.set_unread_text("")
@@ -147,8 +158,10 @@ def build_liquid(form: Any, outer) -> None:
     form.syringe_group = QButtonGroup(box)
     form.syringe_buttons = {}
     for ml in SYRINGE_ML:
-        b = QRadioButton(say("form.syringe", ml=f"&{ml}"))
-        b.setAccessibleName(say("form.syringe", ml=ml))
+        #: An oral syringe choice ("5 mL"); {ml} may carry the & of its Alt letter.
+        b = QRadioButton(translate("Form", "{ml} mL").format(ml=f"&{ml}"))
+        #: An oral syringe choice ("5 mL"); {ml} may carry the & of its Alt letter.
+        b.setAccessibleName(translate("Form", "{ml} mL").format(ml=ml))
         form.syringe_group.addButton(b, ml)
         form.syringe_buttons[ml] = b
         row.addWidget(b)

@@ -4,17 +4,21 @@ come from the field's unit; a text field's length from the form's limit."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from planner.app.number_field import NumberField
 from planner.domain.schema import field
-from planner.text.catalogue import say
+from planner.text.catalogue import current_language, say
 
-# The letter after which Alt jumps to the field (its first occurrence in the label). No two
-# letters the window shows at once are the same (tests/app/test_keyboard_mnemonics.py): the menu
-# bar's F, E and H, the start date's Today (O) and the label's start (L) are taken. Today's
-# doses and the start dose share S: a kind of plan shows one or the other, never both. Dose
-# filling, At or below and Prescriber phone have no letter (none is left): Tab reaches them.
+translate = QCoreApplication.translate
+
+# The letter after which Alt jumps to the field (its first occurrence in the label), by the
+# window's language (the labels differ). No two letters the window shows at once are the same
+# (tests/app/test_keyboard_mnemonics.py, in every language): in English the menu bar's F, E and
+# H, the start date's Today (O) and the label's start (L) are taken. Today's doses and the start
+# dose share S: a kind of plan shows one or the other, never both. Dose filling, At or below and
+# Prescriber phone have no letter (none is left): Tab reaches them.
 MNEMONICS = {
     "drug": "D", "indication": "I", "start_date": "r", "start_dose_mg": "S", "increment_mg": "c",
     "step_days": "v", "target_dose_mg": "T", "doses_per_day": "y", "maintenance_days": "M",
@@ -23,33 +27,77 @@ MNEMONICS = {
     "kind": "n", "current": "s", "maintenance": "g", "review_date": "w", "taper.order": "u",
     "liquid.use": "q", "off_label.max_daily_mg": "x", "off_label.reason": "J",
 }
-# Rows whose label in the form is shorter than the field's name in messages (beside a mode
-# or a unit that says the rest): the form's own label from the catalogue.
-FORM_LABELS = ("taper.step_mg", "taper.step_percent", "taper.step_days", "kidney.serum_creatinine", "current",
-               "liquid.use", "liquid.below_mg", "off_label.reason")
-# How a number field shows its unit (one form, or singular and plural), by the schema's unit.
-SUFFIXES: dict[str, str | tuple[str, str]] = {
-    "unit.mg-per-day": " mg/day", "unit.mg": " mg", "unit.days": (" day", " days"), "unit.percent": " %",
-    "unit.ml-per-min": " mL/min", "unit.years": " years", "unit.kg": " kg",
+# Spanish: the menu bar's A (Archivo), E (Editar) and Y (Ayuda), Hoy's H and the label's start
+# button's U are taken, and the labels are longer in few letters: Fecha de revisión and Reducir
+# primero have none left (Tab reaches them).
+MNEMONICS_BY_LANGUAGE = {
+    "en": MNEMONICS,
+    "es": {
+        "drug": "M", "indication": "I", "start_date": "F", "start_dose_mg": "D", "increment_mg": "c",
+        "step_days": "v", "target_dose_mg": "b", "doses_per_day": "l", "maintenance_days": "o",
+        "taper": "g", "kidney": "r", "patient.name": "N", "prescriber.name": "P",
+        "kind": "T", "current": "D", "maintenance": "s", "liquid.use": "q", "off_label.max_daily_mg": "x",
+        "off_label.reason": "J",
+    },
 }
+
+
+def mnemonics() -> dict[str, str]:
+    """The form's Alt letters in the window's language (none for a language without a list)."""
+    return MNEMONICS_BY_LANGUAGE.get(current_language(), {})
+
+
+# Rows whose label in the form is shorter than the field's name in messages (beside a mode
+# or a unit that says the rest): the form's own label.
+FORM_LABELS = {
+    "taper.step_mg": lambda: translate("Form", "Reduce by"),
+    "taper.step_percent": lambda: translate("Form", "Reduce by"),
+    "taper.step_days": lambda: translate("Form", "Every"),
+    "kidney.serum_creatinine": lambda: translate("Form", "Serum creatinine"),
+    "current": lambda: translate("Form", "Doses taken now"),
+    "liquid.use": lambda: translate("Form", "Liquid for"),
+    "liquid.below_mg": lambda: translate("Form", "At or below"),
+    "off_label.reason": lambda: translate("Form", "Justification"),
+}
+
+
+def suffix(unit: str) -> str | tuple[str, str]:
+    """How a number field shows its unit (one form, or singular and plural), by the schema's unit."""
+    if unit == "unit.days":
+        return " " + translate("Units", "day"), " " + translate("Units", "days")
+    words = {
+        "unit.mg-per-day": lambda: translate("Units", "mg/day"), "unit.mg": lambda: translate("Units", "mg"),
+        "unit.percent": lambda: translate("Units", "%"), "unit.ml-per-min": lambda: translate("Units", "mL/min"),
+        "unit.years": lambda: translate("Units", "years"), "unit.kg": lambda: translate("Units", "kg"),
+    }
+    return " " + words[unit]() if unit in words else ""
+
+
 STEPS = {"unit.mg-per-day": 100, "unit.mg": 100}  # the arrow keys' step; 1 for the others
 TEXT_MAX_LEN = 250
 
 
 def label_text(path: str) -> str:
     """The row's label with its mnemonic: 'target_dose_mg' -> '&Target dose'."""
-    text = say(f"form.label.{path}") if path in FORM_LABELS else say(field(path).label)
-    letter = MNEMONICS.get(path)
-    if letter is None:
+    text = FORM_LABELS[path]() if path in FORM_LABELS else say(field(path).label)
+    letter = mnemonics().get(path)
+    if letter is None or letter not in text:
         return text
     at = text.index(letter)
     return f"{text[:at]}&{text[at:]}"
+
+def product_text(strength_mg, form: str) -> str:
+    """A product as the window names it: '300 mg capsule' ('cápsula de 300 mg')."""
+    #: A capsule or tablet of a strength, in the form's list of strengths and the dispense totals.
+    words = {"capsule": lambda: translate("Form", "{mg} mg capsule"), "tablet": lambda: translate("Form", "{mg} mg tablet")}
+    return words[form]().format(mg=strength_mg) if form in words else f"{strength_mg} mg {form}"
+
 
 
 def number_field(path: str) -> NumberField:
     """The number field for a plan field, with its unit and step from the schema."""
     unit = field(path).unit
-    return NumberField(SUFFIXES.get(unit, ""), STEPS.get(unit, 1))
+    return NumberField(suffix(unit), STEPS.get(unit, 1))
 
 
 def combo(items: tuple[tuple[str, str], ...]) -> QComboBox:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from planner.app.new_plan_dialog import NewPlanChoice, ask_new_plan
 from planner.domain.plan import PlanError
 from planner.domain.profiles import load_profile
 from planner.domain.templates import label_template, template_for
 from planner.files.planfile import plan_to_dict
-from planner.text.catalogue import say
+
+translate = QCoreApplication.translate
 
 DEFAULT_CHOICE = NewPlanChoice("start", "gabapentin", "postherpetic_neuralgia")
 # What the label's start replaces: the schedule's shape. The patient, the clinic, kidney
@@ -42,7 +43,8 @@ class LabelStarts:
         self.new_plan(choice=choice)
         if choice.kind in ("change", "stop"):  # the form asks today's doses
             self.focus_field("current")
-            self.statusBar().showMessage(say("new.enter-todays-doses"), 15000)
+            #: Status bar after File > New made a change or stop plan: the form asks today's doses.
+            self.statusBar().showMessage(translate("NewPlan", "Enter the doses the patient takes now, at each time of day."), 15000)
 
     def label_start_available(self) -> bool:
         state = self.document.state
@@ -70,7 +72,8 @@ class LabelStarts:
             self.form.set_state(before_form)
             return
         name = load_profile(state["drug"]).indication(state["indication"]).name
-        self.document.replace(shown, say("command.use-label-start", indication=name))
+        #: Edit > Undo / Redo after the clinician put in the label's start; {indication} names the indication.
+        self.document.replace(shown, translate("Command", "use the label's start for {indication}").format(indication=name))
 
     def _offer_label_start(self, field: str) -> None:
         """After the drug or indication changed: the button says whether the label has a start."""
@@ -78,7 +81,8 @@ class LabelStarts:
         self.form.template_button.setEnabled(available)
         if field in ("drug", "indication") and available:
             name = load_profile(self.document.state["drug"]).indication(self.document.state["indication"]).name
-            self.statusBar().showMessage(say("form.label-start-offered", indication=name), 15000)
+            #: Status bar after the drug or indication was chosen and the label has a start for it.
+            self.statusBar().showMessage(translate("Form", "The label has a start for {indication}: Use the label's start (Alt+L) puts it in, as one undo step.").format(indication=name), 15000)
 
     def _connect_label_starts(self) -> None:
         self.form.template_button.clicked.connect(self.use_label_start)

@@ -33,6 +33,12 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
     app.setOrganizationName("TitrationPlanner")
     app.setApplicationName(APP_NAME)
     register_fonts(app)
+    # The window's language (the setting, else the system's when there is a translation, else
+    # English), before any widget is made: Qt's words, ours and the text catalogue's.
+    from PySide6.QtCore import QSettings
+
+    from planner.app.window_language import choose_language, install_language
+    install_language(choose_language(QSettings()))
 
     plan, problem = None, None
     if plan_path:
@@ -42,7 +48,9 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
             if screenshot:
                 sys.stderr.write(f"titration-planner: {plan_path}: {exc}\n")
                 return 2
-            problem = f"Could not open {Path(plan_path).name}:\n{exc}"
+            from PySide6.QtCore import QCoreApplication
+            problem = QCoreApplication.translate("Window", "Could not open {name}:\n{reason}").format(
+                name=Path(plan_path).name, reason=exc)
 
     # Screenshots and the start-up probe are not clinical sessions: nothing to keep or offer.
     recovery = None if (screenshot or os.environ.get(PROBE)) else default_store()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QScrollArea, QSplitter
 
 from planner.app import settings_store
@@ -32,7 +32,8 @@ from planner.app.window_actions import APP_NAME, make_actions
 from planner.domain.plan import Plan
 from planner.domain.schedule import Schedule
 from planner.files.recovery import RecoveryStore
-from planner.text.catalogue import say
+
+translate = QCoreApplication.translate
 
 __all__ = ["APP_NAME", "DEFAULT_PLAN", "ChartLoader", "MainWindow"]
 
@@ -66,7 +67,8 @@ class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, Result
         self.form_scroll.setMinimumWidth(self.form.sizeHint().width() + 24)
         self.form_scroll.setFocusPolicy(Qt.NoFocus)  # no blank Tab stop: the form scrolls to the focused field
 
-        self._chart_holder = QLabel(say("window.drawing-chart"))
+        #: In place of the chart while matplotlib loads at start-up.
+        self._chart_holder = QLabel(translate("Window", "Drawing the chart…"))
         self._chart_holder.setAlignment(Qt.AlignCenter)
         self._chart_holder.setMinimumHeight(260)
         table_box = self._build_result_views()
@@ -185,7 +187,8 @@ class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, Result
             self.remembered.remember(f"{group}/{key}", (self.document.state.get(group) or {}).get(key, ""))
 
     def _autosave_failed(self, why: str) -> None:
-        self._autosave_message = say("window.autosave-failed", why=why)
+        #: Status bar when the autosave to the recovery folder failed; {why} names the reason and folder.
+        self._autosave_message = translate("Window", "Autosave failed: {why}. Save the plan to keep it safe.").format(why=why)
         self.statusBar().showMessage(self._autosave_message)
 
     def _autosaved(self) -> None:
@@ -195,8 +198,10 @@ class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, Result
         self._autosave_message = ""
 
     def _update_title(self) -> None:
-        name = self.current_file.name if self.current_file else say("window.untitled")
-        self.setWindowTitle(say("window.title", name=name, app=APP_NAME))
+        #: The window's title for a plan not saved to a file yet.
+        name = self.current_file.name if self.current_file else translate("Window", "Untitled plan")
+        #: The window's title: the plan's file name (or window.untitled), [*] marks unsaved changes.
+        self.setWindowTitle(translate("Window", "{name}[*] — {app}").format(name=name, app=APP_NAME))
 
     def focus_field(self, field: str) -> None:
         w = self.form.widget_for(field)
@@ -215,7 +220,8 @@ class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, Result
         problems, self.remembered.problems = self.remembered.problems, []
         if problems:
             self.statusBar().showMessage(
-                say("window.settings-reset", settings="; ".join(label for label, _ in problems)), 15000)
+                #: Status bar at start-up when remembered settings were dropped; {settings} lists them.
+                translate("Window", "Some remembered settings were reset: {settings}").format(settings="; ".join(label for label, _ in problems)), 15000)
             self.settings_notice = settings_store.show_notice(self, problems)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -7,16 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, \
     QRadioButton, QVBoxLayout, QWidget
 
 from planner.domain.plan import PLAN_KINDS
 from planner.domain.profiles import drug_ids, load_profile
-from planner.text.catalogue import say
+
+translate = QCoreApplication.translate
 
 # Each kind's choice, with its Alt letter (& in the text; none shared with Drug, Indication).
-KIND_CHOICES = {"start": "new.kind.start", "change": "new.kind.change", "stop": "new.kind.stop",
-                "start_and_stop": "new.kind.start_and_stop"}
+KIND_CHOICES = {"start": lambda: translate("NewPlan", "&Start it: titrate up, then continue until a review"), "change": lambda: translate("NewPlan", "C&hange today's dose: up or down to a new daily dose"), "stop": lambda: translate("NewPlan", "S&top it: taper today's doses to zero"),
+                "start_and_stop": lambda: translate("NewPlan", "Start &and stop: titrate, hold, then taper")}
 
 
 @dataclass(frozen=True)
@@ -29,14 +31,16 @@ class NewPlanChoice:
 class NewPlanDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, drug: str | None = None, indication: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(say("new.title"))
+        #: The title of the File > New dialog.
+        self.setWindowTitle(translate("NewPlan", "New plan"))
         outer = QVBoxLayout(self)
-        ask = QLabel(say("new.which-kind"))
+        #: The File > New dialog's question above the kinds of plan.
+        ask = QLabel(translate("NewPlan", "What does the plan do?"))
         outer.addWidget(ask)
         self.kind_group = QButtonGroup(self)
         self.kind_buttons: dict[str, QRadioButton] = {}
         for i, kind in enumerate(PLAN_KINDS):
-            b = QRadioButton(say(KIND_CHOICES[kind]))
+            b = QRadioButton(KIND_CHOICES[kind]())
             b.setAccessibleName(b.text().replace("&", ""))
             self.kind_group.addButton(b, i)
             self.kind_buttons[kind] = b
@@ -49,8 +53,8 @@ class NewPlanDialog(QDialog):
             p = load_profile(d)
             self.drug.addItem(f"{p.display_name} ({p.brand})", d)
         self.indication = QComboBox()
-        for label_id, box in (("new.drug", self.drug), ("new.indication", self.indication)):
-            label = QLabel(say(label_id))
+        for label_id, box in ((lambda: translate("NewPlan", "&Drug"), self.drug), (lambda: translate("NewPlan", "&Indication"), self.indication)):
+            label = QLabel(label_id())
             label.setBuddy(box)
             box.setAccessibleName(label.text().replace("&", ""))
             form.addRow(label, box)
@@ -59,7 +63,8 @@ class NewPlanDialog(QDialog):
             self.drug.setCurrentIndex(self.drug.findData(drug))
         self._fill_indications(indication)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(say("new.create"))
+        #: File > New: the button that makes the plan (Enter).
+        self.buttons.button(QDialogButtonBox.Ok).setText(translate("NewPlan", "Create"))
         self.buttons.button(QDialogButtonBox.Ok).setDefault(True)  # Enter creates, Escape cancels
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -69,7 +74,8 @@ class NewPlanDialog(QDialog):
     def _fill_indications(self, indication: str | None) -> None:
         profile = load_profile(self.drug.currentData())
         self.indication.clear()
-        self.indication.addItem(say("new.no-indication"), None)
+        #: File > New: the indication choice for none (the label's overall limits, no label start).
+        self.indication.addItem(translate("NewPlan", "Not specified (overall label limits)"), None)
         for ind in profile.indications:
             self.indication.addItem(ind.name, ind.id)
         at = self.indication.findData(indication) if indication is not None else -1

@@ -3,11 +3,12 @@ that wraps the problem's words (QInputDialog grew as wide as the message)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout,
                                QWidget)
 
-from planner.text.catalogue import say
+translate = QCoreApplication.translate
+
 
 MAX_WIDTH = 560  # fits beside the window on a 1366-pixel screen; the message wraps
 
@@ -30,24 +31,29 @@ class _EnterAccepts(QObject):
 class OverrideDialog(QDialog):
     def __init__(self, problem: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(say("window.override-title"))
+        #: The title of the override dialog.
+        self.setWindowTitle(translate("Window", "Override a blocking problem"))
         self.setMaximumWidth(MAX_WIDTH)
         layout = QVBoxLayout(self)
-        self.message = QLabel(say("window.override-question", problem=problem))
+        #: The override dialog: {problem} is the problem in words.
+        self.message = QLabel(translate("Window", "{problem}\n\nWhy is this plan right for this patient? The reason is printed on the prescriber and pharmacy page.").format(problem=problem))
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(self.message)
-        label = QLabel(say("window.override-reason"))
+        #: The override dialog: the label of the text box for the reason; & marks its Alt letter.
+        label = QLabel(translate("Window", "&Reason:"))
         layout.addWidget(label)
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)  # Tab goes on to the buttons
         self.reason.setAccessibleName(label.text().replace("&", "").rstrip(":"))
-        self.reason.setAccessibleDescription(say("window.override-keys"))
+        #: The override dialog: how the keyboard works in it.
+        self.reason.setAccessibleDescription(translate("Window", "Enter records the override; Shift+Enter starts a new line; Esc cancels."))
         self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 4 + 12)
         self.reason.installEventFilter(_EnterAccepts(self))
         label.setBuddy(self.reason)
         layout.addWidget(self.reason)
-        keys = QLabel(say("window.override-keys"))
+        #: The override dialog: how the keyboard works in it.
+        keys = QLabel(translate("Window", "Enter records the override; Shift+Enter starts a new line; Esc cancels."))
         keys.setWordWrap(True)
         layout.addWidget(keys)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)

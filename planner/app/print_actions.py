@@ -7,14 +7,16 @@ from pathlib import Path
 
 from dataclasses import replace
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from planner.app.override_dialog import ask_reason
 from planner.app.problems_view import overridable
 from planner.app.window_actions import APP_NAME
 from planner.app.window_size import preview_size
-from planner.text.catalogue import say
 from planner.text.problems import problem_text
+
+translate = QCoreApplication.translate
 
 
 class PrintActions:
@@ -31,12 +33,14 @@ class PrintActions:
                 return False
         reason = reason.strip()
         if not reason:
-            QMessageBox.warning(self, APP_NAME, say("window.override-needs-reason"))
+            #: An override was asked with an empty reason.
+            QMessageBox.warning(self, APP_NAME, translate("Window", "An override needs a reason."))
             return False
         # Bound to the problem's value now: a different value later needs a new decision.
         problem = next((p for p in problems if p.code == code and p.severity == "blocking"), None)
         if problem is None or not problem.value:
-            QMessageBox.warning(self, APP_NAME, say("window.no-such-problem", code=code))
+            #: An override was asked for a problem the plan does not have.
+            QMessageBox.warning(self, APP_NAME, translate("Window", "There is no blocking problem {code} to override in this plan.").format(code=code))
             return False
         self.document.record_override(code, reason, problem.value)
         return True
@@ -54,13 +58,15 @@ class PrintActions:
         candidates = [p for p in (schedule.blocking if schedule else ()) if overridable(p)
                       and (schedule.override_for(p) is not None) == overridden]
         if not candidates:
-            key = "window.no-override-to-remove" if overridden else "window.nothing-to-override"
-            self.statusBar().showMessage(say(key), 8000)
+            message = translate("Window", "Choose an overridden problem in the problems list first.") if overridden else \
+                translate("Window", "There is no blocking problem to override.")
+            self.statusBar().showMessage(message, 8000)
             return None
         if len(candidates) == 1:
             return candidates[0].code
         texts = [problem_text(p) for p in candidates]
-        text, ok = QInputDialog.getItem(self, say("window.override-title"), say("window.override-which"),
+        #: The title of the override dialog.
+        text, ok = QInputDialog.getItem(self, translate("Window", "Override a blocking problem"), translate("Window", "Which blocking problem do you override?"),
                                         texts, 0, False)
         return candidates[texts.index(text)].code if ok and text in texts else None
 
@@ -98,14 +104,17 @@ class PrintActions:
     def _ready_to_print(self) -> bool:
         """A plan with a blocking problem is not printed until it is fixed or overridden."""
         if self.schedule is None:
-            errors = "\n".join(say("window.bullet", item=say("window.field-error", field=self.form.field_name(f),
-                                                             message=m)) for f, m in self.input_errors)
-            QMessageBox.warning(self, APP_NAME, say("window.invalid-before-printing", errors=errors))
+            #: A field and its error, in the problems list and messages ("Start dose: must be from 1 to 20000 mg per day").
+            errors = "\n".join(translate("Window", "• {item}").format(item=translate("Window", "{field}: {message}").format(field=self.form.field_name(f), message=m)) for f, m in self.input_errors)
+            QMessageBox.warning(self, APP_NAME, translate("Window", "The plan has invalid inputs; fix them before printing:\n{errors}").format(errors=errors))
+            #: Print or export refused while an input is invalid; {errors} lists window.bullet lines.
             return False
         blocking = self.schedule.unresolved_blocking
         if blocking:
-            problems = "\n".join(say("window.bullet", item=problem_text(p)) for p in blocking)
-            QMessageBox.warning(self, APP_NAME, say("window.blocked-printing", problems=problems))
+            problems = "\n".join(translate("Window", "• {item}").format(item=problem_text(p)) for p in blocking)
+            #: One line of a list in a message box.
+            QMessageBox.warning(self, APP_NAME, translate("Window", "This plan cannot be printed or exported while it has a blocking problem:\n\n{problems}\n\nChange the plan, or right-click the problem in the list to record an override with a reason.").format(problems=problems))
+            #: Print or export refused while a blocking problem has no override; {problems} lists window.bullet lines.
             return False
         if not self.schedule.days:
             return False
@@ -121,7 +130,8 @@ class PrintActions:
         schedule, options = self.schedule, self.print_options()
         printer = _printer(options)
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(say("window.preview-title"))
+        dialog.setWindowTitle(translate("Window", "Print preview — patient plan"))
+        #: The title of the print preview.
         if self.screen() is not None:
             dialog.resize(preview_size(self.screen().availableGeometry().size()))
         # One renderer: the preview, the printer and the PDF all come from paint_plan. The
@@ -151,9 +161,11 @@ class PrintActions:
         if path is None:
             stem = self.current_file.stem if self.current_file else "plan"
             if part != "patient":
-                stem += say("window.clinician-file-suffix")
+                stem += translate("Window", "-clinician")
+            #: The suggested file name's ending for the clinician's page ("plan-clinician.pdf").
             suggested = str(Path(self.last_folder()) / f"{stem}{suffix}")
-            path, _ = QFileDialog.getSaveFileName(self, say("window.export-title"), suggested,
+            path, _ = QFileDialog.getSaveFileName(self, translate("Window", "Export"), suggested,
+                                                  #: The title of the Export dialog.
                                                   FORMATS[suffix].description)
             if not path:
                 return False
@@ -165,12 +177,15 @@ class PrintActions:
             what = export_file(self.schedule, path, self.print_options(part))
         except (OSError, ValueError) as exc:
             reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
-            kept = say("window.export-kept", name=path.name) if existed else say("window.nothing-written")
-            QMessageBox.warning(self, APP_NAME, say("window.could-not-export", name=path.name, reason=reason,
-                                                    kept=kept))
+            kept = translate("Window", "{name} on disk is unchanged: it still holds the export made before.").format(name=path.name) if existed else translate("Window", "No file was written.")
+            #: In window.could-not-export: the file existed before.
+            QMessageBox.warning(self, APP_NAME, translate("Window", "Could not export {name}: {reason}.\n\n{kept}").format(name=path.name, reason=reason, kept=kept))
+            #: Export failed; {kept} is window.export-kept or window.nothing-written.
             return False
-        self.statusBar().showMessage(say("window.exported", path=path, what=what), 6000)
+        self.statusBar().showMessage(translate("Window", "Exported {path} ({what})").format(path=path, what=what), 6000)
         return True
+
+#: Status bar after an export; {what} says what was written and checked.
 
 
 def _printer(options):

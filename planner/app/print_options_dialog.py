@@ -3,12 +3,13 @@ the locale's (shown in the dialog)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QCoreApplication, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from planner.app.settings_store import EMERGENCY_MAX, BadSetting, emergency_text
-from planner.text.catalogue import say
+
+translate = QCoreApplication.translate
 
 MAX_WIDTH = 480
 MIN_WIDTH = 400
@@ -17,11 +18,13 @@ MIN_WIDTH = 400
 class EmergencyNumberDialog(QDialog):
     def __init__(self, current: str, default: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(say("window.emergency-title"))
+        #: The title of the emergency number dialog.
+        self.setWindowTitle(translate("Window", "Emergency number"))
         self.setMaximumWidth(MAX_WIDTH)
         self.setMinimumWidth(MIN_WIDTH)
         layout = QVBoxLayout(self)
-        self.about = about = QLabel(say("window.emergency-question", default=default))
+        #: The emergency number dialog: what it is for; {default} is the locale's number (911, 999, 112).
+        self.about = about = QLabel(translate("Window", "The number the patient's pages tell the patient to call for serious side effects. Leave it empty to use {default}, the usual number here.").format(default=default))
         about.setWordWrap(True)
         layout.addWidget(about)
         form = QFormLayout()
@@ -31,13 +34,16 @@ class EmergencyNumberDialog(QDialog):
         self.number.setValidator(QRegularExpressionValidator(
             QRegularExpression(f"[0-9 +\\-]{{0,{EMERGENCY_MAX}}}"), self.number))
         self.number.setPlaceholderText(default)
-        label = QLabel(say("window.emergency-label"))
+        #: The emergency number dialog: the label of its text box; & marks its Alt letter.
+        label = QLabel(translate("Window", "&Number:"))
         label.setBuddy(self.number)
         self.number.setAccessibleName(label.text().replace("&", "").rstrip(":"))
-        self.number.setAccessibleDescription(say("window.emergency-rule"))
+        #: The emergency number dialog: what the number may hold.
+        self.number.setAccessibleDescription(translate("Window", "At least 2 digits, starting with a digit or +; digits, spaces, + and - only, at most 15 characters."))
         form.addRow(label, self.number)
         layout.addLayout(form)
-        rule = QLabel(say("window.emergency-rule"))
+        #: The emergency number dialog: what the number may hold.
+        rule = QLabel(translate("Window", "At least 2 digits, starting with a digit or +; digits, spaces, + and - only, at most 15 characters."))
         rule.setWordWrap(True)
         layout.addWidget(rule)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)

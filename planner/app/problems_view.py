@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
 
 from planner.domain.plan import Override
 from planner.domain.problems import Problem, covering_override, stale_override
-from planner.text.catalogue import say
 from planner.text.problems import problem_text, stale_override_text
+
+translate = QCoreApplication.translate
 
 FIELD_ROLE = Qt.UserRole + 1
 OVERRIDDEN_ROLE = Qt.UserRole + 4
@@ -25,6 +26,13 @@ def overridable(problem: Problem) -> bool:
     return problem.severity == "blocking" and problem.code != "invalid-input"
 
 
+
+def severity_word(severity: str) -> str:
+    """A problem's severity as the list shows it ('Blocking')."""
+    words = {"blocking": lambda: translate("Window", "Blocking"), "warning": lambda: translate("Window", "Warning"),
+             "note": lambda: translate("Window", "Note")}
+    return words[severity]() if severity in words else severity.capitalize()
+
 class ProblemsList(QListWidget):
     """Emits field_chosen(field) when the user picks a problem (click or Enter), and
     override_asked(code) / override_removed(code) from a blocking problem's context menu."""
@@ -35,7 +43,7 @@ class ProblemsList(QListWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setAccessibleName("Problems")
+        self.setAccessibleName(translate("Window", "Problems"))
         self.setFocusPolicy(Qt.StrongFocus)  # reached by Tab: Edit > Override acts on its current item
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
@@ -63,9 +71,9 @@ class ProblemsList(QListWidget):
         code = item.data(CODE_ROLE)
         menu = QMenu(self)
         if item.data(OVERRIDDEN_ROLE):
-            menu.addAction("Remove the override", lambda: self.override_removed.emit(code))
+            menu.addAction(translate("Window", "Remove the override"), lambda: self.override_removed.emit(code))
         else:
-            menu.addAction("Override with a reason…", lambda: self.override_asked.emit(code))
+            menu.addAction(translate("Window", "Override with a reason…"), lambda: self.override_asked.emit(code))
         return menu
 
     def set_problems(self, problems: list[Problem] | tuple[Problem, ...],
@@ -78,17 +86,18 @@ class ProblemsList(QListWidget):
         self._shown = key
         self.clear()
         if not problems:
-            item = QListWidgetItem("No problems found.")
+            item = QListWidgetItem(translate("Window", "No problems found."))
             item.setFlags(Qt.NoItemFlags)
             self.addItem(item)
             return
         for p in problems:
             icon = self._icons[p.severity]
-            text = f"{p.severity.capitalize()}: {problem_text(p)}"
+            text = translate("Window", "{severity}: {problem}").format(severity=severity_word(p.severity), problem=problem_text(p))
             covering = covering_override(overrides, p) if p.severity == "blocking" else None
             reason = covering.reason if covering else None
             if reason:
-                text += f"\nOverridden by the prescriber for {covering.value}: {reason}"
+                text += "\n" + translate("Window", "Overridden by the prescriber for {value}: {reason}").format(
+                    value=covering.value, reason=reason)
             elif p.severity == "blocking" and (stale := stale_override(overrides, p)) is not None:
                 text += f"\n{stale_override_text(stale, p)}"
             item = QListWidgetItem(icon, text)
@@ -97,8 +106,9 @@ class ProblemsList(QListWidget):
             item.setData(SEVERITY_ROLE, p.severity)
             item.setData(OVERRIDDEN_ROLE, bool(reason))
             if overridable(p) and not reason:
-                item.setData(Qt.AccessibleDescriptionRole, say("window.problem-override-hint"))
-            item.setToolTip(f"{p.code} — field: {p.field}" + (f"\n{p.source}" if p.source else ""))
+                #: An item of the problems list for screen readers: how to override a blocking problem from the keyboard.
+                item.setData(Qt.AccessibleDescriptionRole, translate("Window", "Blocking. Ctrl+Shift+O overrides it with a reason."))
+            item.setToolTip(translate("Window", "{code} — field: {field}").format(code=p.code, field=p.field) + (f"\n{p.source}" if p.source else ""))
             self.addItem(item)
 
     def chosen_blocking(self) -> tuple[str, bool] | None:

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from planner.app.problems_view import ProblemsList
 from planner.app.date_field import DateField
+from planner.app.form_rows import product_text
 from planner.app.screen_reader import describe_errors, tie_message
 from planner.app.schedule_table import HOLD_DAYS, TOTAL_COLUMN, ScheduleTableModel, editable
 from planner.domain.problems import Problem
-from planner.text.catalogue import say, say_n
 from planner.text.kidney import kidney_limit_text
 from planner.text.units import LIQUID_FORM, liquid_dispense_text
+
+translate = QCoreApplication.translate
 
 
 class ResultViews:
@@ -30,7 +32,7 @@ class ResultViews:
         self.table_model = ScheduleTableModel()
         self.table = QTableView()
         self.table.setModel(self.table_model)
-        self.table.setAccessibleName("Schedule table")
+        self.table.setAccessibleName(translate("Window", "Schedule table"))
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.verticalHeader().hide()
@@ -45,7 +47,7 @@ class ResultViews:
         self.table_model.step_edit_asked.connect(self.document.edit_step, Qt.QueuedConnection)
         self.table_model.refused.connect(lambda why: self.statusBar().showMessage(why, 8000))
         self.dispense = QLabel()
-        self.dispense.setAccessibleName("Dispense totals")
+        self.dispense.setAccessibleName(translate("Window", "Dispense totals"))
         self.dispense.setWordWrap(True)
         self.dispense.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.stale = QLabel()
@@ -114,14 +116,17 @@ class ResultViews:
         self.table.setEnabled(True)
         self.stale.hide()
         parts = [liquid_dispense_text(x, schedule.profile) if x.form == LIQUID_FORM  # PRODUCTS (issue 14)
-                 else say("window.dispense-item", count=x.count, strength_mg=x.strength_mg, form=x.form)
+                 #: One item of the dispense totals ("54 × 100 mg capsule"); {product} is the capsule or tablet.
+                 else translate("Window", "{count} × {product}").format(count=x.count, product=product_text(x.strength_mg, x.form))
                  for x in schedule.dispense]
-        self.dispense.setText(say("window.dispense", items=", ".join(parts) if parts else say("window.dispense-nothing")))
+        #: The dispense totals when the plan dispenses nothing.
+        self.dispense.setText(translate("Window", "Dispense for the whole plan: {items}").format(items=", ".join(parts) if parts else translate("Window", "nothing")))
         self.dispense.setEnabled(True)
         self.problems.set_problems(schedule.problems, doc.plan.overrides)
         k = schedule.kidney
         if k is not None:
-            how = say("window.kidney-entered") if k.method == "entered" else say("window.kidney-estimated")
+            #: Under the kidney fields, below the limit: the CrCl was entered.
+            how = translate("Window", "entered") if k.method == "entered" else translate("Window", "Cockcroft-Gault estimate")
             self.form.set_kidney_result(f"<b>{html.escape(kidney_limit_text(k))}</b><br>{how}")
         else:
             self.form.set_kidney_result("")
@@ -130,14 +135,19 @@ class ResultViews:
         """Never leave a chart or table that looks valid when it does not match the inputs."""
         self.form.show_errors(errors)
         describe_errors(self.form.rows)  # a screen reader reads the error with its field
-        named = [(f, say("window.field-error", field=self.form.field_name(f), message=m)) for f, m in errors]
-        first = named[0][1] if named else say("window.plan-unusable")
-        more = say_n("window.and-more", len(errors) - 1) if len(errors) > 1 else ""
-        self.invalid_reason = say("window.not-up-to-date", first=first, more=more)
+        #: A field and its error, in the problems list and messages ("Start dose: must be from 1 to 20000 mg per day").
+        named = [(f, translate("Window", "{field}: {message}").format(field=self.form.field_name(f), message=m)) for f, m in errors]
+        #: The first input error when the engine names none.
+        first = named[0][1] if named else translate("Window", "the plan is unusable")
+        #: After the first input error when there are more ("Start dose: … (and 2 more)").
+        more = (translate("Window", " (and {n} more)") if len(errors) - 1 == 1 else translate("Window", " (and {n} more)")).format(n=len(errors) - 1) if len(errors) > 1 else ""
+        #: On the greyed chart while the inputs are invalid; {first} is the first error, {more} window.and-more or empty.
+        self.invalid_reason = translate("Window", "Not up to date: {first}{more}").format(first=first, more=more)
         if self.canvas is not None:
             self.canvas.show_invalid(self.invalid_reason)
         self.table.setEnabled(False)
-        self.stale.setText(say("window.stale", first=first, more=more))
+        #: Above the greyed table while the inputs are invalid.
+        self.stale.setText(translate("Window", "The chart and table show an earlier plan and do not match the inputs. Fix {first}{more}.").format(first=first, more=more))
         self.stale.show()
         self.dispense.setEnabled(False)
         self.problems.set_problems([Problem("invalid-input", "blocking", f, values={"text": text}) for f, text in named])

@@ -11,28 +11,49 @@ from typing import Any
 
 import re
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from planner.text.dates import DAY_NAMES, MONTH_NAMES
 from planner.domain.plan import SLOTS
 from planner.domain.schedule import Schedule, Step
 from planner.text.kidney import supplement_match_text
-from planner.text.catalogue import say
 from planner.text.units import describe_units
+from planner.text.catalogue import catalogue
+
+translate = QCoreApplication.translate
 
 COLUMNS = ("Dates", "Days", "Phase", "Total") + tuple(s.capitalize() for s in SLOTS) + ("Capsules / tablets",)
+
+
+def column_names() -> tuple[str, ...]:
+    """The columns' headings in the window's language (COLUMNS is the English)."""
+    return (translate("Table", "Dates"), translate("Table", "Days"), translate("Table", "Phase"),
+            translate("Table", "Total"), translate("Table", "Morning"), translate("Table", "Midday"),
+            translate("Table", "Evening"), translate("Table", "Bedtime"), translate("Table", "Capsules / tablets"))
 DAYS_COLUMN, PHASE_COLUMN, TOTAL_COLUMN, FIRST_SLOT_COLUMN = 1, 2, 3, 4
 HOLD_DAYS = 7  # "Stay on this dose 7 more days"
 _MARKED = QBrush(QColor("#fff4c2"))  # the background of a step the prescriber shaped
 
 
+def _locale() -> QLocale | None:
+    """The window's language's locale for the table's month and day names (None: English)."""
+    cat = catalogue()
+    return None if cat.is_source else QLocale(cat.babel_locale)
+
+
 def _date(d) -> str:
+    locale = _locale()
+    if locale is not None:
+        return locale.toString(QDate(d.year, d.month, d.day), "dd MMM yyyy")
     return f"{d.day:02d} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def _dates(st: Step) -> str:
     if st.days == 1:
+        locale = _locale()
+        if locale is not None:
+            return locale.toString(QDate(st.start.year, st.start.month, st.start.day), "ddd ") + _date(st.start)
         return f"{DAY_NAMES[st.start.weekday()]} {_date(st.start)}"
     return f"{_date(st.start)} – {_date(st.end)}"
 
@@ -59,12 +80,21 @@ def _units_tip(st: Step) -> str | None:
             f"{describe_units(dz.units)}; {supplement_match_text(dz.matched)}")
 
 
+def phase_word(phase: str) -> str:
+    """A step's phase as the table shows it ('titration')."""
+    words = {"titration": lambda: translate("Table", "titration"), "maintenance": lambda: translate("Table", "maintenance"),
+             "taper": lambda: translate("Table", "taper")}
+    return words[phase]() if phase in words else phase
+
+
 def _phase(st: Step) -> str:
     if st.hold:
-        return say("table.phase-hold", phase=st.phase)
+        #: The schedule table's Phase cell of a hold the prescriber inserted ("titration (hold)").
+        return translate("Table", "{phase} (hold)").format(phase=phase_word(st.phase))
     if st.edited:
-        return say("table.phase-edited", phase=st.phase)
-    return st.phase
+        #: The schedule table's Phase cell of a step the prescriber edited ("titration (edited)").
+        return translate("Table", "{phase} (edited)").format(phase=phase_word(st.phase))
+    return phase_word(st.phase)
 
 
 def _row(st: Step) -> tuple[str, ...]:
@@ -137,7 +167,7 @@ class ScheduleTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return COLUMNS[section]
+            return column_names()[section]
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -154,7 +184,8 @@ class ScheduleTableModel(QAbstractTableModel):
         col = index.column()
         number = whole_number(str(value), "days?" if col == DAYS_COLUMN else "mg")
         if number is None:
-            self.refused.emit(say("table.not-a-whole-number", text=str(value).strip(), column=COLUMNS[col]))
+            #: Status bar when a number typed into the schedule table is not a whole number; {column} names the column.
+            self.refused.emit(translate("Table", "“{text}” is not a whole number: type the {column} as digits (the step is unchanged)").format(text=str(value).strip(), column=column_names()[col]))
             return False
         record = step_edit_for(self._steps[index.row()], col, number)
         if record is not None:
@@ -172,7 +203,8 @@ class ScheduleTableModel(QAbstractTableModel):
         if role == Qt.BackgroundRole and (st.edited or st.hold):
             return _MARKED
         if role == Qt.ToolTipRole and col == PHASE_COLUMN and (st.edited or st.hold):
-            return say("table.shaped-tip")
+            #: The tooltip of the Phase cell of a step the prescriber shaped.
+            return translate("Table", "Shaped by the prescriber in this table. Edit > Remove step edits puts every step back.")
         if role == Qt.TextAlignmentRole and 1 <= col <= 3 + len(SLOTS):
             return _RIGHT
         if role == Qt.ToolTipRole and 4 <= col <= 4 + len(SLOTS):

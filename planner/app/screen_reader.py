@@ -3,13 +3,14 @@ accessible description) and each field's error message as that field's descripti
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QLabel, QWidget
 
 from planner.domain.kinds import starting_mg, target_mg
 from planner.domain.schedule import Schedule
-from planner.text.catalogue import say, say_n
 from planner.text.dates import plain_date
+
+translate = QCoreApplication.translate
 
 # The description a field had before an error was shown in it (a date's typing hint), kept
 # on the widget so that fixing the error gives it back.
@@ -32,19 +33,22 @@ def chart_summary(schedule: Schedule) -> str:
     plan, days = schedule.plan, schedule.days
     drug = schedule.profile.display_name
     if not days:
-        return say("access.chart-empty", drug=drug)
+        #: The chart's text alternative when the plan has no days to show.
+        return translate("ScreenReader", "Chart of {drug}: no doses to show.").format(drug=drug)
     last = days[-1]
     if schedule.continues and schedule.review_date is not None:
-        ending = say("access.chart-until-review", mg=last.total_mg, date=plain_date(schedule.review_date))
+        #: In access.chart-summary: the plan holds its last dose until the review date.
+        ending = translate("ScreenReader", "Then {mg} mg a day until the review on {date}.").format(mg=last.total_mg, date=plain_date(schedule.review_date))
     elif schedule.continues:
-        ending = say("access.chart-continues", mg=last.total_mg, date=plain_date(last.date))
+        #: In access.chart-summary: the patient goes on taking the last dose after the plan's last day.
+        ending = translate("ScreenReader", "Then {mg} mg a day goes on after {date}.").format(mg=last.total_mg, date=plain_date(last.date))
     else:
         taken = [d for d in days if d.total_mg > 0]
-        ending = say("access.chart-stops", date=plain_date((taken[-1] if taken else last).date))
+        #: In access.chart-summary: the plan tapers to a stop; {date} is the day of the last dose.
+        ending = translate("ScreenReader", "The last dose is on {date}; then the medicine stops.").format(date=plain_date((taken[-1] if taken else last).date))
     up, down = dose_moves(schedule)
-    return say("access.chart-summary", drug=drug, start_mg=starting_mg(plan), target_mg=target_mg(plan),
-               first=plain_date(days[0].date), last=plain_date(last.date),
-               up=say_n("access.steps-up", up), down=say_n("access.steps-down", down), ending=ending)
+    #: The chart's text alternative for screen readers (its accessible description): {drug} its name, {start_mg} and {target_mg} as in the chart's title, {first} and {last} the plan's first and last days, {up} access.steps-up, {down} access.steps-down, {ending} one of access.chart-until-review, access.chart-continues or access.chart-stops.
+    return translate("ScreenReader", "Chart of {drug}, from {start_mg} to {target_mg} mg a day, {first} to {last}: {up} and {down}. {ending}").format(drug=drug, start_mg=starting_mg(plan), target_mg=target_mg(plan), first=plain_date(days[0].date), last=plain_date(last.date), up=(translate("ScreenReader", "{n} step up") if up == 1 else translate("ScreenReader", "{n} steps up")).format(n=up), down=(translate("ScreenReader", "{n} step down") if down == 1 else translate("ScreenReader", "{n} steps down")).format(n=down), ending=ending)
 
 
 def _describe(widget: QWidget, error: str) -> None:

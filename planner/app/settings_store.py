@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QMessageBox, QSplitter, QWidget
 
 from planner.domain.plan import PlanError
 from planner.files.planfile import load_example, plan_from_dict, plan_to_dict
+
+translate = QCoreApplication.translate
 
 DEFAULT_PLAN = "gabapentin-phn-default"
 MAX_RECENT = 8
@@ -132,6 +134,14 @@ def recent_list(value: Any) -> list[str]:
         raise BadSetting(f"must be a list of file paths; one {exc}") from None
 
 
+def window_language(value: Any) -> str:
+    from planner.app.window_language import window_languages
+
+    if not isinstance(value, str) or value not in window_languages():
+        raise BadSetting(f"is not a language the window has ({', '.join(window_languages())})")
+    return value
+
+
 def binary(value: Any) -> QByteArray:
     if isinstance(value, bytes):
         return QByteArray(value)
@@ -169,6 +179,7 @@ SETTINGS = {s.key: s for s in (
     Setting("last_folder", "Last folder used", path_text, lambda: str(Path.home())),
     Setting("window/geometry", "Window size and place", binary, lambda: None),
     Setting("window/splitter", "Window layout", binary, lambda: None),
+    Setting("window/language", "Window language", window_language, str),
 )}
 
 
@@ -231,7 +242,7 @@ def notice_text(problems: list[tuple[str, str]]) -> str:
 def show_notice(parent: QWidget, problems: list[tuple[str, str]]) -> QMessageBox:
     """One message, not blocking the window, naming each setting that was reset."""
     box = QMessageBox(QMessageBox.Information, "Titration Planner",
-                      "Some remembered settings could not be used, so they were reset:", parent=parent)
+                      translate("Window", "Some remembered settings could not be used, so they were reset:"), parent=parent)
     box.setInformativeText(notice_text(problems) + "\n\nThe program uses its defaults for these. "
                            "Nothing else was changed.")
     box.setModal(False)

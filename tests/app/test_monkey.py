@@ -19,6 +19,7 @@ import shiboken6
 from PySide6.QtCore import QDate, QEvent, Qt, QTime
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtTest import QTest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSlider,
@@ -432,7 +433,7 @@ def check_window(win, where):
     except PlanError as exc:  # asserted below, so a failure does not drag this traceback along
         errors = [(e.field, e.message) for e in exc.errors]
     except Exception as exc:  # noqa: BLE001 - a fault of the engine's: the window names it, never crashes
-        errors = [("kind", say("window.engine-failed", error=f"{type(exc).__name__}: {exc}"))]
+        errors = [("kind", QCoreApplication.translate("Window", "the planner could not compute this plan ({error}); nothing is shown as valid. Please report this").format(error=f"{type(exc).__name__}: {exc}"))]
     if errors is not None:
         assert win.schedule is None and win.plan is None, f"{where}a schedule is kept for invalid inputs {errors}"
         assert win.input_errors == errors, f"{where}window errors {win.input_errors} != engine's {errors}"
