@@ -66,13 +66,6 @@ def copy_for_build(root, dest):
 
     shutil.copytree(root, dest, symlinks=True, ignore=shutil.ignore_patterns(
         ".git", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis", ".pytest_cache", "*.mo"))
-    # Issue 16, for the time being: the window's strings are moving from app.po to Qt's .ts, and
-    # until they have, en/app.po has no Spanish and the build's catalogue check (rightly) refuses
-    # the tree. The copy leaves en/app.po out meanwhile; once app.po is gone from en this does
-    # nothing (and can go).
-    en_app, es_app = dest / "resources/text/en/app.po", dest / "resources/text/es/app.po"
-    if en_app.exists() and not es_app.exists():
-        en_app.unlink()
     return dest
 
 

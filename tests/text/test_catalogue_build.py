@@ -17,9 +17,6 @@ from planner.text.coverage import METADATA, MO_NAME, SOURCE, check, languages
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = ROOT / "resources" / "text"
-# Issue 16: the window's strings are moving from app.po to Qt's .ts; until then en/app.po has no
-# Spanish (see tests/helpers.copy_for_build).
-APP_PO_MOVING = (TEXT / "en" / "app.po").exists() and not (TEXT / "es" / "app.po").exists()
 
 # Prints every language's catalogue as JSON, as the program loads it from the folder given.
 DUMP = r"""
@@ -81,12 +78,11 @@ def test_the_compiled_catalogue_equals_the_po_files_message_for_message(built_wh
     es = from_mo["languages"]["es"]
     assert (es["name"], es["babel locale"]) == ("Español", "es_US")
     assert es["counted"]["common.days"] == ["{n} días", "{n} día", "{n} días", "{n} días", "{n} días"]
-    # and it is the checkout's catalogue (en differs only while app.po is moving)
+    # and it is the checkout's catalogue
     for lang in from_mo["languages"]:
-        if not (APP_PO_MOVING and lang == SOURCE):
-            checkout = {k: list(v) if isinstance(v, tuple) else v for k, v in read_messages(lang).items()}
-            assert from_mo["languages"][lang]["messages"] == checkout, lang
-            assert from_mo["languages"][lang]["metadata"] == catalogue(lang).metadata
+        checkout = {k: list(v) if isinstance(v, tuple) else v for k, v in read_messages(lang).items()}
+        assert from_mo["languages"][lang]["messages"] == checkout, lang
+        assert from_mo["languages"][lang]["metadata"] == catalogue(lang).metadata
 
 
 def _paragraphs(path: Path) -> list[str]:
@@ -158,12 +154,9 @@ def test_every_translation_is_complete_and_current():
         if lang == SOURCE:
             continue
         problems = check(TEXT, lang, ROOT / "resources" / "profiles").problems
-        if APP_PO_MOVING:
-            problems = [p for p in problems if not p.startswith(f"text/{lang}/app.po: missing")]
         assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xfail(APP_PO_MOVING, strict=True, reason="es/app.po: the window's strings are moving to Qt's .ts")
 def test_check_catalogue_passes_on_the_tree():
     r = subprocess.run([sys.executable, str(ROOT / "tools" / "check_catalogue.py")],
                        capture_output=True, text=True, timeout=120)
