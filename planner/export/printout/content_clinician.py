@@ -13,7 +13,8 @@ from planner.export.printout.words import (
     day_numbers, days_text, dispense_text, kind_heading, patient_details, patient_name, plan_title, slot_name,
     units_text,
 )
-from planner.text.catalogue import say, say_n
+from planner.text.catalogue import catalogue, say, say_n
+from planner.text.units import drug_name
 from planner.text.dates import plain_date
 from planner.text.kidney import kidney_limit_text
 from planner.text.numbers import fmt_decimal
@@ -63,7 +64,7 @@ def plan_rows(s: Schedule) -> list[tuple[str, str]]:
     if plan.kind == "start_and_stop" and s.continues:  # a version 1 plan without a taper
         kind = say("printout.clinician.kind.start-and-stop.no-taper")
     rows = [
-        (say("printout.clinician.drug"), say("printout.clinician.drug.value", drug=profile.display_name,
+        (say("printout.clinician.drug"), say("printout.clinician.drug.value", drug=drug_name(profile, "printout.clinician.drug.value", display=True),
                                              product=profile.product)),
         (say("printout.clinician.label"), profile.label_title),
         (say("printout.clinician.indication"), ind or say("printout.clinician.not-given")),
@@ -200,7 +201,28 @@ def title_line(s: Schedule) -> str:
     if not (patient_name(s) or (pt and (pt.date_of_birth or pt.identifier))):
         return say("pages.clinician.plan", plan=plan_title(s), kind=kind)
     who = patient_details(s, say("printout.clinician.not-given"))
-    return say("pages.clinician.plan-for", drug=s.profile.display_name, patient=who, kind=kind)
+    return say("pages.clinician.plan-for", drug=drug_name(s.profile, "pages.clinician.plan-for", display=True),
+               patient=who, kind=kind)
+
+
+def handout_language_rows(s: Schedule) -> list[tuple[str, str]]:
+    """The language the patient's pages were printed in, by its English name and its own."""
+    cat = catalogue(s.plan.handout_language)
+    name = cat.name if cat.name == cat.english_name else say(
+        "pages.clinician.language.value", english_name=cat.english_name, name=cat.name)
+    return [(say("pages.clinician.language"), name)]
+
+
+def unreviewed_blocks(s: Schedule) -> list[Block]:
+    """Until a qualified medical translator's review is recorded in the catalogue, the
+    clinician's page says the patient's pages are an unreviewed translation."""
+    cat = catalogue(s.plan.handout_language)
+    if cat.reviewed:
+        return []
+    # The language by the name a reader of the window's language knows: English's, else its own.
+    language = cat.english_name if catalogue().is_source else cat.name
+    return [paragraph(say("pages.clinician.unreviewed", language=language), size=SIZE, bold=True,
+                      space_after=4)]
 
 
 def clinician(s: Schedule) -> list[Block]:
@@ -210,7 +232,8 @@ def clinician(s: Schedule) -> list[Block]:
                         Text(text=title_line(s), size=12.5, bold=True, colour="grey", space_after=6)]
     out += off_label_blocks(s)
     column = LabelColumn((say("printout.clinician.larger-first"),), 14)
-    out += label_rows(plan_rows(s), SIZE, column)
+    out += label_rows(plan_rows(s) + handout_language_rows(s), SIZE, column)
+    out += unreviewed_blocks(s)
 
     out.append(heading(say("printout.kidney.heading"), size=12.5, top=8))
     out += label_rows(kidney_rows(s), SIZE, column) if s.kidney is not None \

@@ -12,7 +12,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter
 
 from planner.domain.schedule import Schedule
-from planner.text.catalogue import say
+from planner.text.catalogue import say, speaking
 from planner.export.gate import refuse_unexportable
 from planner.export.print_options import PrintOptions, emergency_number
 from planner.export.printout.blocks import SMALL
@@ -83,7 +83,10 @@ def paint_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOpti
     printed_on = options.printed_on or date.today()
     _set_page(device, options)
     c, pages, footer_h, footer = layout_plan(device, schedule, options, printed_on)
-    return paint_pages(device, c, pages, footer_h, footer)
+    # What is worded while painting (page numbers, the dose chart, the pictures' words) is on
+    # the patient's pages: in the handout's language. The blocks hold every other word.
+    with speaking(schedule.plan.handout_language):
+        return paint_pages(device, c, pages, footer_h, footer)
 
 
 def render_pdf(schedule: Schedule, options: PrintOptions) -> tuple[bytes, int]:
@@ -97,7 +100,8 @@ def render_pdf(schedule: Schedule, options: PrintOptions) -> tuple[bytes, int]:
         raise OSError(say("export.error.no-buffer"))
     writer = QPdfWriter(buffer)
     writer.setResolution(300)
-    writer.setTitle(plan_title(schedule))
+    with speaking(schedule.plan.handout_language):
+        writer.setTitle(plan_title(schedule))
     writer.setCreator(CREATOR)
     pages = paint_plan(writer, schedule, options)
     del writer  # the PDF is complete when the writer goes
