@@ -287,11 +287,12 @@ def plan_pages(schedule: Schedule, options: PrintOptions, printed_on: date) -> P
     if options.part == "clinician":
         blocks = clinician(schedule)
         blocks[0].new_page = False
-    elif options.part == "all":
-        blocks = patient + clinician(schedule)
-    else:
-        blocks = patient
-    return Pages(blocks, footer, title)
+        return Pages(blocks, footer_text(schedule, printed_on), plan_title(schedule))
+    if options.part == "all":
+        theirs = clinician(schedule)
+        return Pages(patient + theirs, footer, title, clinician_start=theirs[0],
+                     clinician_footer=footer_text(schedule, printed_on))
+    return Pages(patient, footer, title)
 
 
 __all__ = ["plan_pages", "MAX_TICK_DAYS"]

@@ -60,16 +60,28 @@ def _set_page(device: QPagedPaintDevice, options: PrintOptions) -> None:
         device.setPageOrientation(orientation)
 
 
-def layout_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOptions,
-                printed_on: date) -> tuple[QtMetrics, list[Page], float, str]:
-    """The pages laid out for this device: its metrics, the pages, the footer's height and words."""
+def _layout(device: QPagedPaintDevice, schedule: Schedule, options: PrintOptions, printed_on: date):
     c = QtMetrics(device, options)
     footer_h = c.line(SMALL) + c.pt(8)
     # The number the patient's pages print: the setting, else the locale's (asked of Qt here,
     # so the blocks are built without Qt).
     options = replace(options, emergency_number=emergency_number(options))
     pages = plan_pages(schedule, options, printed_on)
-    return c, lay_out(c, pages.blocks, c.height - footer_h), footer_h, pages.footer
+    return c, lay_out(c, pages.blocks, c.height - footer_h), footer_h, pages
+
+
+def layout_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOptions,
+                printed_on: date) -> tuple[QtMetrics, list[Page], float, str]:
+    """The pages laid out for this device: its metrics, the pages, the footer's height and words."""
+    c, laid, footer_h, pages = _layout(device, schedule, options, printed_on)
+    return c, laid, footer_h, pages.footer
+
+
+def _first_page_of(laid: list[Page], block) -> int | None:
+    for i, page in enumerate(laid):
+        if any(box.block is block for box, _ in page.items):
+            return i
+    return None
 
 
 def paint_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOptions) -> int:
@@ -82,11 +94,14 @@ def paint_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOpti
     _ensure_fonts()
     printed_on = options.printed_on or date.today()
     _set_page(device, options)
-    c, pages, footer_h, footer = layout_plan(device, schedule, options, printed_on)
-    # What is worded while painting (page numbers, the dose chart, the pictures' words) is on
-    # the patient's pages: in the handout's language. The blocks hold every other word.
-    with speaking(schedule.plan.handout_language):
-        return paint_pages(device, c, pages, footer_h, footer)
+    c, laid, footer_h, pages = _layout(device, schedule, options, printed_on)
+    # What is worded while painting (page numbers, the dose chart, the pictures' words) on the
+    # patient's pages is in the handout's language; on the clinician's page, the window's.
+    if options.part == "clinician":
+        return paint_pages(device, c, laid, footer_h, pages.footer)
+    clinician_from = _first_page_of(laid, pages.clinician_start) if pages.clinician_start is not None else None
+    return paint_pages(device, c, laid, footer_h, pages.footer, handout_language=schedule.plan.handout_language,
+                       clinician_from=clinician_from, clinician_footer=pages.clinician_footer)
 
 
 def render_pdf(schedule: Schedule, options: PrintOptions) -> tuple[bytes, int]:
