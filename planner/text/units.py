@@ -41,15 +41,20 @@ def _plural(count: Decimal) -> int:
     return 2 if count > 1 else 1
 
 
-def unit_count_text(msgid: str, u: Unit) -> str:
-    """A count of one form: msgid 'units.count' or 'units.describe', the form's message chosen
-    by the unit's form ('units.count.capsule'); a form with no message raises MissingMessage."""
-    return say_n(f"{msgid}.{u.form}", _plural(u.count), count=fmt_count(u.count), strength_mg=u.strength_mg)
+def unit_count_text(u: Unit) -> str:
+    """A count of one form in a dose's words ('2 × 300 mg capsules'), the form's message chosen
+    by the unit's form; a form with no message raises MissingMessage."""
+    return say_n(f"units.count.{u.form}", _plural(u.count), count=fmt_count(u.count), strength_mg=u.strength_mg)
+
+
+def unit_short_text(u: Unit) -> str:
+    """A count of one form in short ('2 × 300 mg capsule'): the window's table, the CSV."""
+    return say_n(f"units.describe.{u.form}", _plural(u.count), count=fmt_count(u.count), strength_mg=u.strength_mg)
 
 
 def describe_units(units: tuple[Unit, ...]) -> str:
     """'1 × 300 mg capsule + 1 × 100 mg capsule', '½ × 600 mg tablet', '6 mL (300 mg)'."""
-    return " + ".join(liquid_dose_text(u) if is_liquid(u) else unit_count_text("units.describe", u) for u in units)
+    return " + ".join(liquid_dose_text(u) if is_liquid(u) else unit_short_text(u) for u in units)
 
 
 def strengths_of_form_text(strength_mg: int, form: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from planner.domain import schema
 from planner.domain.plan import OFF_LABEL
-from planner.domain.problems import cite
+from planner.domain.problems import SEVERITIES, cite
 from planner.domain.schedule import Schedule
 from planner.export.printout.blocks import Block, LabelColumn, Text, heading, label_rows, paragraph
 from planner.export.printout.words import (
@@ -22,6 +22,8 @@ from planner.text.problems import problem_text
 from planner.text.units import form_text
 
 SIZE = 10.0
+SLOT_NAMES = ("morning", "midday", "evening", "bedtime")
+SEXES = ("female", "male")
 SLOT_FILLS = {"grow": "printout.clinician.fill.grow", "all": "printout.clinician.fill.all"}
 KINDS = {"start": "printout.clinician.kind.start", "change": "printout.clinician.kind.change",
          "stop": "printout.clinician.kind.stop", "start_and_stop": "printout.clinician.kind.start-and-stop"}
@@ -90,7 +92,8 @@ def plan_rows(s: Schedule) -> list[tuple[str, str]]:
         (say("printout.clinician.slot-filling"), fill),
         (say("printout.clinician.times"), comma.join(say("printout.dose.when", slot=slot_name(k), time=v)
                                                      for k, v in plan.slot_times)),
-        (say("printout.clinician.larger-first"), comma.join(plan.larger_dose_order)),
+        (say("printout.clinician.larger-first"), comma.join(say(f"printout.clinician.slot.{x}") if x in SLOT_NAMES else x
+                                                    for x in plan.larger_dose_order)),
         (say("printout.clinician.maintenance"), maintenance_text(s)),
         (say("printout.clinician.taper"), taper),
         (say("printout.clinician.strengths"), strengths),
@@ -142,7 +145,8 @@ def kidney_rows(s: Schedule) -> list[tuple[str, str]]:
         scr = (say("printout.kidney.scr.mg-dl", value=ki.serum_creatinine_mg_dl) if ki.serum_creatinine_mg_dl
                is not None else say("printout.kidney.scr.umol-l", value=ki.serum_creatinine_umol_l))
         rows.append((say("printout.kidney.inputs"), say("printout.kidney.inputs.value", age=ki.age_years,
-                                                        sex=ki.sex, weight=ki.weight_kg, scr=scr)))
+                                                        sex=say(f"printout.clinician.sex.{ki.sex}") if ki.sex in SEXES else ki.sex,
+                                                        weight=ki.weight_kg, scr=scr)))
     rows.append((say("printout.kidney.haemodialysis"),
                  say("printout.yes") if k.haemodialysis else say("printout.no")))
     return rows + dialysis_rows(s)
@@ -181,7 +185,7 @@ def problem_row(s: Schedule, pr) -> tuple[str, str]:
     ov = s.override_for(pr) if pr.severity == "blocking" else None
     if ov:
         text += say("printout.problem.overridden", value=ov.value, reason=ov.reason)
-    return pr.severity, text
+    return (say(f"printout.clinician.severity.{pr.severity}") if pr.severity in SEVERITIES else pr.severity), text
 
 
 def override_row(s: Schedule, o) -> tuple[str, str]:

@@ -62,7 +62,7 @@ def units_text(units: tuple[Unit, ...]) -> str:
             parts.append(say(f"units.half.{u.form}", strength_mg=u.strength_mg))
         else:
             # Plural by the count itself: 1½ tablets.
-            parts.append(unit_count_text("units.count", u))
+            parts.append(unit_count_text(u))
     return say("printout.list.and").join(parts)
 
 
