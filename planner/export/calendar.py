@@ -82,14 +82,17 @@ def course_events(schedule: Schedule) -> list[tuple[str, date, str, str]]:
     review = schedule.review_date
     if review is not None:
         book = max(schedule.plan.start_date, review - timedelta(days=BOOK_REVIEW_DAYS_BEFORE))
-        out.append((f"{ident}-book-review@titration-planner", book, say("calendar.book-review", drug=drug_name(profile, "calendar.book-review")),
+        out.append((f"{ident}-book-review@titration-planner", book,
+                    say("calendar.book-review", drug=drug_name(profile, "calendar.book-review")),
                     say("calendar.book-review.description", drug=drug_name(profile, "calendar.book-review.description"),
                         date=long_date(review))))
     if review is None or last.date < review:
-        out.append((f"{ident}-continue@titration-planner", last.date, say("calendar.continue", drug=drug_name(profile, "calendar.continue")),
+        out.append((f"{ident}-continue@titration-planner", last.date,
+                    say("calendar.continue", drug=drug_name(profile, "calendar.continue")),
                     say("calendar.continue.description", regimen=regimen)))
     if review is not None:
-        out.append((f"{ident}-review@titration-planner", review, say("calendar.review", drug=drug_name(profile, "calendar.review")),
+        out.append((f"{ident}-review@titration-planner", review,
+                    say("calendar.review", drug=drug_name(profile, "calendar.review")),
                     say("calendar.review.description", regimen=regimen)))
     return sorted(out, key=lambda e: e[1])
 
@@ -101,7 +104,8 @@ def dose_summary(schedule: Schedule, dose: Dose) -> str:
         units = say("products.liquid.ml", ml=fmt_decimal(sum(u.count for u in dose.units)))
     else:
         units = units_text(dose.units)
-    return say("calendar.dose", drug=drug_name(schedule.profile, "calendar.dose", display=True), units=units, mg=dose.mg)
+    return say("calendar.dose", drug=drug_name(schedule.profile, "calendar.dose", display=True), units=units,
+               mg=dose.mg)
 
 
 def stop_summary(schedule: Schedule) -> str:

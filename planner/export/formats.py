@@ -19,7 +19,7 @@ from planner.domain.schedule import Dose, Schedule
 from planner.domain.units import Unit
 from planner.text.kidney import column_choice_text, kidney_limit_text, kidney_row_text, supplement_match_text
 from planner.text.catalogue import say
-from planner.text.dates import DAY_NAMES, MONTH_NAMES
+from planner.text.dates import day_name, month_name
 from planner.text.units import LIQUID_FORM, describe_units, liquid_dispense_text
 
 
@@ -159,8 +159,9 @@ def schedule_to_csv(s: Schedule) -> str:
 
 
 def _date(d) -> str:
-    """'Tue 01 Dec 2026': the command line's dates, in English whatever the C locale."""
-    return say("text.date", weekday=DAY_NAMES[d.weekday()], day=d.day, month=MONTH_NAMES[d.month - 1], year=d.year)
+    """'Tue 01 Dec 2026': the command line's dates, in the language in use (English: its own
+    table, whatever the C locale)."""
+    return say("text.date", weekday=day_name(d), day=d.day, month=month_name(d.month), year=d.year)
 
 
 def schedule_to_text(s: Schedule) -> str:

@@ -289,5 +289,10 @@ def test_spanish_dates_and_units_words():
         assert units_text((Unit(300, "capsule", Decimal(2)),)) == "2 cápsulas de 300 mg"
         assert units_text((Unit(600, "tablet", Decimal("0.5")),)) == "½ tableta de 600 mg"
         assert describe_units((Unit(600, "tablet", Decimal("1.5")),)) == "1½ tabletas de 600 mg"
+        # es_US writes a decimal point, as in the US; never grouped, never rounded.
+        from planner.text.numbers import fmt_decimal
+
+        assert fmt_decimal(Decimal("1234.50")) == "1234.5"
+        assert fmt_decimal(Decimal("0.125")) == "0.125"
     assert long_date(date(2026, 12, 1)) == "Tue 1 Dec 2026"
     assert units_text((Unit(300, "capsule", Decimal(2)),)) == "2 × 300 mg capsules"

@@ -66,7 +66,8 @@ def plan_rows(s: Schedule) -> list[tuple[str, str]]:
     if plan.kind == "start_and_stop" and s.continues:  # a version 1 plan without a taper
         kind = say("printout.clinician.kind.start-and-stop.no-taper")
     rows = [
-        (say("printout.clinician.drug"), say("printout.clinician.drug.value", drug=drug_name(profile, "printout.clinician.drug.value", display=True),
+        (say("printout.clinician.drug"), say("printout.clinician.drug.value",
+                                             drug=drug_name(profile, "printout.clinician.drug.value", display=True),
                                              product=profile.product)),
         (say("printout.clinician.label"), profile.label_title),
         (say("printout.clinician.indication"), ind or say("printout.clinician.not-given")),
@@ -92,8 +93,8 @@ def plan_rows(s: Schedule) -> list[tuple[str, str]]:
         (say("printout.clinician.slot-filling"), fill),
         (say("printout.clinician.times"), comma.join(say("printout.dose.when", slot=slot_name(k), time=v)
                                                      for k, v in plan.slot_times)),
-        (say("printout.clinician.larger-first"), comma.join(say(f"printout.clinician.slot.{x}") if x in SLOT_NAMES else x
-                                                    for x in plan.larger_dose_order)),
+        (say("printout.clinician.larger-first"),
+         comma.join(say(f"printout.clinician.slot.{x}") if x in SLOT_NAMES else x for x in plan.larger_dose_order)),
         (say("printout.clinician.maintenance"), maintenance_text(s)),
         (say("printout.clinician.taper"), taper),
         (say("printout.clinician.strengths"), strengths),
@@ -145,7 +146,8 @@ def kidney_rows(s: Schedule) -> list[tuple[str, str]]:
         scr = (say("printout.kidney.scr.mg-dl", value=ki.serum_creatinine_mg_dl) if ki.serum_creatinine_mg_dl
                is not None else say("printout.kidney.scr.umol-l", value=ki.serum_creatinine_umol_l))
         rows.append((say("printout.kidney.inputs"), say("printout.kidney.inputs.value", age=ki.age_years,
-                                                        sex=say(f"printout.clinician.sex.{ki.sex}") if ki.sex in SEXES else ki.sex,
+                                                        sex=say(f"printout.clinician.sex.{ki.sex}")
+                                                        if ki.sex in SEXES else ki.sex,
                                                         weight=ki.weight_kg, scr=scr)))
     rows.append((say("printout.kidney.haemodialysis"),
                  say("printout.yes") if k.haemodialysis else say("printout.no")))

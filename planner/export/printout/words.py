@@ -104,7 +104,8 @@ def _strengths_text(schedule: Schedule) -> str:
 
 def medicine_text(schedule: Schedule) -> str:
     p = schedule.profile
-    return say("printout.medicine", drug=drug_name(p, "printout.medicine", display=True), brand=p.brand, strengths=_strengths_text(schedule))
+    return say("printout.medicine", drug=drug_name(p, "printout.medicine", display=True), brand=p.brand,
+               strengths=_strengths_text(schedule))
 
 
 def patient_name(schedule: Schedule) -> str | None:
