@@ -213,7 +213,9 @@ def example_schedules():
     from planner.files.planfile import example_names, load_example
 
     for name in example_names():
-        yield name, compute_schedule(load_example(name))
+        plan = load_example(name)
+        if plan.handout_language == "en":  # the Flesch-Kincaid grade is a measure of English
+            yield name, compute_schedule(plan)
 
 
 def calendar_texts(schedule) -> list[str]:

@@ -16,6 +16,7 @@ from planner.chart.style import LABEL_FONT, LEGEND_FONT, MARGINS_PT, SLOT_COLOUR
 from planner.domain.plan import SLOTS
 from planner.domain.schedule import PHASES
 from planner.text.catalogue import say
+from planner.chart.date_ticks import DayMonthFormatter
 
 
 class ChartFurniture:
@@ -25,7 +26,7 @@ class ChartFurniture:
             # Every day on a wide chart, every other day if the axes are narrow.
             width_pt = self.ax.get_position().width * self.figure.get_figwidth() * 72
             self._day_locator = mdates.DayLocator(interval=1 if width_pt / (n_days + 1) >= 22 else 2)
-            self._day_formatter = mdates.ConciseDateFormatter(self._day_locator, show_offset=False)
+            self._day_formatter = DayMonthFormatter()
             self.ax.xaxis.set_major_locator(self._day_locator)
             self.ax.xaxis.set_major_formatter(self._day_formatter)
         elif self._short_plan is not False:

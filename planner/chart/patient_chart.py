@@ -24,6 +24,7 @@ from planner.domain.plan import SLOTS
 from planner.domain.schedule import Schedule
 from planner.text.catalogue import say
 from planner.text.dates import plain_date
+from planner.chart.date_ticks import DayMonthFormatter
 
 # Font sizes in points at scale 1 (the printout's normal print).
 SIZES = {"title": 12.0, "axis": 10.0, "ticks": 10.0, "legend": 10.0, "amount": 9.0}
@@ -67,7 +68,7 @@ def draw_patient_chart(figure: Figure, schedule: Schedule, scale: float = 1.0):
 
     locator = mdates.AutoDateLocator(minticks=4, maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
+    ax.xaxis.set_major_formatter(DayMonthFormatter())
     ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=True, steps=[1, 2, 2.5, 5, 10]))
     ax.tick_params(labelsize=size["ticks"], width=0.8 * scale, length=3.5 * scale)
     ax.set_ylabel(say("chart.patient.axis"), fontsize=size["axis"])

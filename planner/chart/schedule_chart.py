@@ -39,6 +39,7 @@ from planner.domain.schedule import PHASES, Schedule
 from planner.text.catalogue import say
 from planner.text.dates import plain_date
 from planner.text.problems import limit_text
+from planner.chart.date_ticks import DayMonthFormatter
 
 
 
@@ -117,9 +118,9 @@ class ScheduleChart(ChartFurniture):
             ax.spines[side].set_visible(False)
         ax.tick_params(labelsize=8)
         self._auto_locator = mdates.AutoDateLocator(minticks=5, maxticks=10)
-        self._auto_formatter = mdates.ConciseDateFormatter(self._auto_locator, show_offset=False)
+        self._auto_formatter = DayMonthFormatter()
         self._day_locator = mdates.DayLocator(interval=1)
-        self._day_formatter = mdates.ConciseDateFormatter(self._day_locator, show_offset=False)
+        self._day_formatter = DayMonthFormatter()
         self._short_plan = None  # which locator is in use
 
         self._title = ax.set_title("", loc="left", fontsize=11, pad=20, y=1.0)
@@ -319,8 +320,12 @@ def chart_title(schedule: Schedule) -> str:
     """'Gabapentin 300 → 1800 mg/day   1 Dec 2026 – 2 Feb 2027'; one dose, no arrow, when
     the plan starts and ends at the same dose."""
     start, end = title_doses(schedule.plan)
-    drug = schedule.profile.display_name
     days = schedule.days
+    from planner.text.units import drug_name
+
+    msgid = ("chart.title.dates.same" if days else "chart.title.same") if start == end else \
+        ("chart.title.dates" if days else "chart.title")
+    drug = drug_name(schedule.profile, msgid, display=True)
     dates = dict(first=plain_date(days[0].date), last=plain_date(days[-1].date)) if days else {}
     if start == end:
         return say("chart.title.dates.same" if days else "chart.title.same", drug=drug, mg=start, **dates)

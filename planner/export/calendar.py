@@ -22,10 +22,10 @@ from planner.domain.plan import plan_identity
 from planner.domain.schedule import Day, Dose, Schedule
 from planner.export.gate import refuse_unexportable
 from planner.export.printout.words import regimen_words, step_changes, units_text
-from planner.text.catalogue import say
+from planner.text.catalogue import say, speaking
 from planner.text.dates import long_date
 from planner.text.numbers import fmt_decimal
-from planner.text.units import is_liquid
+from planner.text.units import drug_name, is_liquid
 
 PRODID = "-//Titration Planner//EN"
 DOSE_MINUTES = 5
@@ -75,20 +75,24 @@ def course_events(schedule: Schedule) -> list[tuple[str, date, str, str]]:
     before a review (or there is none): on the last day, to keep taking it and ask the prescriber."""
     if not schedule.continues:
         return []
-    ident, drug = plan_identity(schedule.plan), schedule.profile.name
+    ident, profile = plan_identity(schedule.plan), schedule.profile
     last = schedule.days[-1]
     regimen = regimen_words(last.doses)
     out = []
     review = schedule.review_date
     if review is not None:
         book = max(schedule.plan.start_date, review - timedelta(days=BOOK_REVIEW_DAYS_BEFORE))
-        out.append((f"{ident}-book-review@titration-planner", book, say("calendar.book-review", drug=drug),
-                    say("calendar.book-review.description", drug=drug, date=long_date(review))))
+        out.append((f"{ident}-book-review@titration-planner", book,
+                    say("calendar.book-review", drug=drug_name(profile, "calendar.book-review")),
+                    say("calendar.book-review.description", drug=drug_name(profile, "calendar.book-review.description"),
+                        date=long_date(review))))
     if review is None or last.date < review:
-        out.append((f"{ident}-continue@titration-planner", last.date, say("calendar.continue", drug=drug),
+        out.append((f"{ident}-continue@titration-planner", last.date,
+                    say("calendar.continue", drug=drug_name(profile, "calendar.continue")),
                     say("calendar.continue.description", regimen=regimen)))
     if review is not None:
-        out.append((f"{ident}-review@titration-planner", review, say("calendar.review", drug=drug),
+        out.append((f"{ident}-review@titration-planner", review,
+                    say("calendar.review", drug=drug_name(profile, "calendar.review")),
                     say("calendar.review.description", regimen=regimen)))
     return sorted(out, key=lambda e: e[1])
 
@@ -100,18 +104,20 @@ def dose_summary(schedule: Schedule, dose: Dose) -> str:
         units = say("products.liquid.ml", ml=fmt_decimal(sum(u.count for u in dose.units)))
     else:
         units = units_text(dose.units)
-    return say("calendar.dose", drug=schedule.profile.display_name, units=units, mg=dose.mg)
+    return say("calendar.dose", drug=drug_name(schedule.profile, "calendar.dose", display=True), units=units,
+               mg=dose.mg)
 
 
 def stop_summary(schedule: Schedule) -> str:
-    return say("calendar.stop", drug=schedule.profile.name)
+    return say("calendar.stop", drug=drug_name(schedule.profile, "calendar.stop"))
 
 
 def calendar_name(schedule: Schedule) -> str:
     patient = schedule.plan.patient
     if patient is not None and patient.name:
-        return say("calendar.name.for", drug=schedule.profile.display_name, patient=patient.name)
-    return say("calendar.name", drug=schedule.profile.display_name)
+        return say("calendar.name.for", drug=drug_name(schedule.profile, "calendar.name.for", display=True),
+                   patient=patient.name)
+    return say("calendar.name", drug=drug_name(schedule.profile, "calendar.name", display=True))
 
 
 def day_changes(schedule: Schedule) -> dict[int, str]:
@@ -126,13 +132,13 @@ def _dose_description(schedule: Schedule, day: Day, change: str) -> str:
     words = say(CHANGE_IDS[change])
     if schedule.continues:  # no "day 5 of 34": the plan goes on after its last day
         return say("calendar.dose.description.continuing", day=day.day, total_mg=day.total_mg,
-                   drug=schedule.profile.name, change=words)
+                   drug=drug_name(schedule.profile, "calendar.dose.description.continuing"), change=words)
     return say("calendar.dose.description", day=day.day, last=schedule.days[-1].day, total_mg=day.total_mg,
-               drug=schedule.profile.name, change=words)
+               drug=drug_name(schedule.profile, "calendar.dose.description"), change=words)
 
 
 def _stop_description(schedule: Schedule, day: Day) -> str:
-    return say("calendar.stop.description", day=day.day, drug=schedule.profile.name)
+    return say("calendar.stop.description", day=day.day, drug=drug_name(schedule.profile, "calendar.stop.description"))
 
 
 def _alarm(text: str, trigger: timedelta) -> Alarm:
@@ -149,9 +155,15 @@ def _clock(hhmm: str) -> time:
 
 
 def schedule_to_ics(schedule: Schedule, now: datetime | None = None) -> bytes:
-    """The whole plan as an iCalendar file. Raises ValueError unless the schedule is
-    exportable (it has days and every blocking problem has a recorded override)."""
+    """The whole plan as an iCalendar file, worded in the plan's handout language. Raises
+    ValueError unless the schedule is exportable (it has days and every blocking problem has
+    a recorded override)."""
     refuse_unexportable(schedule)
+    with speaking(schedule.plan.handout_language):
+        return _ics(schedule, now)
+
+
+def _ics(schedule: Schedule, now: datetime | None) -> bytes:
 
     stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
     sequence = max(0, int((stamp - SEQUENCE_EPOCH).total_seconds()))

@@ -11,10 +11,10 @@ import csv
 import io
 from datetime import date, datetime
 
-from planner.export.formats import CSV_COLUMNS, dialysis_cells, then_cells
+from planner.export.formats import csv_header, dialysis_cells, phase_cell, then_cells
 from planner.domain.plan import SLOTS
 from planner.domain.schedule import Schedule
-from planner.text.catalogue import say
+from planner.text.catalogue import say, speaking
 from planner.text.dates import plain_date
 from planner.text.units import describe_units
 
@@ -50,11 +50,11 @@ def check_pdf(data: bytes, schedule: Schedule, pages: int) -> None:
 
 
 def csv_rows(schedule: Schedule) -> list[list[str]]:
-    """The rows the CSV must hold, header first, as text."""
-    rows = [list(CSV_COLUMNS)]
+    """The rows the CSV must hold, header first, as text, in the language in use."""
+    rows = [csv_header()]
     for d in schedule.days:
         by_slot = {x.slot: x for x in d.doses}
-        row = [str(d.day), d.date.isoformat(), d.phase, str(d.total_mg)]
+        row = [str(d.day), d.date.isoformat(), phase_cell(d.phase), str(d.total_mg)]
         for slot in SLOTS:
             x = by_slot.get(slot)
             row += [x.time, str(x.mg), describe_units(x.units)] if x else ["", "", ""]
@@ -68,7 +68,8 @@ def check_csv(data: bytes, schedule: Schedule, count: int) -> None:
         rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ValueError(say("check.csv.unreadable", reason=exc)) from None
-    expected = csv_rows(schedule)
+    with speaking(schedule.plan.handout_language):  # as the export wrote it
+        expected = csv_rows(schedule)
     if len(rows) != len(expected) or len(rows) - 1 != count:
         raise ValueError(say("check.csv.rows", found=len(rows) - 1, rows=len(expected) - 1))
     for i, (got, want) in enumerate(zip(rows, expected)):

@@ -19,7 +19,7 @@ from planner.domain.schedule import Dose, Schedule
 from planner.domain.units import Unit
 from planner.text.kidney import column_choice_text, kidney_limit_text, kidney_row_text, supplement_match_text
 from planner.text.catalogue import say
-from planner.text.dates import DAY_NAMES, MONTH_NAMES
+from planner.text.dates import day_name, month_name
 from planner.text.units import LIQUID_FORM, describe_units, liquid_dispense_text
 
 
@@ -115,6 +115,17 @@ THEN_CONTINUE = "continue"  # the patient keeps taking that day's doses (until r
 THEN_STOPPED = "stopped"  # the day's total is 0: no more doses from that date
 
 
+def csv_header() -> list[str]:
+    """The header row in the language in use; English: CSV_COLUMNS as they are. The columns'
+    order never changes with the language."""
+    return [say(f"csv.column.{name}") for name in CSV_COLUMNS]
+
+
+def phase_cell(phase: str) -> str:
+    """The engine's phase in the language in use ('titration' in English)."""
+    return say(f"csv.phase.{phase}")
+
+
 def dialysis_cells(d) -> list[Any]:
     """The CSV's last two cells: the supplement after each haemodialysis session that day."""
     return [d.dialysis.mg, describe_units(d.dialysis.units)] if d.dialysis is not None else ["", ""]
@@ -127,18 +138,19 @@ def then_cells(s: Schedule, d) -> list[str]:
     if d is not s.days[-1]:
         return ["", ""]
     review = s.review_date.isoformat() if s.review_date is not None and s.continues else ""
-    return [THEN_CONTINUE if s.continues else THEN_STOPPED, review]
+    return [say(f"csv.then.{THEN_CONTINUE if s.continues else THEN_STOPPED}"), review]
 
 
 def schedule_to_csv(s: Schedule) -> str:
     """One row a day; for each time of day its clock time, mg and the units that make it; the
-    last row's "then" says whether the patient continues after it."""
+    last row's "then" says whether the patient continues after it. Worded (header, phase, units,
+    "then") in the language in use: the export asks for the handout's (speaking); dates ISO."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(CSV_COLUMNS)
+    w.writerow(csv_header())
     for d in s.days:
         by_slot = {x.slot: x for x in d.doses}
-        row: list[Any] = [d.day, d.date.isoformat(), d.phase, d.total_mg]
+        row: list[Any] = [d.day, d.date.isoformat(), phase_cell(d.phase), d.total_mg]
         for slot in SLOTS:
             x = by_slot.get(slot)
             row += [x.time, x.mg, describe_units(x.units)] if x else ["", "", ""]
@@ -147,8 +159,9 @@ def schedule_to_csv(s: Schedule) -> str:
 
 
 def _date(d) -> str:
-    """'Tue 01 Dec 2026': the command line's dates, in English whatever the C locale."""
-    return say("text.date", weekday=DAY_NAMES[d.weekday()], day=d.day, month=MONTH_NAMES[d.month - 1], year=d.year)
+    """'Tue 01 Dec 2026': the command line's dates, in the language in use (English: its own
+    table, whatever the C locale)."""
+    return say("text.date", weekday=day_name(d), day=d.day, month=month_name(d.month), year=d.year)
 
 
 def schedule_to_text(s: Schedule) -> str:

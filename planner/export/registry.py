@@ -99,13 +99,16 @@ def _pdf_options(*, paper: str | None = None, large_print: bool = False, printed
 
 def _render_csv(schedule: Schedule, options) -> tuple[bytes, int]:
     from planner.export.formats import schedule_to_csv
+    from planner.text.catalogue import speaking
 
-    return schedule_to_csv(schedule).encode("utf-8"), len(schedule.days)
+    with speaking(schedule.plan.handout_language):  # the patient's file: the handout's language
+        return schedule_to_csv(schedule).encode("utf-8"), len(schedule.days)
 
 
 def _render_ics(schedule: Schedule, options) -> tuple[bytes, int]:
     from planner.export.calendar import course_events, schedule_to_ics
 
+    # schedule_to_ics words it in the plan's handout language.
     return schedule_to_ics(schedule), sum(len(d.doses) or 1 for d in schedule.days) + len(course_events(schedule))
 
 

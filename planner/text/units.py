@@ -8,7 +8,7 @@ from decimal import Decimal
 from planner.domain.liquid import LIQUID_FORM, draws
 from planner.domain.profiles import Form, OralSolution, Profile
 from planner.domain.units import Unit
-from planner.text.catalogue import say, say_n
+from planner.text.catalogue import catalogue, profile_text, say, say_n
 from planner.text.numbers import fmt_count, fmt_decimal
 
 
@@ -31,10 +31,53 @@ def draw_up_text(u: Unit, syringe_ml: int) -> str:
                  parts=say("products.list.then").join(say("products.liquid.ml", ml=fmt_decimal(p)) for p in parts))
 
 
+# The words of a capsule or a tablet are per form (products.po: units.*.capsule, units.*.tablet),
+# each with the plural forms of the language, so a translation puts the form's name where its
+# grammar wants it ('1 cápsula de 300 mg'), never an English form name in a foreign sentence.
+
+
+def _plural(count: Decimal) -> int:
+    """The n a count of units takes its plural form by: 1½ tablets are more than one."""
+    return 2 if count > 1 else 1
+
+
+def unit_count_text(u: Unit) -> str:
+    """A count of one form in a dose's words ('2 × 300 mg capsules'), the form's message chosen
+    by the unit's form; a form with no message raises MissingMessage."""
+    return say_n(f"units.count.{u.form}", _plural(u.count), count=fmt_count(u.count), strength_mg=u.strength_mg)
+
+
+def unit_short_text(u: Unit) -> str:
+    """A count of one form in short ('2 × 300 mg capsule'): the window's table, the CSV."""
+    return say_n(f"units.describe.{u.form}", _plural(u.count), count=fmt_count(u.count), strength_mg=u.strength_mg)
+
+
 def describe_units(units: tuple[Unit, ...]) -> str:
     """'1 × 300 mg capsule + 1 × 100 mg capsule', '½ × 600 mg tablet', '6 mL (300 mg)'."""
-    return " + ".join(liquid_dose_text(u) if is_liquid(u) else f"{fmt_count(u.count)} × {u.strength_mg} mg {u.form}"
-                      for u in units)
+    return " + ".join(liquid_dose_text(u) if is_liquid(u) else unit_short_text(u) for u in units)
+
+
+def strengths_of_form_text(strength_mg: int, form: str) -> str:
+    """A strength the patient holds, by its form: '300 mg capsules'; 'cápsulas de 300 mg'."""
+    return say(f"units.strengths.{form}", strength_mg=strength_mg)
+
+
+def dispense_count_text(count: int, strength_mg: int, form: str) -> str:
+    """What to dispense of one form: '30 × 300 mg capsule'."""
+    return say_n(f"units.dispense.{form}", count, count=count, strength_mg=strength_mg)
+
+
+def drug_name(profile: Profile, msgid: str | None = None, display: bool = False) -> str:
+    """The drug's generic name in the language in use ('gabapentin', 'gabapentina'), for the
+    message msgid. display: the English capitalises it there (a title: 'Gabapentin plan'); in
+    another language it is capitalised only where msgid's message starts with it."""
+    cat = catalogue()
+    name = profile_text(profile.name)
+    if cat.is_source:
+        capital = display
+    else:
+        capital = msgid is not None and cat._template(msgid).startswith("{drug")
+    return name[:1].upper() + name[1:] if capital else name
 
 
 def oral_solution_text(sol: OralSolution) -> str:
@@ -48,7 +91,7 @@ def form_text(form: Form) -> str:
     """A product by its strength and form: '300 mg capsule'; the solution: 'oral solution 50 mg per mL'."""
     if form.form == LIQUID_FORM:
         return say("products.form.oral-solution", mg_per_ml=form.strength_mg)
-    return f"{form.strength_mg} mg {form.form}"
+    return say(f"units.form.{form.form}", strength_mg=form.strength_mg)
 
 
 def liquid_dispense_text(line, profile: Profile | None) -> str:
@@ -59,7 +102,7 @@ def liquid_dispense_text(line, profile: Profile | None) -> str:
         what = say("products.form.oral-solution", mg_per_ml=line.strength_mg)
         bottles = say_n("products.dispense.bottles", line.bottles) if line.bottles else ""
     else:
-        what = say("products.dispense.solution", drug=profile.name,
+        what = say("products.dispense.solution", drug=drug_name(profile, "products.dispense.solution"),
                    solution=oral_solution_text(profile.oral_solution))
         size = profile.oral_solution.bottle_ml
         bottles = say_n("products.dispense.bottles-of", line.bottles, bottle_ml=size) if line.bottles and size else ""

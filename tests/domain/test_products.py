@@ -31,6 +31,7 @@ PRODUCTS_PER_EXAMPLE = {
     "gabapentin-phn-to-1800-with-taper": 1,
     "gabapentin-slow-two-year": 1,
     "gabapentin-stop-from-300-300-600": 1,
+    "gabapentin-stop-es": 1,  # the same plan, its handout in Spanish (issue 16)
     "pregabalin-phn": 1,
     # 50 mg capsules, then the oral solution for the taper's last steps.
     "pregabalin-stop-liquid-taper": 2,

@@ -155,6 +155,10 @@ class Pages:
     blocks: list[Block]
     footer: str
     title: str  # the PDF's document title
+    # The clinician's page, in the window's language: its first block and its footer (None: no
+    # such page, or the whole printout is it and footer is already in the window's language).
+    clinician_start: Block | None = None
+    clinician_footer: str = ""
 
 
 # --- the usual pieces -----------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.domain.handout_texts import PLACES, own_sections, section_lines
+from planner.domain.handout_texts import PLACES, Note, _fill, _indication, applicable_notes, notes
 from planner.domain.plan import SLOTS
 from planner.domain.schedule import Schedule, Step
 from planner.export.print_options import DEFAULT_EMERGENCY, PrintOptions
@@ -50,18 +50,55 @@ from planner.export.printout.words import (
     take_text,
     units_text,
 )
-from planner.text.catalogue import say, say_n
-from planner.text.dates import DAY_NAMES, MONTH_NAMES, long_date, plain_date
+from planner.text.catalogue import profile_text, say, say_n, speaking
+from planner.text.dates import day_name, long_date, month_name, plain_date
+from planner.text.units import drug_name
 
 MAX_TICK_DAYS = 31  # a step longer than this prints as one "every day from ... to ..." line
 BLANK = "______________________________"
-BLANK_CONTACT = "______________________  phone ______________"
+BLANK_NAME = "______________________"
 BLANK_PHONE = "______________"
+
+
+def blank_contact() -> str:
+    """Lines to write a doctor's or pharmacy's name and phone on."""
+    return say("pages.contact.blank", name=BLANK_NAME, phone=BLANK_PHONE)
+
+
+# The drug profile's patient texts are written in English; other languages translate them
+# (profile_texts.po, keyed by the English, placeholders filled after translating).
+
+
+def _notes_in_language(plan, profile) -> list[Note]:
+    """The notes this plan's handout carries (planner.domain.handout_texts), in the language in use."""
+    ind = _indication(plan, profile)
+    raw = {n["id"]: n for n in notes(profile)}
+    out = []
+    for n in applicable_notes(plan, profile):
+        r = raw[n.id]
+        lines = tuple(_fill(profile_text(line), ind, n.id) for line in r["lines"])
+        intro = _fill(profile_text(r["intro"]), ind, n.id) if r.get("intro") else None
+        out.append(Note(n.id, lines, n.source, n.place, profile_text(n.title) if n.title else None, intro))
+    return out
+
+
+def section_lines(plan, profile, key: str) -> list[str]:
+    """One of the fixed lists (how_to_take, safety_tips, ...) with the notes placed in it."""
+    lines = [profile_text(x) for x in (profile.texts or {}).get(key) or []]
+    for n in _notes_in_language(plan, profile):
+        if n.place == key:
+            lines.extend(n.lines)
+    return lines
+
+
+def own_sections(plan, profile) -> list[Note]:
+    return [n for n in _notes_in_language(plan, profile) if n.title]
 
 
 def header(s: Schedule, printed_on: date) -> list[Block]:
     plan = s.plan
-    out: list[Block] = [Text(text=say("printout.title.yours", drug=s.profile.name), size=22, bold=True,
+    out: list[Block] = [Text(text=say("printout.title.yours", drug=drug_name(s.profile, "printout.title.yours")),
+                             size=22, bold=True,
                              space_after=2),
                         Text(text=kind_heading(s), size=15, bold=True, colour="grey", space_after=4),
                         # What the medicine is for, near the top: the AHRQ pill card's first column.
@@ -73,13 +110,13 @@ def header(s: Schedule, printed_on: date) -> list[Block]:
             or say("printout.your-doctor")
         doctor = say("printout.contact.phone", who=doctor, phone=pr.phone) if pr.phone else doctor
     else:
-        doctor = BLANK_CONTACT
+        doctor = blank_contact()
     ph = plan.pharmacy
     if ph and (ph.name or ph.phone):
         pharmacy = ph.name or say("printout.your-pharmacy")
         pharmacy = say("printout.contact.phone", who=pharmacy, phone=ph.phone) if ph.phone else pharmacy
     else:
-        pharmacy = BLANK_CONTACT
+        pharmacy = blank_contact()
     rows = [
         (say("printout.label.patient"), who),
         (say("printout.label.medicine"), medicine_text(s)),
@@ -96,8 +133,10 @@ def header(s: Schedule, printed_on: date) -> list[Block]:
 
 def taper_warning(s: Schedule) -> list[Block]:
     tw = (s.profile.texts or {}).get("taper_warning") or {}
-    title = tw.get("title") or say("printout.warning.title", drug=s.profile.name)
-    return [WarningBox(title=title, body=tw.get("body") or "", instead=tw.get("instead") or "", space_after=12)]
+    title = profile_text(tw["title"]) if tw.get("title") else say(
+        "printout.warning.title", drug=drug_name(s.profile, "printout.warning.title"))
+    return [WarningBox(title=title, body=profile_text(tw["body"]) if tw.get("body") else "",
+                       instead=profile_text(tw["instead"]) if tw.get("instead") else "", space_after=12)]
 
 
 def schedule_blocks(s: Schedule, tick_chart: bool = True) -> list[Block]:
@@ -137,7 +176,7 @@ def step_card(s: Schedule, number: int, step: Step, change: str, ticks: bool = T
 
 
 def stop_box(s: Schedule, step: Step) -> StopBox:
-    main = say("printout.stop.main", date=long_date(step.start), drug=s.profile.name)
+    main = say("printout.stop.main", date=long_date(step.start), drug=drug_name(s.profile, "printout.stop.main"))
     sub = say("printout.stop.sub", days=day_numbers(step), total=total_text(0))
     return StopBox(main=main, sub=sub, space_after=7)
 
@@ -153,11 +192,12 @@ def taper_table(s: Schedule) -> list[Block]:
     if s.plan.taper is None or not steps:
         return []
     out: list[Block] = [heading(say("printout.taper.heading")),
-                        paragraph(say("printout.taper.intro", drug=s.profile.name), keep_with_next=True)]
+                        paragraph(say("printout.taper.intro", drug=drug_name(s.profile, "printout.taper.intro")),
+                                  keep_with_next=True)]
     slots = tuple(sl for sl in SLOTS if any(d.slot == sl for st in steps for d in st.doses))
     sample = date(2026, 9, 30)  # the words of a wide date range, or the widest row's, set the date column
     widest = max([say("printout.date.range", end=long_date(sample), start=say(
-        "printout.date.no-year", weekday=DAY_NAMES[sample.weekday()], day=sample.day, month=MONTH_NAMES[8]))]
+        "printout.date.no-year", weekday=day_name(sample), day=sample.day, month=month_name(sample.month)))]
         + [date_range(st.start, st.end) for st in steps], key=len)
     names = (say("printout.taper.when"), say("printout.taper.total")) + tuple(slot_name(sl) for sl in slots)
     columns = TableColumns(names, date_sample=widest, total_sample=say("printout.total", mg="0000"), slots=slots)
@@ -196,7 +236,7 @@ def advice(s: Schedule, number: str) -> list[Block]:
     if lines["how_to_take"]:
         out += [heading(say("printout.advice.how-to-take"))] + bullets(lines["how_to_take"])
     if t.get("missed_dose"):
-        out += [heading(say("printout.advice.missed-dose")), paragraph(t["missed_dose"])]
+        out += [heading(say("printout.advice.missed-dose")), paragraph(profile_text(t["missed_dose"]))]
     out.append(emergency_box(s, lines["serious_side_effects"], number))
     if lines["common_side_effects"]:
         out += [heading(say("printout.advice.common")),
@@ -215,7 +255,7 @@ def advice(s: Schedule, number: str) -> list[Block]:
     if t.get("kidney_note") or s.kidney is not None:
         out.append(heading(say("printout.advice.kidneys")))
         if t.get("kidney_note"):
-            out.append(paragraph(t["kidney_note"]))
+            out.append(paragraph(profile_text(t["kidney_note"])))
         if s.dialysis_steps:
             out.append(paragraph(say("printout.dialysis.note"), bold=True))
     ph, pr = plan.pharmacy, plan.prescriber
@@ -234,21 +274,25 @@ def plan_pages(schedule: Schedule, options: PrintOptions, printed_on: date) -> P
     """Every block of the printout, in order: the patient's pages, then (options.part) the clinician's.
     No Qt here: render fills in the locale's emergency number (print_options.emergency_number)
     before it calls this; options with none print the fallback, DEFAULT_EMERGENCY."""
-    patient = (header(schedule, printed_on) + taper_warning(schedule)
-               + schedule_blocks(schedule, options.tick_chart) + chart(schedule)
-               + taper_table(schedule) + advice(schedule, options.emergency_number or DEFAULT_EMERGENCY))
-    if options.tick_chart:  # the month tick chart, after the patient's advice
-        patient += month_blocks(schedule)
+    # The patient's pages in the plan's handout language; the clinician's in the window's.
+    with speaking(schedule.plan.handout_language):
+        patient = (header(schedule, printed_on) + taper_warning(schedule)
+                   + schedule_blocks(schedule, options.tick_chart) + chart(schedule)
+                   + taper_table(schedule) + advice(schedule, options.emergency_number or DEFAULT_EMERGENCY))
+        if options.tick_chart:  # the month tick chart, after the patient's advice
+            patient += month_blocks(schedule)
+        footer, title = footer_text(schedule, printed_on), plan_title(schedule)
     # The clinician's and pharmacy's page only when asked for: never stapled by default to
     # what the patient takes home.
     if options.part == "clinician":
         blocks = clinician(schedule)
         blocks[0].new_page = False
-    elif options.part == "all":
-        blocks = patient + clinician(schedule)
-    else:
-        blocks = patient
-    return Pages(blocks, footer_text(schedule, printed_on), plan_title(schedule))
+        return Pages(blocks, footer_text(schedule, printed_on), plan_title(schedule))
+    if options.part == "all":
+        theirs = clinician(schedule)
+        return Pages(patient + theirs, footer, title, clinician_start=theirs[0],
+                     clinician_footer=footer_text(schedule, printed_on))
+    return Pages(patient, footer, title)
 
 
 __all__ = ["plan_pages", "MAX_TICK_DAYS"]

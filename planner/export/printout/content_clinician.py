@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from planner.domain import schema
 from planner.domain.plan import OFF_LABEL
-from planner.domain.problems import cite
+from planner.domain.problems import SEVERITIES, cite
 from planner.domain.schedule import Schedule
 from planner.export.printout.blocks import Block, LabelColumn, Text, heading, label_rows, paragraph
 from planner.export.printout.words import (
     day_numbers, days_text, dispense_text, kind_heading, patient_details, patient_name, plan_title, slot_name,
     units_text,
 )
-from planner.text.catalogue import say, say_n
+from planner.text.catalogue import catalogue, say, say_n
+from planner.text.units import drug_name
 from planner.text.dates import plain_date
 from planner.text.kidney import kidney_limit_text
 from planner.text.numbers import fmt_decimal
@@ -21,6 +22,8 @@ from planner.text.problems import problem_text
 from planner.text.units import form_text
 
 SIZE = 10.0
+SLOT_NAMES = ("morning", "midday", "evening", "bedtime")
+SEXES = ("female", "male")
 SLOT_FILLS = {"grow": "printout.clinician.fill.grow", "all": "printout.clinician.fill.all"}
 KINDS = {"start": "printout.clinician.kind.start", "change": "printout.clinician.kind.change",
          "stop": "printout.clinician.kind.stop", "start_and_stop": "printout.clinician.kind.start-and-stop"}
@@ -63,7 +66,8 @@ def plan_rows(s: Schedule) -> list[tuple[str, str]]:
     if plan.kind == "start_and_stop" and s.continues:  # a version 1 plan without a taper
         kind = say("printout.clinician.kind.start-and-stop.no-taper")
     rows = [
-        (say("printout.clinician.drug"), say("printout.clinician.drug.value", drug=profile.display_name,
+        (say("printout.clinician.drug"), say("printout.clinician.drug.value",
+                                             drug=drug_name(profile, "printout.clinician.drug.value", display=True),
                                              product=profile.product)),
         (say("printout.clinician.label"), profile.label_title),
         (say("printout.clinician.indication"), ind or say("printout.clinician.not-given")),
@@ -89,7 +93,8 @@ def plan_rows(s: Schedule) -> list[tuple[str, str]]:
         (say("printout.clinician.slot-filling"), fill),
         (say("printout.clinician.times"), comma.join(say("printout.dose.when", slot=slot_name(k), time=v)
                                                      for k, v in plan.slot_times)),
-        (say("printout.clinician.larger-first"), comma.join(plan.larger_dose_order)),
+        (say("printout.clinician.larger-first"),
+         comma.join(say(f"printout.clinician.slot.{x}") if x in SLOT_NAMES else x for x in plan.larger_dose_order)),
         (say("printout.clinician.maintenance"), maintenance_text(s)),
         (say("printout.clinician.taper"), taper),
         (say("printout.clinician.strengths"), strengths),
@@ -141,7 +146,9 @@ def kidney_rows(s: Schedule) -> list[tuple[str, str]]:
         scr = (say("printout.kidney.scr.mg-dl", value=ki.serum_creatinine_mg_dl) if ki.serum_creatinine_mg_dl
                is not None else say("printout.kidney.scr.umol-l", value=ki.serum_creatinine_umol_l))
         rows.append((say("printout.kidney.inputs"), say("printout.kidney.inputs.value", age=ki.age_years,
-                                                        sex=ki.sex, weight=ki.weight_kg, scr=scr)))
+                                                        sex=say(f"printout.clinician.sex.{ki.sex}")
+                                                        if ki.sex in SEXES else ki.sex,
+                                                        weight=ki.weight_kg, scr=scr)))
     rows.append((say("printout.kidney.haemodialysis"),
                  say("printout.yes") if k.haemodialysis else say("printout.no")))
     return rows + dialysis_rows(s)
@@ -180,7 +187,7 @@ def problem_row(s: Schedule, pr) -> tuple[str, str]:
     ov = s.override_for(pr) if pr.severity == "blocking" else None
     if ov:
         text += say("printout.problem.overridden", value=ov.value, reason=ov.reason)
-    return pr.severity, text
+    return (say(f"printout.clinician.severity.{pr.severity}") if pr.severity in SEVERITIES else pr.severity), text
 
 
 def override_row(s: Schedule, o) -> tuple[str, str]:
@@ -200,7 +207,28 @@ def title_line(s: Schedule) -> str:
     if not (patient_name(s) or (pt and (pt.date_of_birth or pt.identifier))):
         return say("pages.clinician.plan", plan=plan_title(s), kind=kind)
     who = patient_details(s, say("printout.clinician.not-given"))
-    return say("pages.clinician.plan-for", drug=s.profile.display_name, patient=who, kind=kind)
+    return say("pages.clinician.plan-for", drug=drug_name(s.profile, "pages.clinician.plan-for", display=True),
+               patient=who, kind=kind)
+
+
+def handout_language_rows(s: Schedule) -> list[tuple[str, str]]:
+    """The language the patient's pages were printed in, by its English name and its own."""
+    cat = catalogue(s.plan.handout_language)
+    name = cat.name if cat.name == cat.english_name else say(
+        "pages.clinician.language.value", english_name=cat.english_name, name=cat.name)
+    return [(say("pages.clinician.language"), name)]
+
+
+def unreviewed_blocks(s: Schedule) -> list[Block]:
+    """Until a qualified medical translator's review is recorded in the catalogue, the
+    clinician's page says the patient's pages are an unreviewed translation."""
+    cat = catalogue(s.plan.handout_language)
+    if cat.reviewed:
+        return []
+    # The language by the name a reader of the window's language knows: English's, else its own.
+    language = cat.english_name if catalogue().is_source else cat.name
+    return [paragraph(say("pages.clinician.unreviewed", language=language), size=SIZE, bold=True,
+                      space_after=4)]
 
 
 def clinician(s: Schedule) -> list[Block]:
@@ -210,7 +238,8 @@ def clinician(s: Schedule) -> list[Block]:
                         Text(text=title_line(s), size=12.5, bold=True, colour="grey", space_after=6)]
     out += off_label_blocks(s)
     column = LabelColumn((say("printout.clinician.larger-first"),), 14)
-    out += label_rows(plan_rows(s), SIZE, column)
+    out += label_rows(plan_rows(s) + handout_language_rows(s), SIZE, column)
+    out += unreviewed_blocks(s)
 
     out.append(heading(say("printout.kidney.heading"), size=12.5, top=8))
     out += label_rows(kidney_rows(s), SIZE, column) if s.kidney is not None \

@@ -3,7 +3,7 @@ calendar month the plan covers, one box per dose of the engine's day, the dose i
 
 Rules, so a reader of the pages and of this code agree:
 - Weeks are rows from Monday to Sunday (ISO 8601), whatever the locale: the printout's day
-  names (planner.text.dates.DAY_NAMES) run Monday first too.
+  names (planner.text.dates.day_names) run Monday first too.
 - A day is in the plan from day 1 to the last laid-out day (Schedule.days); today's doses
   before day 1 (a change or a stop plan's `current`) are not, and neither is a day after the
   last: those cells are grey with no boxes. A plan that continues says to keep taking it
@@ -32,7 +32,8 @@ from planner.export.printout.content_course import keep_taking_main
 from planner.export.printout.words import mg_text, patient_name, slot_name
 from planner.domain.plan import SLOTS
 from planner.text.catalogue import say
-from planner.text.dates import DAY_NAMES, MONTH_NAMES
+from planner.text.dates import day_names, month_name
+from planner.text.units import drug_name
 from planner.text.numbers import fmt_decimal
 from planner.text.units import is_liquid
 
@@ -91,7 +92,7 @@ def choose_months(months: list[Month], marked: set[Month], cap: int = MAX_MONTHS
 
 
 def _month_word(m: Month) -> str:
-    return say("tick.months.one", month=MONTH_NAMES[m[1] - 1], year=m[0])
+    return say("tick.months.one", month=month_name(m[1]), year=m[0])
 
 
 def left_out_text(months: list[Month], chosen: list[Month]) -> str:
@@ -149,8 +150,9 @@ def month_blocks(s: Schedule) -> list[Block]:
     chosen = choose_months(months, marked)
     left_out = left_out_text(months, chosen)
     who = patient_name(s)
-    drug = s.profile.display_name
-    subtitle = say("tick.for", drug=drug, patient=who) if who else say("tick.drug", drug=drug)
+    msgid = "tick.for" if who else "tick.drug"
+    subtitle = say(msgid, drug=drug_name(s.profile, msgid, display=True), patient=who) if who \
+        else say(msgid, drug=drug_name(s.profile, msgid, display=True))
     times = {}
     for d in s.days:
         for dose in d.doses:
@@ -170,7 +172,7 @@ def month_blocks(s: Schedule) -> list[Block]:
                  for n in range(2, MAX_PARTS + 1)}
         out.append(MonthChart(title=say("tick.title", month=name, year=year), subtitle=subtitle,
                               instruction=say("tick.how"), legend=legend,
-                              weekdays=tuple(say(i) for i in WEEKDAY_IDS), weekdays_short=DAY_NAMES,
+                              weekdays=tuple(say(i) for i in WEEKDAY_IDS), weekdays_short=day_names(),
                               weeks=weeks, notes=tuple(notes), part_titles=parts, new_page=True))
     return out
 

@@ -9,10 +9,12 @@ and a QPdfWriter give the same page.
 from __future__ import annotations
 
 
+from contextlib import nullcontext
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPagedPaintDevice, QPainter, QPen
 
-from planner.text.catalogue import say
+from planner.text.catalogue import say, speaking
 from planner.export.print_options import PrintOptions
 from planner.export.printout.blocks import (
     SMALL,
@@ -258,8 +260,12 @@ PAINTERS = {Text: paint_text, Bullet: paint_bullet, LabelRow: paint_label_row, W
             MonthChart: paint_month, EmergencyBox: paint_emergency}
 
 
-def paint_pages(device: QPagedPaintDevice, c: QtMetrics, pages: list[Page], footer_h: float, footer: str) -> int:
-    """Every page on device, each with its footer; returns the page count."""
+def paint_pages(device: QPagedPaintDevice, c: QtMetrics, pages: list[Page], footer_h: float, footer: str,
+                handout_language: str | None = None, clinician_from: int | None = None,
+                clinician_footer: str = "") -> int:
+    """Every page on device, each with its footer; returns the page count. The patient's pages
+    (before clinician_from) are painted speaking handout_language; the clinician's, from
+    clinician_from, in the window's language with clinician_footer."""
     n = len(pages)
     painter = QPainter()
     if not painter.begin(device):
@@ -270,11 +276,13 @@ def paint_pages(device: QPagedPaintDevice, c: QtMetrics, pages: list[Page], foot
         for i, page in enumerate(pages):
             if i:
                 device.newPage()
-            for box, y in page.items:
-                painter.save()
-                PAINTERS[type(box.block)](painter, c, box, y)
-                painter.restore()
-            _footer(painter, c, device, footer_h, footer, page_number(i + 1, n))
+            theirs = clinician_from is not None and i >= clinician_from
+            with speaking(handout_language) if handout_language and not theirs else nullcontext():
+                for box, y in page.items:
+                    painter.save()
+                    PAINTERS[type(box.block)](painter, c, box, y)
+                    painter.restore()
+                _footer(painter, c, device, footer_h, clinician_footer if theirs else footer, page_number(i + 1, n))
     finally:
         painter.end()
     return n

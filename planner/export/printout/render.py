@@ -12,7 +12,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QPageLayout, QPageSize, QPagedPaintDevice, QPdfWriter
 
 from planner.domain.schedule import Schedule
-from planner.text.catalogue import say
+from planner.text.catalogue import say, speaking
 from planner.export.gate import refuse_unexportable
 from planner.export.print_options import PrintOptions, emergency_number
 from planner.export.printout.blocks import SMALL
@@ -60,16 +60,28 @@ def _set_page(device: QPagedPaintDevice, options: PrintOptions) -> None:
         device.setPageOrientation(orientation)
 
 
-def layout_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOptions,
-                printed_on: date) -> tuple[QtMetrics, list[Page], float, str]:
-    """The pages laid out for this device: its metrics, the pages, the footer's height and words."""
+def _layout(device: QPagedPaintDevice, schedule: Schedule, options: PrintOptions, printed_on: date):
     c = QtMetrics(device, options)
     footer_h = c.line(SMALL) + c.pt(8)
     # The number the patient's pages print: the setting, else the locale's (asked of Qt here,
     # so the blocks are built without Qt).
     options = replace(options, emergency_number=emergency_number(options))
     pages = plan_pages(schedule, options, printed_on)
-    return c, lay_out(c, pages.blocks, c.height - footer_h), footer_h, pages.footer
+    return c, lay_out(c, pages.blocks, c.height - footer_h), footer_h, pages
+
+
+def layout_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOptions,
+                printed_on: date) -> tuple[QtMetrics, list[Page], float, str]:
+    """The pages laid out for this device: its metrics, the pages, the footer's height and words."""
+    c, laid, footer_h, pages = _layout(device, schedule, options, printed_on)
+    return c, laid, footer_h, pages.footer
+
+
+def _first_page_of(laid: list[Page], block) -> int | None:
+    for i, page in enumerate(laid):
+        if any(box.block is block for box, _ in page.items):
+            return i
+    return None
 
 
 def paint_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOptions) -> int:
@@ -82,8 +94,14 @@ def paint_plan(device: QPagedPaintDevice, schedule: Schedule, options: PrintOpti
     _ensure_fonts()
     printed_on = options.printed_on or date.today()
     _set_page(device, options)
-    c, pages, footer_h, footer = layout_plan(device, schedule, options, printed_on)
-    return paint_pages(device, c, pages, footer_h, footer)
+    c, laid, footer_h, pages = _layout(device, schedule, options, printed_on)
+    # What is worded while painting (page numbers, the dose chart, the pictures' words) on the
+    # patient's pages is in the handout's language; on the clinician's page, the window's.
+    if options.part == "clinician":
+        return paint_pages(device, c, laid, footer_h, pages.footer)
+    clinician_from = _first_page_of(laid, pages.clinician_start) if pages.clinician_start is not None else None
+    return paint_pages(device, c, laid, footer_h, pages.footer, handout_language=schedule.plan.handout_language,
+                       clinician_from=clinician_from, clinician_footer=pages.clinician_footer)
 
 
 def render_pdf(schedule: Schedule, options: PrintOptions) -> tuple[bytes, int]:
@@ -97,7 +115,8 @@ def render_pdf(schedule: Schedule, options: PrintOptions) -> tuple[bytes, int]:
         raise OSError(say("export.error.no-buffer"))
     writer = QPdfWriter(buffer)
     writer.setResolution(300)
-    writer.setTitle(plan_title(schedule))
+    with speaking(schedule.plan.handout_language):
+        writer.setTitle(plan_title(schedule))
     writer.setCreator(CREATOR)
     pages = paint_plan(writer, schedule, options)
     del writer  # the PDF is complete when the writer goes

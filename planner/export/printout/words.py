@@ -9,11 +9,12 @@ from decimal import Decimal
 from planner.domain.schedule import Schedule, Step
 from planner.domain.units import Unit
 from planner.text.catalogue import say, say_n
-from planner.text.dates import DAY_NAMES, MONTH_NAMES, long_date, plain_date
-from planner.text.numbers import fmt_count
+from planner.text.dates import day_name, long_date, month_name, plain_date
 from planner.domain.profiles import Form
+from planner.text.catalogue import profile_text
 from planner.text.units import (
-    LIQUID_FORM, draw_up_text, form_text, is_liquid, liquid_dispense_text, liquid_dose_text,
+    LIQUID_FORM, dispense_count_text, draw_up_text, drug_name, form_text, is_liquid, liquid_dispense_text,
+    liquid_dose_text, strengths_of_form_text, unit_count_text,
 )
 
 SLOT_IDS = {"morning": "printout.slot.morning", "midday": "printout.slot.midday",
@@ -30,8 +31,8 @@ def date_range(start: date, end: date) -> str:
     if start == end:
         return long_date(start)
     if start.year == end.year:
-        first = say("printout.date.no-year", weekday=DAY_NAMES[start.weekday()], day=start.day,
-                    month=MONTH_NAMES[start.month - 1])
+        first = say("printout.date.no-year", weekday=day_name(start), day=start.day,
+                    month=month_name(start.month))
         return say("printout.date.range", start=first, end=long_date(end))
     return say("printout.date.range", start=long_date(start), end=long_date(end))
 
@@ -58,11 +59,10 @@ def units_text(units: tuple[Unit, ...]) -> str:
         if is_liquid(u):  # PRODUCTS (issue 14): the oral solution in mL, never as a count of units
             parts.append(liquid_dose_text(u))
         elif u.count == Decimal("0.5"):
-            parts.append(say("printout.units.half", strength_mg=u.strength_mg, form=u.form))
+            parts.append(say(f"units.half.{u.form}", strength_mg=u.strength_mg))
         else:
             # Plural by the count itself: 1½ tablets.
-            parts.append(say_n("printout.units.count", 2 if u.count > 1 else 1, count=fmt_count(u.count),
-                               strength_mg=u.strength_mg, form=u.form))
+            parts.append(unit_count_text(u))
     return say("printout.list.and").join(parts)
 
 
@@ -79,7 +79,7 @@ def dispense_text(line, profile=None) -> str:
     drug's name and the label's bottle size): 'gabapentin oral solution 250 mg per 5 mL: 840 mL (2 bottles of 470 mL)'."""
     if line.form == LIQUID_FORM:
         return liquid_dispense_text(line, profile)
-    return say("printout.dispense-line", count=line.count, strength_mg=line.strength_mg, form=line.form)
+    return dispense_count_text(line.count, line.strength_mg, line.form)
 
 
 def days_text(n: int) -> str:
@@ -98,13 +98,14 @@ def _strengths_text(schedule: Schedule) -> str:
     pairs += [(u.strength_mg, u.form) for d in schedule.current for u in d.units]  # what the patient has now
     # The oral solution by the label's concentration ('oral solution 250 mg per 5 mL').
     return say("printout.list.comma").join(
-        form_text(Form(form, s, False, "")) if form == LIQUID_FORM else say("printout.strength", strength_mg=s, form=form)
+        form_text(Form(form, s, False, "")) if form == LIQUID_FORM else strengths_of_form_text(s, form)
         for s, form in sorted(set(pairs)))
 
 
 def medicine_text(schedule: Schedule) -> str:
     p = schedule.profile
-    return say("printout.medicine", drug=p.display_name, brand=p.brand, strengths=_strengths_text(schedule))
+    return say("printout.medicine", drug=drug_name(p, "printout.medicine", display=True), brand=p.brand,
+               strengths=_strengths_text(schedule))
 
 
 def patient_name(schedule: Schedule) -> str | None:
@@ -115,8 +116,9 @@ def patient_name(schedule: Schedule) -> str | None:
 def plan_title(schedule: Schedule) -> str:
     """'Gabapentin plan for Ada Lovelace': the PDF's title."""
     who = patient_name(schedule)
-    drug = schedule.profile.display_name
-    return say("printout.title.for", drug=drug, patient=who) if who else say("printout.title", drug=drug)
+    msgid = "printout.title.for" if who else "printout.title"
+    return say(msgid, drug=drug_name(schedule.profile, msgid, display=True), patient=who) if who \
+        else say(msgid, drug=drug_name(schedule.profile, msgid, display=True))
 
 
 def footer_text(schedule: Schedule, printed_on: date) -> str:
@@ -166,8 +168,9 @@ def kind_heading(schedule: Schedule) -> str:
     """'Starting gabapentin', 'Changing your gabapentin dose', 'Stopping gabapentin slowly'."""
     direction = plan_direction(schedule)
     if direction == "start" and not schedule.continues:
-        return say("printout.kind.start-and-stop", drug=schedule.profile.name)
-    return say(KIND_HEADING_IDS[direction], drug=schedule.profile.name)
+        return say("printout.kind.start-and-stop", drug=drug_name(schedule.profile, "printout.kind.start-and-stop"))
+    msgid = KIND_HEADING_IDS[direction]
+    return say(msgid, drug=drug_name(schedule.profile, msgid))
 
 
 # What a step's daily dose does compared with the step before: "start" (a plan's first
@@ -220,8 +223,8 @@ def purpose_text(schedule: Schedule) -> str:
         except KeyError:
             purpose = None
     if purpose:
-        return say("pages.purpose", drug=p.name, purpose=purpose)
-    return say("pages.purpose.other", drug=p.name)
+        return say("pages.purpose", drug=drug_name(p, "pages.purpose"), purpose=profile_text(purpose))
+    return say("pages.purpose.other", drug=drug_name(p, "pages.purpose.other"))
 
 
 def patient_details(schedule: Schedule, unnamed: str) -> str:
