@@ -60,14 +60,17 @@ def _dates(st: Step) -> str:
 
 def _units(st: Step) -> str:
     if not st.doses:
-        return "stop"
+        return translate("Table", "stop")
     texts = [describe_units(d.units) for d in st.doses]
     if len(set(texts)) == 1:
-        out = texts[0] + (" each dose" if len(texts) > 1 else "")
+        out = translate("Table", "{units} each dose").format(units=texts[0]) if len(texts) > 1 else texts[0]
     else:
-        out = "; ".join(f"{d.slot}: {t}" for d, t in zip(st.doses, texts))
+        names = {"morning": translate("Table", "morning"), "midday": translate("Table", "midday"),
+                 "evening": translate("Table", "evening"), "bedtime": translate("Table", "bedtime")}
+        out = "; ".join(translate("Table", "{slot}: {units}").format(slot=names.get(d.slot, d.slot), units=t)
+                        for d, t in zip(st.doses, texts))
     if st.dialysis is not None:  # the step's own supplement, never on the stop row
-        out += f"; after dialysis: {st.dialysis.mg} mg"
+        out += "; " + translate("Table", "after dialysis: {mg} mg").format(mg=st.dialysis.mg)
     return out
 
 

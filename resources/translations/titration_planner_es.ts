@@ -720,6 +720,38 @@
         <translation>Cápsulas / tabletas</translation>
     </message>
     <message>
+        <source>stop</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>{units} each dose</source>
+        <translation>{units} en cada toma</translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
+        <source>midday</source>
+        <translation>mediodía</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>tarde</translation>
+    </message>
+    <message>
+        <source>bedtime</source>
+        <translation>al acostarse</translation>
+    </message>
+    <message>
+        <source>{slot}: {units}</source>
+        <translation>{slot}: {units}</translation>
+    </message>
+    <message>
+        <source>after dialysis: {mg} mg</source>
+        <translation>después de la diálisis: {mg} mg</translation>
+    </message>
+    <message>
         <source>titration</source>
         <translation>titulación</translation>
     </message>

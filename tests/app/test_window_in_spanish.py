@@ -127,3 +127,17 @@ def test_a_setting_for_a_language_the_window_lacks_is_ignored(settings):
     settings.setValue(SETTING, "fr")
     assert choose_language(settings, system="fr_FR") == "en"
     assert choose_language(settings, system="es_US") == "es"
+
+
+def test_the_spanish_table_words_its_units_and_times_of_day_in_spanish(es_win, qtbot):
+    # A step with different units at different times listed them by the plan file's keys
+    # ("morning: 1 × 300 mg capsule"); the stop row said "stop".
+    from planner.files.planfile import load_example
+
+    es_win.load_plan(load_example("gabapentin-phn-to-1800-with-taper"), None)
+    model = es_win.table.model()
+    cells = [model.data(model.index(r, model.columnCount() - 1), Qt.DisplayRole) for r in range(model.rowCount())]
+    joined = " | ".join(cells)
+    for english in ("morning", "midday", "evening", "bedtime", "capsule", "tablet", "each dose", "stop"):
+        assert english not in joined, joined
+    assert "mañana: " in joined and "cápsula" in joined and cells[-1] == "fin"
