@@ -18,6 +18,7 @@ from planner.domain.schema import field as schema_field
 from planner.text.catalogue import say
 from planner.text.dates import plain_date
 from planner.text.numbers import fmt_decimal
+from planner.text.units import drug_title
 
 translate = QCoreApplication.translate
 
@@ -108,7 +109,7 @@ def choice_words(path: str, state: dict[str, Any]) -> str | None:
     value = value_at(state, path)
     if path == "drug" and isinstance(value, str):
         try:
-            return _in_sentence(load_profile(value).display_name)
+            return _in_sentence(drug_title(load_profile(value)))
         except (KeyError, ValueError, OSError):
             return None
     if path == "indication":

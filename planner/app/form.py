@@ -26,6 +26,7 @@ from planner.app.form_state import FormState
 from planner.app.number_field import NumberField, guard_wheel
 from planner.domain.plan import DEFAULT_LARGER_DOSE_ORDER, OFF_LABEL
 from planner.domain.profiles import drug_ids, load_profile
+from planner.text.catalogue import profile_text
 
 translate = QCoreApplication.translate
 
@@ -150,7 +151,7 @@ class PlanForm(FormState, QWidget):
         self.indication.clear()
         self.indication.addItem(translate("Form", "Not specified (overall label limits)"), NO_INDICATION)
         for ind in profile.indications:
-            self.indication.addItem(ind.name, ind.id)
+            self.indication.addItem(profile_text(ind.name), ind.id)
         self.indication.setCurrentIndex(max(0, self.indication.findData(indication or NO_INDICATION)))
         self.indication.blockSignals(False)
         for box in self._strength_boxes.values():

@@ -16,6 +16,7 @@ from planner.domain.plan import SLOTS
 from planner.domain.profiles import drug_ids, load_profile
 from planner.domain.languages import handout_languages
 from planner.text.catalogue import catalogue
+from planner.text.units import drug_title
 
 translate = QCoreApplication.translate
 
@@ -54,7 +55,7 @@ def build_medicine(form: Any, outer: Layout) -> None:
     form.drug = QComboBox()
     for d in drug_ids():
         p = load_profile(d)
-        form.drug.addItem(f"{p.display_name} ({p.brand})", d)
+        form.drug.addItem(f"{drug_title(p)} ({p.brand})", d)
     form.rows.row(f, "drug", form.drug)
     form.indication = QComboBox()
     form.rows.row(f, "indication", form.indication)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QButtonGroup, QComboBox, QDialog, QDialogButtonBox
 
 from planner.domain.plan import PLAN_KINDS
 from planner.domain.profiles import drug_ids, load_profile
+from planner.text.units import drug_title
+from planner.text.catalogue import profile_text
 
 translate = QCoreApplication.translate
 
@@ -51,7 +53,7 @@ class NewPlanDialog(QDialog):
         self.drug = QComboBox()
         for d in drug_ids():
             p = load_profile(d)
-            self.drug.addItem(f"{p.display_name} ({p.brand})", d)
+            self.drug.addItem(f"{drug_title(p)} ({p.brand})", d)
         self.indication = QComboBox()
         for label_id, box in ((lambda: translate("NewPlan", "&Drug"), self.drug), (lambda: translate("NewPlan", "&Indication"), self.indication)):
             label = QLabel(label_id())
@@ -77,7 +79,7 @@ class NewPlanDialog(QDialog):
         #: File > New: the indication choice for none (the label's overall limits, no label start).
         self.indication.addItem(translate("NewPlan", "Not specified (overall label limits)"), None)
         for ind in profile.indications:
-            self.indication.addItem(ind.name, ind.id)
+            self.indication.addItem(profile_text(ind.name), ind.id)
         at = self.indication.findData(indication) if indication is not None else -1
         self.indication.setCurrentIndex(at if at >= 0 else min(1, self.indication.count() - 1))
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from planner.domain.kinds import starting_mg, target_mg
 from planner.domain.schedule import Schedule
 from planner.text.dates import plain_date
+from planner.text.units import drug_title
 
 translate = QCoreApplication.translate
 
@@ -31,7 +32,7 @@ def chart_summary(schedule: Schedule) -> str:
     """The schedule in one or two sentences: drug, start and target, dates, steps up and
     down, and how it ends (review, goes on, or stops)."""
     plan, days = schedule.plan, schedule.days
-    drug = schedule.profile.display_name
+    drug = drug_title(schedule.profile)
     if not days:
         #: The chart's text alternative when the plan has no days to show.
         return translate("ScreenReader", "Chart of {drug}: no doses to show.").format(drug=drug)

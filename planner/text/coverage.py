@@ -89,7 +89,8 @@ def _english_comments(comments: list[str]) -> dict[int, str] | str:
 
 def profile_texts(profiles: Path) -> list[str]:
     """Every text a patient reads from the drug profiles: the drug's name, each indication's
-    purpose, and the strings under "texts" (except the keys in NOT_PATIENT_TEXT)."""
+    name (the clinician's, for a window in that language) and purpose, and the strings under
+    "texts" (except the keys in NOT_PATIENT_TEXT)."""
     out: list[str] = []
 
     def walk(o) -> None:
@@ -107,8 +108,11 @@ def profile_texts(profiles: Path) -> list[str]:
         d = json.loads(path.read_text(encoding="utf-8"))
         walk(d["name"])
         for ind in d.get("indications", []):
+            walk(ind["name"])  # the clinician's name of the indication, shown in the window and problems
             if ind.get("purpose"):
                 walk(ind["purpose"])
+        for band in (d.get("kidney") or {}).get("bands", []):
+            walk(band["name"])  # the clinician's name of a kidney band, inside problem sentences
         walk(d.get("texts", {}))
     return out
 

@@ -13,15 +13,29 @@ from planner.text.catalogue import say, say_n
 from planner.text.dates import long_date
 from planner.text.numbers import fmt_decimal, fmt_mg
 from planner.text.problem_parts import doses_in_words, in_running_text, listing, path, strengths, when, where
+from planner.text.catalogue import profile_text
 
 
 def problem_text(p: Problem) -> str:
     """What the problem is, for the clinician: one or more sentences."""
-    v = p.values
+    v = _in_language(p.values)
     special = _WORDED.get(p.code)
     if special is not None:
         return special(p, v)
     return say(f"problem.{p.code}", **v)
+
+
+def _in_language(values: dict[str, Any]) -> dict[str, Any]:
+    """The drug's and the indication's names (the profile's English, as the domain gives them)
+    in the language in use."""
+    out = dict(values)
+    for key in ("drug", "indication", "band"):
+        if isinstance(out.get(key), str):
+            out[key] = profile_text(out[key])
+    if isinstance(out.get("display_name"), str):  # 'Gabapentin': the name capitalised, to start a sentence
+        name = profile_text(out["display_name"].lower())
+        out["display_name"] = name[:1].upper() + name[1:]
+    return out
 
 
 def stale_override_text(override, p: Problem) -> str:

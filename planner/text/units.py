@@ -80,6 +80,13 @@ def drug_name(profile: Profile, msgid: str | None = None, display: bool = False)
     return name[:1].upper() + name[1:] if capital else name
 
 
+def drug_title(profile: Profile) -> str:
+    """The drug's name to stand alone (a choice in the window, a chart's title): 'Gabapentin',
+    'Gabapentina'."""
+    name = profile_text(profile.name)
+    return name[:1].upper() + name[1:]
+
+
 def oral_solution_text(sol: OralSolution) -> str:
     """'250 mg per 5 mL'."""
     if sol.per_ml == 1:  # the label's own words: "20 mg/mL", not "20 mg per 1 mL"

@@ -141,3 +141,25 @@ def test_the_spanish_table_words_its_units_and_times_of_day_in_spanish(es_win, q
     for english in ("morning", "midday", "evening", "bedtime", "capsule", "tablet", "each dose", "stop"):
         assert english not in joined, joined
     assert "mañana: " in joined and "cápsula" in joined and cells[-1] == "fin"
+
+
+def test_the_spanish_window_names_the_drug_and_indication_in_spanish(es_win):
+    # The profiles' English names ("Gabapentin (Neurontin)", "Postherpetic neuralgia (adults)")
+    # were shown as they are, in the form's choices and inside Spanish problem sentences.
+    from planner.domain.schedule import compute_schedule
+    from planner.files.planfile import load_example
+    from planner.text.problems import problem_text
+
+    form = es_win.form
+    drugs = [form.drug.itemText(i) for i in range(form.drug.count())]
+    indications = [form.indication.itemText(i) for i in range(form.indication.count())]
+    assert "Gabapentina (Neurontin)" in drugs and "Pregabalina (Lyrica)" in drugs
+    assert "Neuralgia posherpética (adultos)" in indications
+    assert not any("neuralgia (adults)" in t or "Gabapentin " in t for t in drugs + indications)
+    plan = load_example("gabapentin-kidney-30-59")
+    import dataclasses
+    words = [problem_text(p) for p in compute_schedule(dataclasses.replace(plan, kidney=None)).problems]
+    joined = " ".join(words)
+    assert "Gabapentina necesita" in joined or "gabapentina" in joined, joined
+    assert "Gabapentin " not in joined and "gabapentin " not in joined and "(adults)" not in joined, joined
+    assert "CrCl de 60 mL/min o más" in joined and "or more" not in joined, joined
