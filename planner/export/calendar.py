@@ -21,7 +21,7 @@ from icalendar import Alarm, Calendar, Event
 from planner.domain.plan import plan_identity
 from planner.domain.schedule import Day, Dose, Schedule
 from planner.export.gate import refuse_unexportable
-from planner.export.printout.words import regimen_words, step_changes, units_text
+from planner.export.printout.words import dialysis_line, regimen_words, step_changes, units_text
 from planner.text.catalogue import say, speaking
 from planner.text.dates import long_date
 from planner.text.numbers import fmt_decimal
@@ -131,10 +131,14 @@ def day_changes(schedule: Schedule) -> dict[int, str]:
 def _dose_description(schedule: Schedule, day: Day, change: str) -> str:
     words = say(CHANGE_IDS[change])
     if schedule.continues:  # no "day 5 of 34": the plan goes on after its last day
-        return say("calendar.dose.description.continuing", day=day.day, total_mg=day.total_mg,
+        text = say("calendar.dose.description.continuing", day=day.day, total_mg=day.total_mg,
                    drug=drug_name(schedule.profile, "calendar.dose.description.continuing"), change=words)
-    return say("calendar.dose.description", day=day.day, last=schedule.days[-1].day, total_mg=day.total_mg,
-               drug=drug_name(schedule.profile, "calendar.dose.description"), change=words)
+    else:
+        text = say("calendar.dose.description", day=day.day, last=schedule.days[-1].day, total_mg=day.total_mg,
+                   drug=drug_name(schedule.profile, "calendar.dose.description"), change=words)
+    # On haemodialysis the extra dose after each session is on the paper: the phone says it too.
+    extra = dialysis_line(day)
+    return f"{text} {extra}" if extra else text
 
 
 def _stop_description(schedule: Schedule, day: Day) -> str:

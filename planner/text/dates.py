@@ -41,8 +41,23 @@ def month_names() -> tuple[str, ...]:
     return MONTH_NAMES if cat.is_source else _names(cat.babel_locale)[1]
 
 
+@lru_cache(maxsize=None)
+def _wide_days(locale: str) -> tuple[str, ...]:
+    from babel.dates import get_day_names
+
+    days = get_day_names("wide", context="format", locale=locale)
+    return tuple(days[i] for i in range(7))
+
+
 def day_name(d: date) -> str:
-    return day_names()[d.weekday()]
+    """The weekday to write beside a month: abbreviated, unless the language abbreviates a
+    weekday and a month the same way (Spanish 'mar' is martes and marzo: 'mar 2 mar' could be
+    read two ways), then in full: 'martes 2 mar 2027'."""
+    cat = catalogue()
+    if cat.is_source:
+        return DAY_NAMES[d.weekday()]
+    days, months = _names(cat.babel_locale)
+    return _wide_days(cat.babel_locale)[d.weekday()] if set(days) & set(months) else days[d.weekday()]
 
 
 def month_name(month: int) -> str:
@@ -51,7 +66,7 @@ def month_name(month: int) -> str:
 
 
 def long_date(d: date) -> str:
-    """'Tue 1 Dec 2026'; 'mar 1 dic 2026'."""
+    """'Tue 1 Dec 2026'; 'martes 1 dic 2026'."""
     return f"{day_name(d)} {d.day} {month_name(d.month)} {d.year}"
 
 

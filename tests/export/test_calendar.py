@@ -155,3 +155,29 @@ def test_a_plan_with_no_days_is_not_exported():
     assert not s.days
     with pytest.raises(ValueError):
         schedule_to_ics(s)
+
+
+def test_on_haemodialysis_each_dose_reminder_says_the_extra_dose_after_a_session():
+    # The paper said "After each dialysis session (4 hours): also take 2 × 100 mg capsules
+    # (200 mg)"; the phone's reminders said nothing of it, so a patient using them missed it.
+    import dataclasses
+
+    from planner.files.planfile import plan_from_dict
+
+    plan = plan_from_dict({
+        "format_version": 3, "kind": "start", "drug": "gabapentin", "indication": "postherpetic_neuralgia",
+        "start_date": "2026-12-01", "start_dose_mg": 100, "increment_mg": 100, "step_days": 3,
+        "target_dose_mg": 200, "doses_per_day": 1, "strengths_mg": [100], "maintenance": "days",
+        "maintenance_days": 7, "kidney": {"crcl_ml_min": 10, "haemodialysis": True}})
+    s = compute_schedule(plan)
+    supplements = {d.date: d.dialysis for d in s.days if d.dialysis is not None}
+    assert supplements
+    for lang, words in (("en", "After each dialysis session"), ("es", "diálisis")):
+        cal = Calendar.from_ical(schedule_to_ics(compute_schedule(dataclasses.replace(plan, handout_language=lang))))
+        doses = [e for e in cal.walk("VEVENT") if "DTSTART" in e and e.decoded("DTSTART").__class__.__name__ == "datetime"]
+        assert doses
+        for e in doses:
+            day = e.decoded("DTSTART").date()
+            if day in supplements:
+                text = str(e["DESCRIPTION"])
+                assert words in text and f"({supplements[day].mg} mg)" in text, text

@@ -104,7 +104,7 @@ def test_the_command_line_exports_in_spanish(suffix, tmp_path):
         from pypdf import PdfReader
 
         text = " ".join(PdfReader(str(out)).pages[0].extract_text().split())
-        assert "Su plan de gabapentina" in text and "mar 1 dic 2026" in text
+        assert "Su plan de gabapentina" in text and "martes 1 dic 2026" in text
     elif suffix == ".ics":
         assert "Gabapentina: tome 1 cápsula de 300 mg (300 mg)" in out.read_text("utf-8")
     else:

@@ -284,7 +284,7 @@ def test_spanish_dates_and_units_words():
     from planner.export.printout.words import units_text
 
     with speaking(LANGUAGE):
-        assert long_date(date(2026, 12, 1)) == "mar 1 dic 2026"
+        assert long_date(date(2026, 12, 1)) == "martes 1 dic 2026"
         assert units_text((Unit(300, "capsule", Decimal(1)),)) == "1 cápsula de 300 mg"
         assert units_text((Unit(300, "capsule", Decimal(2)),)) == "2 cápsulas de 300 mg"
         assert units_text((Unit(600, "tablet", Decimal("0.5")),)) == "½ tableta de 600 mg"

@@ -241,8 +241,9 @@ def patient_details(schedule: Schedule, unnamed: str) -> str:
     return say("printout.patient.with-details", name=name, details=say("printout.list.comma").join(extra))
 
 
-def dialysis_line(step: Step) -> str:
-    """The step's supplement after each dialysis session, in the patient's words ('' if none)."""
+def dialysis_line(step) -> str:
+    """The step's (or a day's) supplement after each dialysis session, in the patient's words
+    ('' if none)."""
     dz = step.dialysis
     if dz is None:
         return ""
