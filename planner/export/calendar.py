@@ -101,7 +101,8 @@ def dose_summary(schedule: Schedule, dose: Dose) -> str:
     """'Gabapentin: take 2 × 300 mg capsules (600 mg)', in the printout's words (plurals, halves);
     the oral solution in mL only, as the mg follow: 'take 5 mL (100 mg)'."""
     if dose.units and all(is_liquid(u) for u in dose.units):
-        units = say("products.liquid.ml", ml=fmt_decimal(sum(u.count for u in dose.units)))
+        # Named as the oral solution: a reminder read alone must not leave the patient guessing.
+        units = say("calendar.units.liquid", ml=fmt_decimal(sum(u.count for u in dose.units)))
     else:
         units = units_text(dose.units)
     return say("calendar.dose", drug=drug_name(schedule.profile, "calendar.dose", display=True), units=units,

@@ -58,9 +58,11 @@ def test_one_event_per_dose_at_its_date_and_time_in_words(name):
         day, dose = doses[start]
         summary = str(ev["SUMMARY"])
         # The printout's words for the units (plural by the count: "2 × 50 mg capsules"); the oral
-        # solution in mL, its mg said once: "take 5 mL (100 mg)", not "5 mL (100 mg) (100 mg)".
+        # solution in mL, named as the solution (a reminder is read alone), its mg said once:
+        # "take 5 mL of the oral solution (100 mg)", not "5 mL (100 mg) (100 mg)".
         if all(is_liquid(u) for u in dose.units):
-            assert summary.count(f"({dose.mg} mg)") == 1 and " mL (" in summary
+            ml = sum(u.count for u in dose.units)
+            assert summary.count(f"({dose.mg} mg)") == 1 and f" {ml.normalize():f} mL of the oral solution (" in summary
         else:
             assert f"take {units_text(dose.units)} ({dose.mg} mg)" in summary
         assert summary.startswith(f"{s.profile.display_name}: take ") and summary.endswith(f"({dose.mg} mg)")
