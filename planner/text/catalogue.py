@@ -37,8 +37,7 @@ from typing import Any
 
 from planner.text.coverage import MO_NAME, PROFILE_CONTEXT, PROFILE_TEXTS, compile_language, header_fields
 
-TEXT_PACKAGE = "planner.resources"
-SOURCE_LANGUAGE = "en"
+from planner.domain.languages import SOURCE_LANGUAGE, TEXT_PACKAGE, handout_languages
 
 
 class MissingMessage(KeyError):
@@ -94,6 +93,15 @@ class Catalogue:
                 raise MissingMessage(f"the {self.language!r} catalogue has no translation of the profile text {english[:60]!r}")
         return _fill(english[:40], template, values) if values else template
 
+    @property
+    def profile_texts(self) -> dict[str, str]:
+        """The drug profiles' texts translated, by their English (empty for English itself)."""
+        return dict(self._profile_texts)
+
+    def template(self, msgid: str) -> str:
+        """The message as written, {placeholders} unfilled."""
+        return self._template(msgid)
+
     def _template(self, msgid: str) -> str:
         if msgid not in self.ids:
             raise MissingMessage(f"{msgid!r} is not in the {self.language!r} text catalogue")
@@ -123,8 +131,8 @@ def placeholders(template: str) -> set[str]:
 
 
 def languages() -> tuple[str, ...]:
-    folder = resources.files(TEXT_PACKAGE).joinpath("text")
-    return tuple(sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))))
+    """The languages with a catalogue, English first (one listing: planner.domain.languages)."""
+    return handout_languages()
 
 
 def read_messages(language: str) -> dict[str, str | tuple[str, ...]]:

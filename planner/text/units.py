@@ -76,7 +76,7 @@ def drug_name(profile: Profile, msgid: str | None = None, display: bool = False)
     if cat.is_source:
         capital = display
     else:
-        capital = msgid is not None and cat._template(msgid).startswith("{drug")
+        capital = msgid is not None and cat.template(msgid).startswith("{drug")
     return name[:1].upper() + name[1:] if capital else name
 
 

@@ -89,7 +89,7 @@ def spanish_words() -> frozenset[str]:
     from planner.text.catalogue import catalogue
 
     texts = [t for v in read_messages(LANGUAGE).values() for t in (v if isinstance(v, tuple) else (v,))]
-    texts += list(catalogue(LANGUAGE)._profile_texts.values())
+    texts += list(catalogue(LANGUAGE).profile_texts.values())
     return frozenset(w.lower() for t in texts for w in re.findall(r"[A-Za-zÀ-ÿ]+", PLACEHOLDER.sub(" ", t)))
 
 

@@ -30,7 +30,7 @@ for lang in languages():
     c = catalogue(lang)
     messages = read_messages(lang)
     out[lang] = {
-        "messages": messages, "metadata": c.metadata, "profile texts": c._profile_texts,
+        "messages": messages, "metadata": c.metadata, "profile texts": c.profile_texts,
         "name": c.name, "babel locale": c.babel_locale, "reviewed": c.reviewed,
         "counted": {i: [c._t.ngettext(i, i, n) for n in (0, 1, 2, 5, 21)]
                     for i, m in messages.items() if isinstance(m, tuple)},
