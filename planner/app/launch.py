@@ -12,6 +12,9 @@ from planner.export.fonts import register_fonts  # the printout draws with them 
 # tools/bench.py starts the app with this set: it prints when the form is up
 # and when the chart is painted (wall-clock seconds), then the peak memory, and exits.
 PROBE = "TITRATION_PLANNER_STARTUP_PROBE"
+PROBE_MODULES = "TITRATION_PLANNER_STARTUP_MODULES"  # a file: the modules imported at first paint
+# After the first paint, the window's first moments are the clinician's: the warm-up waits.
+WARM_UP_DELAY_MS = 1500
 
 
 def run_window(plan_path: str | None, screenshot: str | None) -> int:
@@ -20,11 +23,9 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
 
     from planner.app import quit_signals
     from planner.app.autosave import default_store
-    from planner.app.main_window import APP_NAME, ChartLoader, MainWindow
+    from planner.app import warm_up
+    from planner.app.main_window import APP_NAME, MainWindow
     from planner.app.window_size import fit_window, share_panels
-
-    # Start matplotlib's import now, so it overlaps Qt's start-up and the form's.
-    loader = ChartLoader().start()
 
     from planner.domain.plan import PlanError
     from planner.files.planfile import load_plan_file
@@ -54,7 +55,7 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
 
     # Screenshots and the start-up probe are not clinical sessions: nothing to keep or offer.
     recovery = None if (screenshot or os.environ.get(PROBE)) else default_store()
-    win = MainWindow(defer_chart=True, recovery=recovery)
+    win = MainWindow(recovery=recovery)
     if plan is not None:
         win.load_plan(plan, Path(plan_path))
     # Never larger than the screen's available area (a remembered size is shrunk to it);
@@ -68,8 +69,9 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
     share_panels(win, form_too=bool(screenshot) or not win.settings.contains("window/splitter"))
     # The window manager's frame is known once shown: the frame too must fit the screen.
     QTimer.singleShot(0, lambda: fit_window(win, keep_size=True))
-    # The form first; the chart follows when its modules are loaded.
-    win.make_chart_when_loaded(loader)
+    # Once the window is painted and idle, the printout's machinery (matplotlib) is imported
+    # in the background, so the first print or export does not wait for it.
+    win.chart_painted.connect(lambda: warm_up.start_after(WARM_UP_DELAY_MS))
     if problem:
         QTimer.singleShot(0, lambda: QMessageBox.warning(win, APP_NAME, problem))
     if recovery is not None:  # after a crash: offer the unsaved plan back
@@ -83,9 +85,9 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
     finally:
         if signals is not None:
             signals.uninstall()
-        # A quit in the first second can come while matplotlib is still importing in its
-        # thread; letting Python tear down under it aborts the process (std::terminate).
-        loader.finished.wait(30)
+        # A quit can come while matplotlib is still importing in its thread; letting Python
+        # tear down under it aborts the process (std::terminate).
+        warm_up.ready(timeout=30)
 
 
 def _event_loop(app, win, screenshot: str | None) -> int:
@@ -136,6 +138,8 @@ def _probe(app, win) -> int:
             return
         win._probe_done = True
         print(f"chart {time.time():.6f}", flush=True)
+        if os.environ.get(PROBE_MODULES):  # what start-up imported (tests/app/test_startup_imports.py)
+            Path(os.environ[PROBE_MODULES]).write_text("\n".join(sorted(sys.modules)))
         print(f"rss_start {rss_mb():.1f}", flush=True)
         for i in range(edits):
             win.form.target.setValue(win.form.target.value() + (100 if i % 2 == 0 else -100))

@@ -15,11 +15,11 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QScrollArea, QSplitter
+from PySide6.QtWidgets import QMainWindow, QScrollArea, QSplitter
 
 from planner.app import settings_store
 from planner.app.autosave import INTERVAL_MS, Autosaver
-from planner.app.chart_loader import ChartLoader
+from planner.app.chart_view import ChartCanvas
 from planner.app.document import PlanDocument
 from planner.app.file_actions import DEFAULT_PLAN, REMEMBERED, FileActions
 from planner.app.form import PlanForm
@@ -35,7 +35,7 @@ from planner.files.recovery import RecoveryStore
 
 translate = QCoreApplication.translate
 
-__all__ = ["APP_NAME", "DEFAULT_PLAN", "ChartLoader", "MainWindow"]
+__all__ = ["APP_NAME", "DEFAULT_PLAN", "MainWindow"]
 
 
 class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, ResultViews, QMainWindow):
@@ -43,13 +43,10 @@ class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, Result
     chart_painted = Signal()  # after each paint of the chart
     today = staticmethod(date.today)  # what New starts on and a past start is judged against (tests pin it)
 
-    def __init__(self, settings: QSettings | None = None, defer_chart: bool = False,
-                 recovery: RecoveryStore | None = None, autosave_ms: int = INTERVAL_MS) -> None:
-        """defer_chart: show the form first and build the chart (matplotlib) just after,
-        so the clinician can start typing sooner; the chart then shows the current plan.
-        recovery: where unsaved work is autosaved (None: not autosaved, as in most tests)."""
+    def __init__(self, settings: QSettings | None = None, recovery: RecoveryStore | None = None,
+                 autosave_ms: int = INTERVAL_MS) -> None:
+        """recovery: where unsaved work is autosaved (None: not autosaved, as in most tests)."""
         super().__init__()
-        self.canvas = None
         self.invalid_reason = ""
         self.settings = settings or QSettings()
         # Every remembered value is read through its check; bad ones are dropped and named.
@@ -67,13 +64,12 @@ class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, Result
         self.form_scroll.setMinimumWidth(self.form.sizeHint().width() + 24)
         self.form_scroll.setFocusPolicy(Qt.NoFocus)  # no blank Tab stop: the form scrolls to the focused field
 
-        #: In place of the chart while matplotlib loads at start-up.
-        self._chart_holder = QLabel(translate("Window", "Drawing the chart…"))
-        self._chart_holder.setAlignment(Qt.AlignCenter)
-        self._chart_holder.setMinimumHeight(260)
+        # The chart on screen is painted with QPainter (chart_view): no matplotlib at start-up.
+        self.canvas = ChartCanvas()
+        self.canvas.painted.connect(self.chart_painted)
         table_box = self._build_result_views()
         self._right = QSplitter(Qt.Vertical)
-        self._right.addWidget(self._chart_holder)
+        self._right.addWidget(self.canvas)
         self._right.addWidget(table_box)
         self._right.addWidget(self.problems)
         self._right.setStretchFactor(0, 5)
@@ -108,10 +104,9 @@ class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, Result
         self._connect_label_starts()
 
         self.resize(1400, 900)
+        keyboard.chart_in_tab_order(self.canvas, self.table, self.form)
         self.remembered.check_all()
         self.new_plan(ask=False)
-        if not defer_chart:
-            self.make_chart()
 
     # --- the document's result, as the window's public names -----------------------------------
 
@@ -134,38 +129,6 @@ class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, Result
     def recompute(self) -> None:
         """Compute the document's plan again (the views follow)."""
         self.document.recompute()
-
-    # --- the chart, made once matplotlib is loaded --------------------------------------------
-
-    def make_chart_when_loaded(self, loader: ChartLoader) -> None:
-        """Make the chart as soon as the loader has built it (maybe already)."""
-        self._loader = loader
-        loader.done.connect(self.make_chart)
-        if loader.built.is_set():  # done before we listened: make_chart is idempotent
-            QTimer.singleShot(0, self.make_chart)
-
-    def make_chart(self) -> None:
-        """Put the chart in its place (matplotlib is imported here, not at start-up)."""
-        if self.canvas is not None:
-            return
-        from planner.app.chart_view import ChartCanvas
-
-        loader = getattr(self, "_loader", None)
-        if loader is not None and loader.chart is not None:
-            self.canvas = ChartCanvas(loader.figure, loader.chart)
-        else:
-            self.canvas = ChartCanvas()
-        self.canvas.painted.connect(self.chart_painted)
-        sizes = self._right.sizes()  # the canvas takes the placeholder's room, no more
-        self._right.replaceWidget(0, self.canvas)
-        if sum(sizes):
-            self._right.setSizes(sizes)
-        self._chart_holder.deleteLater()
-        keyboard.chart_in_tab_order(self.canvas, self.table, self.form)
-        if self.schedule is not None:
-            self.canvas.show_schedule(self.schedule)
-        else:
-            self.canvas.show_invalid(self.invalid_reason)
 
     # --- listening to the document ----------------------------------------------------------------
 

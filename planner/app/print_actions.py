@@ -10,6 +10,7 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from planner.app import warm_up
 from planner.app.override_dialog import ask_reason
 from planner.app.problems_view import overridable
 from planner.app.window_actions import APP_NAME
@@ -123,6 +124,7 @@ class PrintActions:
     def print_preview(self) -> None:
         if not self._ready_to_print():
             return
+        warm_up.ready()  # never import matplotlib beside the warm-up's thread
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         from planner.export.printout import paint_plan
@@ -143,6 +145,7 @@ class PrintActions:
     def print_plan(self, part: str = "patient") -> None:
         if not self._ready_to_print():
             return
+        warm_up.ready()
         from PySide6.QtPrintSupport import QPrintDialog
 
         from planner.export.printout import paint_plan
@@ -156,6 +159,7 @@ class PrintActions:
     def export(self, suffix: str, path: str | Path | None = None, part: str = "patient") -> bool:
         if not self._ready_to_print():
             return False
+        warm_up.ready()
         from planner.export.files import FORMATS, export_file
 
         if path is None:

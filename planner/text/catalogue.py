@@ -35,7 +35,8 @@ from importlib import resources
 from string import Formatter
 from typing import Any
 
-from planner.text.coverage import MO_NAME, PROFILE_CONTEXT, PROFILE_TEXTS, compile_language, header_fields
+from planner.text.compiled_cache import compiled
+from planner.text.coverage import MO_NAME, PROFILE_CONTEXT, PROFILE_TEXTS, header_fields
 
 from planner.domain.languages import SOURCE_LANGUAGE, TEXT_PACKAGE, handout_languages
 
@@ -159,7 +160,7 @@ def _read(language: str):
     else:
         if not any(p.name.endswith(".po") and p.name != PROFILE_TEXTS for p in folder.iterdir()):
             raise MissingMessage(f"the text catalogue for {language!r} has no .po file")
-        data = compile_language(folder, language)
+        data = compiled(folder, language)  # compiled once, then kept (compiled_cache)
     return _from_mo(data)
 
 

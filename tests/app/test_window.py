@@ -268,16 +268,11 @@ def test_problems_list_is_rebuilt_only_when_the_problems_change(win, qtbot):
     assert any("doses a day" in win.problems.item(i).text() for i in range(win.problems.count()))
 
 
-def test_the_window_can_show_the_form_before_the_chart(qtbot, settings):
-    from planner.app.main_window import ChartLoader
-
-    w = MainWindow(settings=settings, defer_chart=True)
+def test_the_window_has_its_chart_from_the_start(qtbot, settings):
+    w = MainWindow(settings=settings)
     qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
-    assert w.canvas is None and w.plan is not None  # the form works before matplotlib
+    assert w.canvas is not None and w.plan is not None  # no waiting for matplotlib
     w.form.target.setValue(1500)
-    loader = ChartLoader().start()
-    w.make_chart_when_loaded(loader)
-    qtbot.waitUntil(lambda: w.canvas is not None, timeout=20000)
     assert max(w.canvas.chart.total_line_data[1]) == 1500  # the chart shows the current plan
 
 

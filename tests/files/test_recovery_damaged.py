@@ -517,7 +517,7 @@ def test_fuzz_offer_recovery_never_raises_nor_half_sets_the_form(qtbot, settings
     from planner.app.main_window import MainWindow
 
     store = RecoveryStore(tmp_path / "recovery")
-    w = MainWindow(settings=settings, recovery=store, autosave_ms=60_000, defer_chart=True)
+    w = MainWindow(settings=settings, recovery=store, autosave_ms=60_000)
     qtbot.addWidget(w, before_close_func=lambda w: w.setWindowModified(False))
     seen = answers(monkeypatch, w, damaged="discard")
 

@@ -1,0 +1,112 @@
+"""What start-up imports, and which threads import matplotlib.
+
+The window paints its chart with QPainter; matplotlib (and numpy, the printout, the PDF
+machinery) is for paper. So nothing of it may be imported before the window's first paint:
+it was ~85% of start-up. Afterwards one background thread imports it (planner.app.warm_up),
+and the GUI thread waits for that thread before a print or export, because importing
+matplotlib from two threads at once raised ImportError. Checked in fresh processes:
+this test process has imported everything long ago."""
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from planner.app.launch import PROBE, PROBE_MODULES
+
+# Imported at the first paint, any of these is start-up time spent on what is not shown.
+HEAVY_PACKAGES = ("matplotlib", "numpy", "PIL", "pypdf", "babel", "fontTools", "kiwisolver", "icalendar")
+HEAVY_MODULES = ("PySide6.QtSvg", "PySide6.QtPrintSupport", "planner.chart.schedule_chart",
+                 "planner.chart.patient_chart", "planner.export.printout.render", "planner.export.printout.painter",
+                 "planner.export.files", "planner.export.registry", "planner.export.calendar")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env(tmp_path, **extra):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), **extra}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    return env
+
+
+def heavy(modules: list[str]) -> list[str]:
+    return [m for m in modules if m.split(".")[0] in HEAVY_PACKAGES or m in HEAVY_MODULES]
+
+
+def imported_at_first_paint(tmp_path, *args, language: str | None = None) -> list[str]:
+    listing = tmp_path / "modules.txt"
+    env = _env(tmp_path, **{PROBE: "1", PROBE_MODULES: str(listing)})
+    if language:
+        env["LANG"] = env["LC_ALL"] = language
+    # Twice: a checkout compiles its text catalogues on the first run only (compiled_cache).
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-m", "planner", *args], capture_output=True, text=True, env=env,
+                             timeout=120)
+        assert out.returncode == 0, out.stderr
+        assert "chart " in out.stdout, out.stdout + out.stderr  # the chart was painted
+    return listing.read_text().split("\n")
+
+
+def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path):
+    modules = imported_at_first_paint(tmp_path)
+    assert "planner.app.chart_view" in modules and "planner.app.main_window" in modules  # the listing is real
+    assert heavy(modules) == []
+
+
+def test_nothing_heavy_before_the_first_paint_of_a_spanish_window_with_a_plan(tmp_path):
+    plan = ROOT / "resources" / "examples" / "gabapentin-slow-two-year.json"
+    modules = imported_at_first_paint(tmp_path, str(plan), language="es_US.UTF-8")
+    assert heavy(modules) == []
+
+
+def test_the_heavy_list_would_catch_the_printout(tmp_path):
+    """The check itself works: the printout's modules are heavy."""
+    code = "import sys, planner.export.printout.render, planner.chart.schedule_chart; print('\\n'.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(tmp_path), timeout=120)
+    found = heavy(out.stdout.split("\n"))
+    assert {"matplotlib", "numpy", "planner.export.printout.render", "planner.chart.schedule_chart"} <= set(found)
+
+
+# Records every thread that looks for a matplotlib module, then starts the window as launch does,
+# starts the warm-up and exports a PDF at once: while the warm-up thread is importing.
+ONE_THREAD = textwrap.dedent("""
+    import sys, threading
+    seen = set()
+
+    class Spy:
+        def find_spec(self, name, path=None, target=None):
+            if name.split(".")[0] in ("matplotlib", "numpy"):
+                me = threading.current_thread()
+                others = [t.name for t in threading.enumerate() if t is not me and t.name == "printout-warm-up"
+                          and t.is_alive()] if me is threading.main_thread() else []
+                seen.add(me.name + (" while " + others[0] + " ran" if others else ""))
+            return None
+
+    sys.meta_path.insert(0, Spy())
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from planner.export.fonts import register_fonts
+    register_fonts(app)
+    from planner.app import warm_up
+    from planner.app.main_window import MainWindow
+    win = MainWindow()
+    win.show()
+    app.processEvents()
+    warm_up.start()
+    ok = win.export(".pdf", sys.argv[1])
+    win.setWindowModified(False)
+    warm_up.ready()
+    print("exported", ok, "threads", sorted(seen))
+""")
+
+
+def test_matplotlib_is_imported_by_one_thread_only(tmp_path):
+    out = subprocess.run([sys.executable, "-c", ONE_THREAD, str(tmp_path / "plan.pdf")], capture_output=True,
+                         text=True, env=_env(tmp_path), timeout=180)
+    assert out.returncode == 0, out.stderr
+    assert "exported True" in out.stdout, out.stdout + out.stderr
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
+    threads = out.stdout.strip().partition("threads ")[2]
+    assert "printout-warm-up" in threads, out.stdout  # the warm-up did import it
+    assert "while" not in threads, out.stdout  # and the GUI thread never looked for it meanwhile
