@@ -144,7 +144,7 @@ def _probe(app, win) -> int:
         for i in range(edits):
             win.form.target.setValue(win.form.target.value() + (100 if i % 2 == 0 else -100))
             app.processEvents()
-            win.canvas.draw()
+            win.canvas.repaint()
             app.processEvents()
         if edits:
             print(f"rss_edits {rss_mb():.1f}", flush=True)
