@@ -57,7 +57,10 @@ def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path):
 def test_nothing_heavy_before_the_first_paint_of_a_spanish_window_with_a_plan(tmp_path):
     plan = ROOT / "resources" / "examples" / "gabapentin-slow-two-year.json"
     modules = imported_at_first_paint(tmp_path, str(plan), language="es_US.UTF-8")
-    assert heavy(modules) == []
+    assert "planner.app.window_language" in modules
+    # Babel's dates give the Spanish month names on the chart's axis, as on paper (Qt's differ:
+    # 'sept'); its catalogue reading (babel.messages) is still not needed.
+    assert [m for m in heavy(modules) if m.split(".")[0] != "babel" or m.startswith("babel.messages")] == []
 
 
 def test_the_heavy_list_would_catch_the_printout(tmp_path):
