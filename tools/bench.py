@@ -70,12 +70,14 @@ def _ms(xs) -> float | None:
     return None if m is None else m * 1000
 
 
-def report_processes(start: dict, memory: dict, cli: dict, cold: dict, edits: int) -> None:
+def report_processes(start: dict, imports: tuple, memory: dict, cli: dict, cold: dict, edits: int) -> None:
     print(f"Cold start, `python -m planner` (probe) vs the floor window; medians of {len(start['app'])} runs each")
     print(COLUMNS)
     floor_paint = _ms(values(start["floor"], "chart"))
     print(row("cold start to first paint, ms", _ms(values(start["app"], "chart")), floor_paint, 1.05))
     print(row("  (program: form shown, ms)", _ms(values(start["app"], "form")), floor_paint))
+    print(f"  imported by the first paint: {', '.join(imports[0]) or 'none'} (of {', '.join(bench_procs.NOTABLE)});"
+          f"\n  all its imports: {imports[1]:.0f} ms under -X importtime")
     print(row("peak memory after start-up, MB", median(values(start["app"], "rss_start")),
               median(values(start["floor"], "rss_start")), 1.1, digits=1))
     print(row(f"peak memory after {edits} edits, MB ({len(memory['app'])} runs)",
@@ -91,7 +93,7 @@ def report_processes(start: dict, memory: dict, cli: dict, cold: dict, edits: in
     print(COLUMNS)
     for name in bench_procs.EXAMPLES:
         print(row(f"schedule, {name}, ms", _ms(cli[name]), _ms(cli["floor"])))
-    print(f"  imported by `schedule` (of PySide6, shiboken6, matplotlib, numpy): {cli['imports'] or 'none'}")
+    print(f"  imported by `schedule` (of PySide6, matplotlib, numpy): {cli['imports'] or 'none'}")
 
     print("\nFirst PDF export after start-up: `python -m planner`, then the window's own export of the "
           "12-week plan\n(as File > Export, without its file dialog; imports included)")
@@ -135,7 +137,9 @@ def report_live(live: dict, exports: dict, edits: int) -> None:
             ("table rows (steps) shown", lambda r: str(r["table_rows"])),
             (f"held arrow: edit vs the {REPEAT_MS} ms repeat", lambda r: _held(_ms(r["app"]))),
             ("held arrow, floor", lambda r: _held(_ms(r["floor"]))),
-            ("timed out (no chart paint in 5 s)", lambda r: f"{r['app'].count(None)} / {r['floor'].count(None)}")):
+            ("no chart paint within 5 s: program / floor",
+             lambda r: f"{r['app'].count(None)} / {r['floor'].count(None)}"),
+            ("edits whose plan was not the value typed", lambda r: str(r["not_applied"]))):
         print(f"{label:<50} {fn(live['12-week']):>14} {fn(live['two-year']):>14}")
     print("  (held arrow: the edit's time over the repeat interval; above 1.0x the value moves slower than the "
           "hand asks, by that factor)")
@@ -174,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_procs.ROOT = Path(args.code).resolve()
     sys.path.insert(1, str(bench_procs.ROOT))  # this program, whatever PYTHONPATH says
     runs = dict(start=2, memory=1, cold=1, cli=2, edits=8, exports=2, probe_edits=10) if args.quick else \
-        dict(start=7, memory=3, cold=3, cli=7, edits=40, exports=7, probe_edits=50)
+        dict(start=7, memory=2, cold=2, cli=5, edits=30, exports=7, probe_edits=50)
     began = time.time()
     tmp = tempfile.mkdtemp(prefix="bench-")
     os.environ["QT_QPA_PLATFORM"] = bench_procs.platform(tmp)
@@ -186,25 +190,37 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}")
     sys.stdout.flush()
 
-    sizes = bench_procs.app_sizes()
-    start = bench_procs.bench_startup(runs["start"], sizes)
-    memory = bench_procs.bench_memory(runs["memory"], runs["probe_edits"], sizes)
-    cli = bench_procs.bench_cli(runs["cli"])
-    cold = {delay: bench_procs.bench_cold_export(runs["cold"], delay) for delay in (0.0, 5.0)}
-    report_processes(start, memory, cli, cold, runs["probe_edits"])
+    took = {}
+
+    def timed(name: str, fn, *args):
+        """Run one section; note its seconds and the load average as it began."""
+        load, t0 = os.getloadavg()[0], time.time()
+        result = fn(*args)
+        took[name] = f"{name} {time.time() - t0:.0f} s (load {load:.1f})"
+        return result
+
+    sizes = timed("sizes", bench_procs.app_sizes)
+    start = timed("start-up", bench_procs.bench_startup, runs["start"], sizes)
+    imports = timed("imports", bench_procs.startup_imports)
+    memory = timed("memory", bench_procs.bench_memory, runs["memory"], runs["probe_edits"], sizes)
+    cli = timed("CLI", bench_procs.bench_cli, runs["cli"])
+    cold = timed("first export", lambda: {delay: bench_procs.bench_cold_export(runs["cold"], delay)
+                                          for delay in (0.0, 5.0)})
+    report_processes(start, imports, memory, cli, cold, runs["probe_edits"])
     sys.stdout.flush()
 
     import bench_live  # Qt and the program in this process from here on
 
-    live = bench_live.bench_edits(runs["edits"])
-    exports = bench_live.bench_exports(runs["exports"])
+    live = timed("edits", bench_live.bench_edits, runs["edits"])
+    exports = timed("warm export", bench_live.bench_exports, runs["exports"])
     report_live(live, exports, runs["edits"])
     print("\nFloors: start-up and memory: a bare QMainWindow of the window's size with a FigureCanvasQTAgg of the\n"
           "chart's size holding a step plot (its N edits: set_ydata + draw). Edit to paint: a spin box whose change\n"
           "sets the data of three stacked time-of-day bands and the total (matplotlib, date tick labels, the plan's\n"
           "days), draws, and has a minimal table model over the plan's steps emit dataChanged for its rows.\n"
           "An edit ends after the last paint of chart or table (the chart at least), once none has come for 30 ms.")
-    print(f"\nRun took {time.time() - began:.0f} s; load average at the end {os.getloadavg()[0]:.2f}.")
+    print(f"\nRun took {time.time() - began:.0f} s: {', '.join(took.values())}; load at the end "
+          f"{os.getloadavg()[0]:.1f}. Other work on the machine slows both sides of a ratio, not always alike.")
     return 0
 
 

@@ -243,7 +243,8 @@ def bench_edits(edits: int) -> dict:
         win.load_plan(plan, None)
         _settle(app)
         counted = counter is not None and counter.counts(win.table.model())
-        rows = {"app": [], "floor": [], "app_calls": [], "floor_calls": [], "app_paints": [], "floor_paints": []}
+        rows = {"app": [], "floor": [], "app_calls": [], "floor_calls": [], "app_paints": [], "floor_paints": [],
+                "not_applied": 0}
         for i in range(edits):
             value = values[(i + 1) % 2]
             if counted:
@@ -252,6 +253,7 @@ def bench_edits(edits: int) -> dict:
             rows["app"].append(r["s"])
             rows["app_calls"].append(counter.calls if counted else None)
             rows["app_paints"].append(r["paints"])
+            rows["not_applied"] += win.plan is None or win.plan.target_dose_mg != value
             fcounter.calls = 0
             r = timed_edit(app, fwatch, "chart", lambda: floor.spin.setValue(value))
             rows["floor"].append(r["s"])

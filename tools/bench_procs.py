@@ -213,6 +213,27 @@ def bench_cold_export(runs: int, delay: float) -> dict:
     return out
 
 
+NOTABLE = ("PySide6.QtSvg", "PySide6.QtPrintSupport", "matplotlib", "numpy", "pypdf", "babel", "icalendar")
+
+
+def _importtime(cmd: list[str], env: dict[str, str]) -> tuple[list[str], float]:
+    """The notable modules a command imports, and its imports' total time in ms."""
+    err = subprocess.run([sys.executable, "-X", "importtime", *cmd], capture_output=True, text=True,
+                         env=env, cwd=ROOT, timeout=120).stderr
+    found, total_us = set(), 0
+    for m in re.finditer(r"^import time:\s*(\d+) \|\s*(\d+) \|( *)(\S+)\s*$", err, re.M):
+        name = m.group(4)
+        found.update(n for n in NOTABLE if name == n or name.startswith(n + "."))
+        if len(m.group(3)) == 3:  # a top-level import ("|" then a space, then two a level)
+            total_us += int(m.group(2))
+    return sorted(found), total_us / 1000
+
+
+def startup_imports() -> tuple[list[str], float]:
+    """What `python -m planner` imports up to its first paint (PROBE=0: it quits once painted)."""
+    return _importtime(["-m", "planner"], run_env({PROBE: "0"}))
+
+
 EXAMPLES = {"12-week label example": "gabapentin-phn-label-start", "two-year example": "gabapentin-slow-two-year"}
 
 
@@ -229,9 +250,7 @@ def bench_cli(runs: int) -> dict:
             t0 = time.perf_counter()
             subprocess.run(cmd, capture_output=True, env=env, cwd=ROOT)  # exit 1 is a plan's warning
             out[name].append(time.perf_counter() - t0)
-    first = next(iter(examples.values()))
-    err = subprocess.run([sys.executable, "-X", "importtime", "-m", "planner", "schedule", first],
-                         capture_output=True, text=True, env=env, cwd=ROOT).stderr
-    modules = {m.group(1).split(".")[0] for m in re.finditer(r"^import time:.*\|\s*(\S+)\s*$", err, re.M)}
-    out["imports"] = sorted(modules & {"PySide6", "shiboken6", "matplotlib", "numpy"})
+    modules, _ = _importtime(["-m", "planner", "schedule", next(iter(examples.values()))], env)
+    heavy = ("PySide6", "matplotlib", "numpy")
+    out["imports"] = sorted({m.split(".")[0] for m in modules} & set(heavy))
     return out
