@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_procs.ROOT = Path(args.code).resolve()
     sys.path.insert(1, str(bench_procs.ROOT))  # this program, whatever PYTHONPATH says
     runs = dict(start=2, memory=1, cold=1, cli=2, edits=8, exports=2, probe_edits=10) if args.quick else \
-        dict(start=7, memory=2, cold=2, cli=5, edits=30, exports=7, probe_edits=50)
+        dict(start=7, memory=2, cold=2, cli=5, edits=30, exports=7, probe_edits=20)
     began = time.time()
     tmp = tempfile.mkdtemp(prefix="bench-")
     os.environ["QT_QPA_PLATFORM"] = bench_procs.platform(tmp)
