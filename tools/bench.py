@@ -25,6 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import bench_procs  # noqa: E402
 
+SECTIONS = ("start", "cli", "first-export", "edits", "export")  # start-up includes memory
 REPEAT_MS = 33  # a held spin-box arrow steps this often
 COLUMNS = f"{'figure':<50} {'program':>9} {'floor':>9} {'ratio':>7}  {'target':<11} met"
 
@@ -70,8 +71,8 @@ def _ms(xs) -> float | None:
     return None if m is None else m * 1000
 
 
-def report_processes(start: dict, imports: tuple, memory: dict, cli: dict, cold: dict, edits: int) -> None:
-    print(f"Cold start, `python -m planner` (probe) vs the floor window; medians of {len(start['app'])} runs each")
+def report_start(start: dict, imports: tuple, memory: dict, edits: int) -> None:
+    print(f"\nCold start, `python -m planner` (probe) vs the floor window; medians of {len(start['app'])} runs each")
     print(COLUMNS)
     floor_paint = _ms(values(start["floor"], "chart"))
     print(row("cold start to first paint, ms", _ms(values(start["app"], "chart")), floor_paint, 1.05))
@@ -89,12 +90,16 @@ def report_processes(start: dict, imports: tuple, memory: dict, cli: dict, cold:
     for err in start["errors"] + memory["errors"]:
         print(f"  ! {err.strip()}")
 
+
+def report_cli(cli: dict) -> None:
     print(f"\nCLI, wall time, medians of {len(cli['floor'])} runs each, beside `python -c pass`")
     print(COLUMNS)
     for name in bench_procs.EXAMPLES:
         print(row(f"schedule, {name}, ms", _ms(cli[name]), _ms(cli["floor"])))
     print(f"  imported by `schedule` (of PySide6, matplotlib, numpy): {cli['imports'] or 'none'}")
 
+
+def report_first_export(cold: dict) -> None:
     print("\nFirst PDF export after start-up: `python -m planner`, then the window's own export of the "
           "12-week plan\n(as File > Export, without its file dialog; imports included)")
     print(COLUMNS)
@@ -106,7 +111,7 @@ def report_processes(start: dict, imports: tuple, memory: dict, cli: dict, cold:
             print(f"  ! {err.strip()}")
 
 
-def report_live(live: dict, exports: dict, edits: int) -> None:
+def report_edits(live: dict, edits: int) -> None:
     size = live["sizes"]
     print(f"\nEdit to paint, in one process: the window ({size['window'].width()}x{size['window'].height()}, "
           f"chart {size['chart'].width()}x{size['chart'].height()}, table {size['table'].width()}x"
@@ -119,6 +124,8 @@ def report_live(live: dict, exports: dict, edits: int) -> None:
         days = "/".join(str(d) for d in r["days"].values())
         medians[name] = (_ms(r["app"]), _ms(r["floor"]))
         print(row(f"edit to paint, {name} plan ({days} days), ms", *medians[name], 1.2, digits=1))
+        print(row("  (its CPU time, less slowed by other work), ms", _ms(r["app_cpu"]), _ms(r["floor_cpu"]),
+                  digits=1))
     (a12, f12), (a2, f2) = medians["12-week"], medians["two-year"]
     growth = a2 / a12 if a2 and a12 else None
     met = "n/a" if growth is None else ("yes" if growth <= 1.2 else "NO")
@@ -144,6 +151,8 @@ def report_live(live: dict, exports: dict, edits: int) -> None:
     print("  (held arrow: the edit's time over the repeat interval; above 1.0x the value moves slower than the "
           "hand asks, by that factor)")
 
+
+def report_warm_export(exports: dict) -> None:
     print(f"\nPDF export, warm, in-process (after one warm-up export), export_file(): render, write, read back, "
           f"check; medians of {len(exports['12-week']['times'])}")
     print(COLUMNS)
@@ -151,6 +160,7 @@ def report_live(live: dict, exports: dict, edits: int) -> None:
         e = exports[name]
         print(row(f"PDF export, {name} ({e['days']} days, {e['what']}), s", median(e["times"]), None, limit,
                   ratio_target=False, digits=3))
+        print(row("  (its CPU time, less slowed by other work), s", median(e["cpu"]), digits=3))
 
 
 def _p95ms(xs) -> float | None:
@@ -168,12 +178,23 @@ def _held(ms: float | None) -> str:
     return "n/a" if ms is None else f"{ms / REPEAT_MS:.2f}x {'ok' if ms <= REPEAT_MS else 'behind'}"
 
 
+def machine_speed() -> str:
+    """A fixed pure-Python loop, wall and CPU time: to compare this run's machine with another's."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    sum(range(10**7))
+    return f"sum(range(10**7)) {(time.perf_counter() - t0) * 1000:.0f} ms (CPU {(time.process_time() - c0) * 1000:.0f} ms)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs, to try the benchmark")
     parser.add_argument("--code", metavar="CHECKOUT", help="measure the program in this checkout "
                         "(default: the one holding this script)")
+    parser.add_argument("--only", default=",".join(SECTIONS), type=lambda text: set(text.split(",")),
+                        help=f"some of the figures: {','.join(SECTIONS)} (default: all)")
     args = parser.parse_args(argv)
+    if args.only - set(SECTIONS):
+        parser.error(f"--only: unknown {', '.join(sorted(args.only - set(SECTIONS)))}")
     if args.code:
         bench_procs.ROOT = Path(args.code).resolve()
     sys.path.insert(1, str(bench_procs.ROOT))  # this program, whatever PYTHONPATH says
@@ -185,9 +206,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.update(XDG_CONFIG_HOME=f"{tmp}/config", XDG_DATA_HOME=f"{tmp}/data")  # no user settings
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                             cwd=bench_procs.ROOT).stdout.strip()
-    print(f"tools/bench.py{' --quick' if args.quick else ''}: {bench_procs.ROOT} at {commit or '?'}, "
+    print(f"tools/bench.py {' '.join(sys.argv[1:] if argv is None else argv)}: {bench_procs.ROOT} at {commit or '?'}, "
           f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, Python {sys.version.split()[0]}, "
-          f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}")
+          f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}\n"
+          f"machine: {machine_speed()}")
     sys.stdout.flush()
 
     took = {}
@@ -199,28 +221,34 @@ def main(argv: list[str] | None = None) -> int:
         took[name] = f"{name} {time.time() - t0:.0f} s (load {load:.1f})"
         return result
 
-    sizes = timed("sizes", bench_procs.app_sizes)
-    start = timed("start-up", bench_procs.bench_startup, runs["start"], sizes)
-    imports = timed("imports", bench_procs.startup_imports)
-    memory = timed("memory", bench_procs.bench_memory, runs["memory"], runs["probe_edits"], sizes)
-    cli = timed("CLI", bench_procs.bench_cli, runs["cli"])
-    cold = timed("first export", lambda: {delay: bench_procs.bench_cold_export(runs["cold"], delay)
-                                          for delay in (0.0, 5.0)})
-    report_processes(start, imports, memory, cli, cold, runs["probe_edits"])
+    if args.only & {"start", "first-export"}:
+        sizes = timed("sizes", bench_procs.app_sizes)
+    if "start" in args.only:
+        start = timed("start-up", bench_procs.bench_startup, runs["start"], sizes)
+        imports = timed("imports", bench_procs.startup_imports)
+        memory = timed("memory", bench_procs.bench_memory, runs["memory"], runs["probe_edits"], sizes)
+        report_start(start, imports, memory, runs["probe_edits"])
+    if "cli" in args.only:
+        report_cli(timed("CLI", bench_procs.bench_cli, runs["cli"]))
+    if "first-export" in args.only:
+        report_first_export(timed("first export", lambda: {
+            delay: bench_procs.bench_cold_export(runs["cold"], delay) for delay in (0.0, 5.0)}))
     sys.stdout.flush()
 
     import bench_live  # Qt and the program in this process from here on
 
-    live = timed("edits", bench_live.bench_edits, runs["edits"])
-    exports = timed("warm export", bench_live.bench_exports, runs["exports"])
-    report_live(live, exports, runs["edits"])
+    if "edits" in args.only:
+        report_edits(timed("edits", bench_live.bench_edits, runs["edits"]), runs["edits"])
+    if "export" in args.only:
+        report_warm_export(timed("warm export", bench_live.bench_exports, runs["exports"]))
     print("\nFloors: start-up and memory: a bare QMainWindow of the window's size with a FigureCanvasQTAgg of the\n"
           "chart's size holding a step plot (its N edits: set_ydata + draw). Edit to paint: a spin box whose change\n"
           "sets the data of three stacked time-of-day bands and the total (matplotlib, date tick labels, the plan's\n"
           "days), draws, and has a minimal table model over the plan's steps emit dataChanged for its rows.\n"
           "An edit ends after the last paint of chart or table (the chart at least), once none has come for 30 ms.")
-    print(f"\nRun took {time.time() - began:.0f} s: {', '.join(took.values())}; load at the end "
-          f"{os.getloadavg()[0]:.1f}. Other work on the machine slows both sides of a ratio, not always alike.")
+    print(f"\nRun took {time.time() - began:.0f} s: {', '.join(took.values())}; at the end: load "
+          f"{os.getloadavg()[0]:.1f}, {machine_speed()}.\nOther work on the machine slows both sides of a ratio, "
+          "not always alike; CPU times are less slowed by it than wall times.")
     return 0
 
 

@@ -58,19 +58,20 @@ def timed_edit(app, watch: PaintWatch, chart: str, edit) -> dict:
     rightly paints no table)."""
     before, seen = dict(watch.counts), dict(watch.counts)
     t0 = last = time.perf_counter()
+    c0 = cpu = time.process_time()
     edit()
     while True:
         app.processEvents()
         now = time.perf_counter()
         if watch.counts != seen:  # a paint ended in this turn of the loop
-            seen, last = dict(watch.counts), now
+            seen, last, cpu = dict(watch.counts), now, time.process_time()
         if watch.counts[chart] > before[chart] and now - last >= SETTLE_S:
             break
         if now - t0 > TIMEOUT_S:
             last = None
             break
     paints = {k: watch.counts[k] - before[k] for k in watch.counts}
-    return {"s": None if last is None else last - t0, "paints": paints}
+    return {"s": None if last is None else last - t0, "cpu": cpu - c0, "paints": paints}
 
 
 class CountingData:
@@ -243,20 +244,22 @@ def bench_edits(edits: int) -> dict:
         win.load_plan(plan, None)
         _settle(app)
         counted = counter is not None and counter.counts(win.table.model())
-        rows = {"app": [], "floor": [], "app_calls": [], "floor_calls": [], "app_paints": [], "floor_paints": [],
-                "not_applied": 0}
+        rows = {"app": [], "floor": [], "app_cpu": [], "floor_cpu": [], "app_calls": [], "floor_calls": [],
+                "app_paints": [], "floor_paints": [], "not_applied": 0}
         for i in range(edits):
             value = values[(i + 1) % 2]
             if counted:
                 counter.calls = 0
             r = timed_edit(app, watch, "chart", lambda: win.form.target.setValue(value))
             rows["app"].append(r["s"])
+            rows["app_cpu"].append(r["cpu"])
             rows["app_calls"].append(counter.calls if counted else None)
             rows["app_paints"].append(r["paints"])
             rows["not_applied"] += win.plan is None or win.plan.target_dose_mg != value
             fcounter.calls = 0
             r = timed_edit(app, fwatch, "chart", lambda: floor.spin.setValue(value))
             rows["floor"].append(r["s"])
+            rows["floor_cpu"].append(r["cpu"])
             rows["floor_calls"].append(fcounter.calls)
             rows["floor_paints"].append(r["paints"])
         rows["days"] = {v: len(s.days) for v, s in schedules.items()}
@@ -287,10 +290,11 @@ def bench_exports(runs: int) -> dict:
         schedules = {name: compute_schedule(plan) for name, plan in plans().items()}
         export_file(schedules["12-week"], path)  # warm-up
         for name, schedule in schedules.items():
-            times, what = [], ""
+            times, cpu, what = [], [], ""
             for _ in range(runs):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 what = export_file(schedule, path)
                 times.append(time.perf_counter() - t0)
-            out[name] = {"times": times, "what": what, "days": len(schedule.days)}
+                cpu.append(time.process_time() - c0)
+            out[name] = {"times": times, "cpu": cpu, "what": what, "days": len(schedule.days)}
     return out
