@@ -1,4 +1,4 @@
-"""Benchmark of issue 17: python tools/bench.py [--quick]
+"""Benchmark of issue 17: python tools/bench.py [--quick] [--only SECTIONS] [--code CHECKOUT]
 
 For each figure: this program's median and its floor's, measured side by side in one run
 (interleaved: our machines are shared and noisy, only ratios in one run are comparable),
@@ -9,6 +9,9 @@ run it. The floors (see tools/bench_live.py and tools/bench_procs.py):
 - edit to paint: a spin box driving set_data on three stacked series and the total of a
   matplotlib chart of the same size and days, and a minimal table model over the steps;
 - CLI: `python -c pass`.
+--code measures another checkout with these tools (e.g. the code before a change, then
+after it, on the same machine minutes apart); --only runs some figures; a full run takes
+about 3 minutes on a quiet 2-CPU machine, 5 on a busy one.
 """
 
 from __future__ import annotations

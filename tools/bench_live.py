@@ -216,7 +216,7 @@ def bench_edits(edits: int) -> dict:
 
     app = QApplication.instance() or QApplication([])
     register_fonts(app)
-    counter = fcounter = None
+    counter = None
     try:
         from planner.app.schedule_table import ScheduleTableModel
         counter = CountingData(ScheduleTableModel)
@@ -265,7 +265,6 @@ def bench_edits(edits: int) -> dict:
         rows["days"] = {v: len(s.days) for v, s in schedules.items()}
         rows["steps"] = {v: len(s.steps) for v, s in schedules.items()}
         rows["table_rows"] = win.table.model().rowCount()
-        rows["shown_days"] = len(win.schedule.days) if win.schedule is not None else 0
         out[name] = rows
         floor.close()
         floor.deleteLater()
