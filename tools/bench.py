@@ -80,6 +80,8 @@ def report_start(start: dict, imports: tuple, memory: dict, edits: int) -> None:
     floor_paint = _ms(values(start["floor"], "chart"))
     print(row("cold start to first paint, ms", _ms(values(start["app"], "chart")), floor_paint, 1.05))
     print(row("  (program: form shown, ms)", _ms(values(start["app"], "form")), floor_paint))
+    print(row("  (CPU time, all threads, start to exit), ms", _ms(values(start["app"], "cpu")),
+              _ms(values(start["floor"], "cpu"))))
     print(f"  imported by the first paint: {', '.join(imports[0]) or 'none'} (of {', '.join(bench_procs.NOTABLE)});"
           f"\n  all its imports: {imports[1]:.0f} ms under -X importtime")
     print(row("peak memory after start-up, MB", median(values(start["app"], "rss_start")),
@@ -209,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.update(XDG_CONFIG_HOME=f"{tmp}/config", XDG_DATA_HOME=f"{tmp}/data")  # no user settings
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                             cwd=bench_procs.ROOT).stdout.strip()
-    print(f"tools/bench.py {' '.join(sys.argv[1:] if argv is None else argv)}: {bench_procs.ROOT} at {commit or '?'}, "
+    print(f"{' '.join(['tools/bench.py', *(sys.argv[1:] if argv is None else argv)])}: {bench_procs.ROOT} at {commit or '?'}, "
           f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, Python {sys.version.split()[0]}, "
           f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}\n"
           f"machine: {machine_speed()}")

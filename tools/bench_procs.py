@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -44,13 +45,22 @@ def run_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+def _cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _run(cmd: list[str], env: dict[str, str], timeout: float = 120) -> tuple[float, dict, str]:
-    """Run to completion; (wall seconds, the `key value` lines printed, stderr). Times printed
-    as epochs become seconds since the process was started."""
-    t0 = time.time()
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout, cwd=ROOT)
+    """Run to completion; (wall seconds, the `key value` lines printed plus "cpu": the process's
+    CPU seconds, all threads, to its exit; stderr). Times printed as epochs become seconds
+    since the process was started."""
+    t0, c0 = time.time(), _cpu_of_children()
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout, cwd=ROOT)
+    except subprocess.TimeoutExpired as exc:
+        return time.time() - t0, {}, f"timed out after {timeout:g} s: {exc.stderr or ''}"
     wall = time.time() - t0
-    values = {}
+    values = {"cpu": _cpu_of_children() - c0}
     for line in done.stdout.splitlines():
         key, _, value = line.partition(" ")
         try:
@@ -169,13 +179,13 @@ def app_sizes() -> dict:
 
 
 def bench_startup(runs: int, sizes: dict) -> dict:
-    """Cold start to first paint and peak memory after it: `python -m planner` (PROBE=1)
-    beside the floor window, interleaved."""
+    """Cold start to first paint and peak memory after it: `python -m planner` (PROBE=0: it
+    quits once painted) beside the floor window, interleaved."""
     app_cmd = [sys.executable, "-m", "planner"]
     floor_cmd = [sys.executable, "-c", FLOOR, *map(str, sizes["window"] + sizes["chart"])]
     out = {"app": [], "floor": [], "errors": []}
     for _ in range(runs):
-        for who, cmd, env in (("app", app_cmd, run_env({PROBE: "1"})), ("floor", floor_cmd, run_env())):
+        for who, cmd, env in (("app", app_cmd, run_env({PROBE: "0"})), ("floor", floor_cmd, run_env())):
             _, values, err = _run(cmd, env)
             out[who].append(values)
             if "chart" not in values:
