@@ -244,7 +244,8 @@ def startup_imports() -> tuple[list[str], float]:
     return _importtime(["-m", "planner"], run_env({PROBE: "0"}))
 
 
-EXAMPLES = {"12-week label example": "gabapentin-phn-label-start", "two-year example": "gabapentin-slow-two-year"}
+EXAMPLES = {"label-start example (14 days)": "gabapentin-phn-label-start",
+            "two-year example (817 days)": "gabapentin-slow-two-year"}
 
 
 def bench_cli(runs: int) -> dict:
