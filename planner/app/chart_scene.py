@@ -9,10 +9,11 @@ as it draws it, in pixels, so a test can read it back in dates and mg (chart_vie
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QPixmap, QPolygonF
 
 from planner.app.chart_measure import Frame, Texts
 
@@ -54,8 +55,9 @@ class ChartScene:
     """One model laid out at one size: made by layout(), drawn by paint()."""
 
     def __init__(self, model: ChartModel | None, width: int, height: int, px_per_pt: float, texts: Texts,
-                 invalid_reason: str | None) -> None:
-        self.model, self.texts, self.pt = model, texts, px_per_pt
+                 invalid_reason: str | None, dpr: float = 1.0) -> None:
+        self.model, self.texts, self.pt, self.dpr = model, texts, px_per_pt, dpr
+        self._stamp = None
         self.invalid = invalid_reason
         self.width, self.height = width, height
         self.layout()
@@ -190,7 +192,9 @@ class ChartScene:
     def paint(self, p: QPainter, drawn: list) -> None:
         """Paint the chart and append what was drawn (in pixels) to drawn."""
         p.fillRect(QRectF(0, 0, self.width, self.height), _WHITE)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        # The bands and spans fill whole pixels, crisp (as matplotlib snaps them) and faster;
+        # the lines are smoothed.
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         model, f, pt = self.model, self.frame, self.pt
         if self.title_lines:
             # The last line's baseline 20 pt above the axes (and any legend rows), as set_title(pad=20).
@@ -249,6 +253,7 @@ class ChartScene:
             p.drawPolygon(polygon)
             drawn.append(("band", slot, polygon))
         p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for kind, y in self.limit_lines:
             style = LIMIT_STYLES[kind]
             a, b = QPointF(plot.left(), y), QPointF(plot.right(), y)
@@ -262,21 +267,38 @@ class ChartScene:
             p.drawLine(a, b)
             drawn.append(("limit", kind, y))
         total = _pen(_TOTAL, 1.8 * pt)
-        total.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         total.setCapStyle(Qt.PenCapStyle.SquareCap)
         p.setPen(total)
         p.drawPolyline(self.total)
         drawn.append(("total", self.total))
         p.setClipping(False)  # the markers may stand over the axes' edge, as on paper
-        p.setPen(QPen(_TOTAL, 1.1 * pt))
-        p.setBrush(_WHITE)
-        r = 1.75 * pt
-        for point in self.marks:
-            p.drawEllipse(point, r, r)
+        stamp, half = self._marker()
+        for point in self.marks:  # one marker drawn once, stamped at each change
+            p.drawPixmap(QPointF(point.x() - half, point.y() - half), stamp)
             drawn.append(("mark", point))
         self._paint_margin_labels(p, drawn)
         self._paint_legend(p, drawn)
         p.restore()
+
+    def _marker(self) -> tuple[QPixmap, float]:
+        """The dose-change marker (white, dark edge) as a pixmap at the screen's pixel ratio,
+        and half its size."""
+        if self._stamp is None:
+            pt, dpr = self.pt, self.dpr
+            half = 1.75 * pt + 1.1 * pt / 2 + 1
+            size = math.ceil(2 * half * dpr)
+            stamp = QPixmap(size, size)
+            stamp.setDevicePixelRatio(dpr)
+            stamp.fill(Qt.GlobalColor.transparent)
+            q = QPainter(stamp)
+            q.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            q.setPen(QPen(_TOTAL, 1.1 * pt))
+            q.setBrush(_WHITE)
+            c = size / dpr / 2
+            q.drawEllipse(QPointF(c, c), 1.75 * pt, 1.75 * pt)
+            q.end()
+            self._stamp = (stamp, c)
+        return self._stamp
 
     def _paint_margin_labels(self, p: QPainter, drawn: list) -> None:
         pt, right = self.pt, self.frame.plot.right()
@@ -308,6 +330,7 @@ class ChartScene:
 
     def _paint_axes(self, p: QPainter) -> None:
         f, pt, plot = self.frame, self.pt, self.frame.plot
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setPen(_pen(_BLACK, 0.8 * pt))
         p.drawLine(plot.bottomLeft(), plot.topLeft())
         p.drawLine(plot.bottomLeft(), plot.bottomRight())
@@ -347,6 +370,7 @@ class ChartScene:
         if box:
             pad = 0.6 * size * self.pt
             rect = QRectF(area.center().x() - w / 2 - pad, top - pad, w + 2 * pad, h + 2 * pad)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             p.setPen(QPen(_BOX_EDGE, 1.0 * self.pt))
             p.setBrush(_BOX_FILL)
             p.drawRoundedRect(rect, pad, pad)

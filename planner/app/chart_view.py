@@ -72,9 +72,10 @@ class ChartCanvas(QWidget):
 
     def _current_scene(self) -> ChartScene:
         scene = self._scene
-        if scene is None or (scene.width, scene.height) != (self.width(), self.height()):
+        dpr = self.devicePixelRatioF()
+        if scene is None or (scene.width, scene.height, scene.dpr) != (self.width(), self.height(), dpr):
             scene = self._scene = ChartScene(self._model, self.width(), self.height(), self.logicalDpiY() / 72,
-                                             self._texts, self._invalid)
+                                             self._texts, self._invalid, dpr)
         return scene
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
