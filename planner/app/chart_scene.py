@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QPixmap, QPolygonF
@@ -33,7 +34,12 @@ _TOTAL = QColor(TOTAL_COLOUR)
 
 
 def _words(lim) -> list[str]:
-    return limit_label(lim.text, lim.off_scale, 10_000).replace("\n", " ").split(" ")
+    return _label_words(lim.text, lim.off_scale)
+
+
+@lru_cache(maxsize=256)
+def _label_words(text: str, off_scale: bool) -> list[str]:
+    return limit_label(text, off_scale, 10_000).replace("\n", " ").split(" ")
 
 
 def lx_end(legend: list, texts: Texts, pt: float) -> float:
@@ -102,7 +108,8 @@ class ChartScene:
         self.box_lines = self._box_lines(plot if self.fits else QRectF(0, 0, self.width, self.height))
         if not self.fits:
             return
-        self.x_ticks = self._thin([(f.x(d), day_month_label(d, self._months())) for d in
+        months = self._months()
+        self.x_ticks = self._thin([(f.x(d), day_month_label(d, months)) for d in
                                    date_ticks(first, first + timedelta(days=n_days), plot.width() / pt)])
         self.y_ticks = [(f.y(mg), str(mg)) for mg in mg_ticks(y_top)] if self.data else []
         if not self.data:
@@ -115,13 +122,15 @@ class ChartScene:
                 rect.width() >= texts.get(run.word, LABEL_FONT)[1] + 6 * pt
             self.phases.append((run, rect, shown))
         xs = [f.x(d) for d in model.edges]
-        self.bands = []
-        for band in model.bands:
-            outline = [QPointF(x, f.y(up)) for i, up in enumerate(band.upper) for x in (xs[i], xs[i + 1])]
-            outline += [QPointF(x, f.y(lo)) for i, lo in reversed(list(enumerate(band.lower)))
-                        for x in (xs[i + 1], xs[i])]
-            self.bands.append((band.slot, QPolygonF(outline)))
-        self.total = QPolygonF([QPointF(x, f.y(mg)) for i, mg in enumerate(model.totals) for x in (xs[i], xs[i + 1])])
+        spans = list(zip(xs, xs[1:]))
+        bottom, per_mg = plot.bottom(), plot.height() / y_top  # Frame.y, inlined: a point a step, four bands
+
+        def steps(values, backwards=False):
+            pts = [(QPointF(a, bottom - v * per_mg), QPointF(b, bottom - v * per_mg)) for (a, b), v in zip(spans, values)]
+            return [q for pair in reversed(pts) for q in reversed(pair)] if backwards else [q for pair in pts for q in pair]
+
+        self.bands = [(band.slot, QPolygonF(steps(band.upper) + steps(band.lower, True))) for band in model.bands]
+        self.total = QPolygonF(steps(model.totals))
         self.marks = [QPointF(f.x(d), f.y(mg)) for d, mg in model.marks]
         self.limit_lines = [(lim.kind, f.y(lim.mg)) for lim in model.limits if not lim.off_scale]
         line_pt = max(LABEL_FONT * 1.2, texts.get("Hg", LABEL_FONT)[2] / pt)
