@@ -68,6 +68,10 @@ class ChartCanvas(QWidget):
         self.setAccessibleDescription(reason)
         self.update()
 
+    def draw(self) -> None:
+        """Paint now (FigureCanvas.draw's name: the start-up probe in planner.app.launch calls it)."""
+        self.repaint()
+
     # --- painting ------------------------------------------------------------------------------
 
     def _current_scene(self) -> ChartScene:
