@@ -135,7 +135,7 @@ class ChartScene:
         self.limit_lines = [(lim.kind, f.y(lim.mg)) for lim in model.limits if not lim.off_scale]
         line_pt = max(LABEL_FONT * 1.2, texts.get("Hg", LABEL_FONT)[2] / pt)
         self.line_px = line_pt * pt
-        labels = {lim.kind: self._fit_label(lim, (right_pt - 12) * pt) for lim in model.limits}
+        labels = {lim.kind: self._fit_label(lim, (right_pt - 14) * pt) for lim in model.limits}
         # Labels climb above the axes only where the legend leaves room.
         clear = rows == 1 and (not self.legend or lx_end(self.legend, texts, pt) < plot.right())
         ceiling = plot.height() / pt + (14 if clear else 0)
