@@ -8,6 +8,7 @@ from __future__ import annotations
 import matplotlib.dates as mdates
 from matplotlib.ticker import Formatter
 
+from planner.chart.ticks import day_month_label
 from planner.text.dates import month_names
 
 
@@ -19,10 +20,7 @@ class DayMonthFormatter(Formatter):
         self.months = month_names()
 
     def _label(self, value: float) -> str:
-        d = mdates.num2date(value).date()
-        if d.day == 1:
-            return str(d.year) if d.month == 1 else self.months[d.month - 1]
-        return str(d.day)
+        return day_month_label(mdates.num2date(value).date(), self.months)
 
     def __call__(self, x, pos=None) -> str:
         return self._label(x)

@@ -11,7 +11,8 @@ from matplotlib.text import Text
 from matplotlib.textpath import TextToPath
 from matplotlib.ticker import MaxNLocator
 
-from planner.chart.geometry import points_from, wrap_label
+from planner.chart.chart_model import phase_label_fits, place_limit_labels
+from planner.chart.geometry import points_from
 from planner.chart.style import LABEL_FONT, LEGEND_FONT, MARGINS_PT, SLOT_COLOURS, TOTAL_COLOUR
 from planner.domain.plan import SLOTS
 from planner.domain.schedule import PHASES
@@ -103,53 +104,27 @@ class ChartFurniture:
         """Limit labels in the right margin at their line's height, pushed apart so none
         overlap; a limit above the axis is listed at the top as off scale. Phase labels
         show only where their span is wide enough."""
-        if not self._shown_limits:
+        model = self._model
+        if model is None or not model.limits:
             return
         ax, fig = self.ax, self.figure
         pos = ax.get_position()
         height_pt = pos.height * fig.get_figheight() * 72
         width_pt = pos.width * fig.get_figwidth() * 72
-        y0, y1 = self._ylim
         x0, x1 = ax.get_xlim()
-
-        def to_pt(mg: float) -> float:
-            return (mg - y0) / (y1 - y0) * height_pt
-
-        items = []  # [kind, line y (pt), wanted y (pt), height (pt), text, off scale]
-        for kind, mg, text in self._shown_limits:
-            off = mg > y1
-            label = f"↑ {text} (off scale)" if off else text
-            wrapped = wrap_label(label)
-            h = (wrapped.count("\n") + 1) * LABEL_FONT * 1.2
-            line_y = height_pt if off else to_pt(mg)
-            items.append([kind, line_y, line_y, h, wrapped, off])
-        # Highest first; ties in the order of LIMIT_STYLES.
-        items.sort(key=lambda it: (-it[2], self._limit_order.index(it[0])))
-        ceiling = height_pt + 14
-        gap = 2.0
-        prev_bottom = ceiling
-        for it in items:
-            y = min(it[2], prev_bottom - it[3] / 2)
-            it[2] = y
-            prev_bottom = y - it[3] / 2 - gap
-        floor = -20.0
-        if prev_bottom < floor:  # pushed off the bottom: move the whole stack up
-            shift = floor - prev_bottom
-            for it in items:
-                it[2] += shift
+        placed = {lim.kind: (lim, line_y, y) for lim, line_y, y in place_limit_labels(model, height_pt, LABEL_FONT * 1.2)}
         for kind, label in self._limit_labels.items():
             leader = self._limit_leaders[kind]
-            it = next((i for i in items if i[0] == kind), None)
-            if it is None:
+            if kind not in placed:
                 label.set_visible(False)
                 leader.set_visible(False)
                 continue
-            _, line_y, y, _, text, off = it
-            label.set_text(text)
+            lim, line_y, y = placed[kind]
+            label.set_text(lim.label)
             label.set_position((width_pt + 9, y))
             label.set_visible(True)
             leader.set_data([width_pt, width_pt + 3, width_pt + 7], [line_y, line_y, y])
-            leader.set_visible(not off)
+            leader.set_visible(not lim.off_scale)
 
         for phase in PHASES:
             span, label = self._phase_spans[phase], self._phase_labels[phase]
@@ -157,4 +132,4 @@ class ChartFurniture:
                 label.set_visible(False)
                 continue
             span_pt = span.get_width() / (x1 - x0) * width_pt
-            label.set_visible(span_pt >= len(label.get_text()) * LABEL_FONT * 0.62 + 6)
+            label.set_visible(phase_label_fits(span_pt, label.get_text(), LABEL_FONT))

@@ -1,9 +1,8 @@
-"""Small geometry and wrapping helpers of the chart: dates as matplotlib draws them,
-transforms in points, step-band outlines, label wrapping."""
+"""Small geometry helpers of the paper chart: dates as matplotlib draws them, transforms in
+points, step-band outlines (the wrapping of labels is in chart_model, shared with the screen)."""
 
 from __future__ import annotations
 
-import textwrap
 from datetime import date
 
 import numpy as np
@@ -11,27 +10,10 @@ from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.transforms import Affine2D, ScaledTranslation
 
-from planner.chart.style import LABEL_WRAP
-
 
 def date_num(d: date) -> float:
     """A date as matplotlib draws it (days since its epoch)."""
     return float(mdates.date2num(d))
-
-
-def wrap_label(text: str) -> str:
-    """Break before a bracket first, then at words, to fit the right margin; an amount
-    stays on one line with its unit ("1800 mg/day")."""
-    text = text.replace(" mg/day", "\u00a0mg/day")  # textwrap does not break at a no-break space
-    head, sep, tail = text.partition(" (")
-    parts = [head] + ([f"({tail}"] if sep else [])
-    return "\n".join(textwrap.fill(p, LABEL_WRAP) for p in parts)
-
-
-def wrap_balanced(text: str, width: int) -> str:
-    """Wrap into as few lines as width allows, with the lines about the same length."""
-    lines = max(1, -(-len(text) // width))
-    return textwrap.fill(text, max(-(-len(text) // lines) + 4, 20))
 
 
 def points_from(figure: Figure, ax, corner: tuple[float, float]):

@@ -2,13 +2,10 @@
 time of day stacked beneath it, the daily limits as horizontal lines and the phases as
 background spans.
 
-The window embeds the Figure in a FigureCanvasQTAgg and calls update() on every
-keystroke; the printout draws a fresh Figure with draw_schedule(). So every artist is
-made once in ScheduleChart.__init__ and update() only sets data and limits on them.
-
-No dose arithmetic happens here: every mg drawn is a Day's total_mg, a Dose's mg (a
-Step holds its days' doses) or a Limit from daily_limits(). The slot areas are stacked
-in drawing order, and the Schedule guarantees a day's doses sum to its total.
+The paper's chart (the printout draws a Figure with draw_schedule()); the window draws the
+same ChartModel with QPainter (planner.app.chart_view). What is shown (bands, total, marks,
+phases, limits, legend, title) is computed once in chart_model; this module only places it
+in matplotlib artists, made once in ScheduleChart.__init__ and given data by show_model().
 
 The caller owns the Figure and its canvas; this module never touches the global
 figure manager (the stateful plotting interface).
@@ -28,19 +25,14 @@ from matplotlib.text import Text
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import offset_copy
 
+from planner.chart.chart_model import EMPTY_DAYS, ChartModel, chart_model, wrap_balanced
 from planner.chart.furniture import ChartFurniture
-from planner.chart.geometry import date_num, points_from, step_polygon, wrap_balanced
-from planner.chart.style import (INVALID_ALPHA, LABEL_FONT, LIMIT_STYLES, PHASE_COLOURS, SLOT_COLOURS,
-                                 TOTAL_COLOUR, HEADROOM)
+from planner.chart.geometry import date_num, points_from, step_polygon
+from planner.chart.style import INVALID_ALPHA, LABEL_FONT, LIMIT_STYLES, PHASE_COLOURS, SLOT_COLOURS, TOTAL_COLOUR
 from planner.domain.plan import SLOTS
-from planner.domain.problems import daily_limits
-from planner.domain.kinds import starting_mg, tapers_to_zero, target_mg
 from planner.domain.schedule import PHASES, Schedule
 from planner.text.catalogue import say
-from planner.text.dates import plain_date
-from planner.text.problems import limit_text
 from planner.chart.date_ticks import DayMonthFormatter
-
 
 
 class ScheduleChart(ChartFurniture):
@@ -50,7 +42,7 @@ class ScheduleChart(ChartFurniture):
         self.figure = figure
         self._fit_margins()
         ax = self.ax = figure.add_subplot(1, 1, 1)
-        self._schedule: Schedule | None = None
+        self._model: ChartModel | None = None
         self._invalid = False
         self._ylim = (0.0, 1.0)
 
@@ -103,7 +95,6 @@ class ScheduleChart(ChartFurniture):
             self._limit_labels[kind] = label
             self._limit_leaders[kind] = leader
         self._limit_order = list(LIMIT_STYLES)
-        self._shown_limits: list[tuple[str, float, str]] = []  # (kind, mg, label text) in the schedule
 
         # Axes furniture.
         ax.set_ylabel(say("chart.axis.mg-per-day"))
@@ -193,83 +184,66 @@ class ScheduleChart(ChartFurniture):
 
     def update(self, schedule: Schedule) -> None:
         """Show this schedule, not greyed out."""
-        self._schedule = schedule
+        self.show_model(chart_model(schedule))
+
+    def show_model(self, model: ChartModel) -> None:
+        """Show a chart model (the one the window's chart draws), not greyed out."""
+        self._model = model
         self._set_invalid_look(False)
         # The dates in the title, not in matplotlib's offset label, which names the last
         # tick's month (a December plan read "2027-Mar").
         # The kind of plan says where it starts (today's doses for a change or a stop) and aims.
-        self._title.set_text(chart_title(schedule))
-        if not schedule.days:
-            self._show_empty(schedule)
+        self._title.set_text(model.title)
+        if model.empty:
+            self._show_empty(model)
             return
         self._message.set_visible(False)
 
-        days, steps = schedule.days, schedule.steps
-        end = days[-1].date + timedelta(days=1)  # the last day drawn as a whole day
-        x_days = mdates.date2num([d.date for d in days] + [end])
-        totals = [d.total_mg for d in days]
-        self._total_line.set_data(x_days, totals + [totals[-1]])
+        # The total, a point a day as the page has always drawn it (the screen draws a point a
+        # step: the same line; matplotlib snaps a line of fewer points to other pixels).
+        days, totals = model.day_totals()
+        self._total_line.set_data(mdates.date2num(days), totals)
+        edges = mdates.date2num(model.edges)
         self._total_line.set_visible(True)
 
         # Stacked slot areas, one band per step.
-        edges = mdates.date2num([s.start for s in steps] + [end])
-        by_slot = np.zeros((len(SLOTS), len(steps)))
-        index = {slot: i for i, slot in enumerate(SLOTS)}
-        for j, step in enumerate(steps):
-            for dose in step.doses:
-                by_slot[index[dose.slot], j] = dose.mg
-        lower = np.zeros(len(steps))
-        used = []
-        for i, slot in enumerate(SLOTS):
-            upper = lower + by_slot[i]
-            poly = self._slot_areas[slot]
-            poly.set_xy(step_polygon(edges, lower, upper))
+        for band in model.bands:
+            poly = self._slot_areas[band.slot]
+            poly.set_xy(step_polygon(edges, np.asarray(band.lower, float), np.asarray(band.upper, float)))
             poly.set_visible(True)
-            if by_slot[i].any():
-                used.append(slot)
-            lower = upper
 
-        # A marker where the doses change (the first step, and each step whose doses differ
-        # from the one before; a phase change alone is shown by the spans).
-        marks = [s for k, s in enumerate(steps) if k == 0 or s.doses != steps[k - 1].doses]
-        self._change_marks.set_data(mdates.date2num([s.start for s in marks]), [s.total_mg for s in marks])
+        self._change_marks.set_data(mdates.date2num([d for d, _ in model.marks]), [mg for _, mg in model.marks])
         self._change_marks.set_visible(True)
 
-        # Phase spans (each phase is one run of days: titration, then maintenance, then taper).
+        runs = {run.phase: run for run in model.phases}
         for phase in PHASES:
             span, label = self._phase_spans[phase], self._phase_labels[phase]
-            run = [s for s in steps if s.phase == phase]
-            if not run:
+            run = runs.get(phase)
+            if run is None:
                 span.set_visible(False)
                 label.set_visible(False)
                 continue
-            x0 = date_num(run[0].start)
-            x1 = date_num(run[-1].end + timedelta(days=1))
+            x0, x1 = date_num(run.start), date_num(run.end)
             span.set_x(x0)
             span.set_width(x1 - x0)
             span.set_visible(True)
             label.set_x((x0 + x1) / 2)
 
-        # Limits and the y range.
-        limits = daily_limits(schedule)
-        peak = max(totals)
-        scale = [float(peak)] + [float(lim.mg) for lim in limits if lim.kind in ("target", "kidney-maximum")]
-        top = max(scale) * HEADROOM or 1.0
+        top = model.y_top
         self._ylim = (0.0, top)
-        self._shown_limits = [(lim.kind, float(lim.mg), limit_text(lim)) for lim in limits]
-        kinds = {lim.kind for lim in limits}
+        shown = {lim.kind: lim for lim in model.limits}
         for kind, line in self._limit_lines.items():
-            if kind in kinds:
-                mg = next(m for k, m, _ in self._shown_limits if k == kind)
-                line.set_ydata([mg, mg])
-                line.set_visible(mg <= top)
+            lim = shown.get(kind)
+            if lim is not None:
+                line.set_ydata([lim.mg, lim.mg])
+                line.set_visible(not lim.off_scale)
             else:
                 line.set_visible(False)
 
-        self.ax.set_xlim(x_days[0], x_days[-1])
+        self.ax.set_xlim(edges[0], edges[-1])
         self.ax.set_ylim(0, top)
-        self._set_date_ticks(len(days))
-        self._set_legend(tuple(used))
+        self._set_date_ticks(model.n_days)
+        self._set_legend(tuple(key for key, _ in model.legend[:-2]))
         self._place_labels()
 
     def set_invalid(self, reason: str) -> None:
@@ -291,45 +265,21 @@ class ScheduleChart(ChartFurniture):
         self._message.set_alpha(INVALID_ALPHA if invalid else None)
         self._invalid_box.set_visible(invalid)
 
-    def _show_empty(self, schedule: Schedule | None) -> None:
+    def _show_empty(self, model: ChartModel | None) -> None:
         for a in self._data_artists:
             a.set_visible(False)
-        self._shown_limits = []
         self._legend_keys = None
-        start = schedule.plan.start_date if schedule is not None else date.today()
-        self.ax.set_xlim(date_num(start), date_num(start + timedelta(days=14)))
+        start = model.first if model is not None else date.today()
+        self.ax.set_xlim(date_num(start), date_num(start + timedelta(days=EMPTY_DAYS)))
         self._ylim = (0.0, 1.0)
         self.ax.set_ylim(0, 1)
-        self._set_date_ticks(14)
+        self._set_date_ticks(EMPTY_DAYS)
         self.ax.set_yticks([])
-        self._message.set_visible(schedule is not None)
-        if schedule is None:
+        self._message.set_visible(model is not None)
+        if model is None:
             self._title.set_text("")
-
-def title_doses(plan) -> tuple[int, int]:
-    """The daily doses the title names: where the plan starts and where it ends. A plan whose
-    start and target are equal ends where its taper does (0) if it tapers, so a taper from
-    1800 reads "1800 → 0", never "1800 → 1800"."""
-    start, end = starting_mg(plan), target_mg(plan)
-    if end == start and tapers_to_zero(plan):
-        end = 0
-    return start, end
-
-
-def chart_title(schedule: Schedule) -> str:
-    """'Gabapentin 300 → 1800 mg/day   1 Dec 2026 – 2 Feb 2027'; one dose, no arrow, when
-    the plan starts and ends at the same dose."""
-    start, end = title_doses(schedule.plan)
-    days = schedule.days
-    from planner.text.units import drug_name
-
-    msgid = ("chart.title.dates.same" if days else "chart.title.same") if start == end else \
-        ("chart.title.dates" if days else "chart.title")
-    drug = drug_name(schedule.profile, msgid, display=True)
-    dates = dict(first=plain_date(days[0].date), last=plain_date(days[-1].date)) if days else {}
-    if start == end:
-        return say("chart.title.dates.same" if days else "chart.title.same", drug=drug, mg=start, **dates)
-    return say("chart.title.dates" if days else "chart.title", drug=drug, start_mg=start, target_mg=end, **dates)
+        else:
+            self._message.set_text(model.message)
 
 
 def draw_schedule(figure: Figure, schedule: Schedule) -> ScheduleChart:

@@ -461,7 +461,7 @@ def check_window(win, where):
         assert chart.slot_area_data == expected_slot_areas(expected), f"{where}chart slot areas != engine's"
     else:  # a plan that never reaches its target: no days, and the chart says so
         assert chart.message == say("chart.empty"), f"{where}empty schedule but chart message {chart.message!r}"
-        assert not chart._total_line.get_visible(), f"{where}empty schedule but a total line is drawn"
+        assert chart.total_line_data == ([], []), f"{where}empty schedule but a total line is drawn"
         assert all(a == ([], [], []) for a in chart.slot_area_data.values()), f"{where}empty schedule has areas"
     return "valid" if expected.days else "no days"
 

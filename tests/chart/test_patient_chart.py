@@ -13,7 +13,8 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from planner.chart.patient_chart import SIZES, draw_patient_chart
-from planner.chart.schedule_chart import ScheduleChart, chart_title
+from planner.chart.chart_model import chart_title
+from planner.chart.schedule_chart import ScheduleChart
 from planner.domain.plan import SLOTS, Taper
 from planner.domain.problems import daily_limits
 from planner.domain.schedule import compute_schedule
