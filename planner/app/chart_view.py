@@ -21,12 +21,6 @@ from planner.domain.schedule import Schedule
 translate = QCoreApplication.translate
 
 
-def new_chart():
-    """Nothing to build off the GUI thread any more (the chart needs no matplotlib): kept
-    for planner.app.chart_loader until start-up stops calling it."""
-    return None, None
-
-
 class ChartCanvas(QWidget):
     """Emits painted() after each paint, so callers can wait for a drawn chart."""
 
@@ -67,10 +61,6 @@ class ChartCanvas(QWidget):
         self._scene = None
         self.setAccessibleDescription(reason)
         self.update()
-
-    def draw(self) -> None:
-        """Paint now (FigureCanvas.draw's name: the start-up probe in planner.app.launch calls it)."""
-        self.repaint()
 
     # --- painting ------------------------------------------------------------------------------
 

@@ -71,22 +71,23 @@ def test_the_heavy_list_would_catch_the_printout(tmp_path):
     assert {"matplotlib", "numpy", "planner.export.printout.render", "planner.chart.schedule_chart"} <= set(found)
 
 
-# Records every thread that looks for a matplotlib module, then starts the window as launch does,
+# Records which thread runs each import of matplotlib or the printout, then starts the window as launch does,
 # starts the warm-up and exports a PDF at once: while the warm-up thread is importing.
 ONE_THREAD = textwrap.dedent("""
-    import sys, threading
+    import builtins, sys, threading
     seen = set()
+    real_import = builtins.__import__
 
-    class Spy:
-        def find_spec(self, name, path=None, target=None):
-            if name.split(".")[0] in ("matplotlib", "numpy"):
-                me = threading.current_thread()
-                others = [t.name for t in threading.enumerate() if t is not me and t.name == "printout-warm-up"
-                          and t.is_alive()] if me is threading.main_thread() else []
-                seen.add(me.name + (" while " + others[0] + " ran" if others else ""))
-            return None
+    def spy(name, globals=None, locals=None, fromlist=(), level=0):
+        # Every import statement passes here, even of a module already (or half) loaded.
+        if level == 0 and (name.split(".")[0] in ("matplotlib", "numpy") or name in %r):
+            me = threading.current_thread()
+            busy = any(t.name == "printout-warm-up" and t.is_alive() for t in threading.enumerate())
+            seen.add(me.name + (" while printout-warm-up ran" if me is threading.main_thread() and busy else ""))
+        return real_import(name, globals, locals, fromlist, level)
 
-    sys.meta_path.insert(0, Spy())
+    builtins.__import__ = spy
+""" % (HEAVY_MODULES,)) + textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     from planner.export.fonts import register_fonts
