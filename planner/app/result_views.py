@@ -9,11 +9,12 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
 
 from planner.app.problems_view import ProblemsList
 from planner.app.date_field import DateField
 from planner.app.form_rows import product_text
+from planner.app.document import WHOLE_PLAN
 from planner.app.screen_reader import describe_errors, tie_message
 from planner.app.schedule_table import HOLD_DAYS, TOTAL_COLUMN, ScheduleTableModel, editable
 from planner.domain.problems import Problem
@@ -21,6 +22,63 @@ from planner.text.kidney import kidney_limit_text
 from planner.text.units import LIQUID_FORM, liquid_dispense_text
 
 translate = QCoreApplication.translate
+
+
+class ColumnFit:
+    """The table's column widths, from the font's measure of the headings and of the texts of
+    the rows that changed (never from data(): a view asks that for every cell it measures).
+    A column widens when a text needs it and is fitted again (it may shrink) when the model is
+    reset or a whole plan replaces the last; between, the user may drag a column wider."""
+
+    def __init__(self, table: QTableView, model: ScheduleTableModel) -> None:
+        self.table, self.model = table, model
+        self.widths: dict[str, int] = {}  # a text's width in the table's font
+        self.headings: list[int] = []  # the width each heading needs, measured on a reset
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)  # and at least as wide as its longest text
+        model.modelReset.connect(self.fit)
+        model.headerDataChanged.connect(lambda *_: self.fit())
+        model.rowsInserted.connect(lambda _parent, first, last: self.widen(first, last))
+        model.dataChanged.connect(lambda top, bottom, *_: self.widen(top.row(), bottom.row()))
+
+    def _need(self, first: int, last: int) -> list[int]:
+        """The width each column needs for rows first..last (none: -1) and its heading."""
+        fm = self.table.fontMetrics()
+        style = self.table.style()
+        # As QStyledItemDelegate pads a text, a pixel its rounding up of the text's width may
+        # add, and one for the grid line.
+        pad = 2 * (style.pixelMetric(QStyle.PM_FocusFrameHMargin, None, self.table) + 1) + 2
+        widths = self.widths
+        if len(widths) > 8192:
+            widths.clear()
+        if len(self.headings) != self.model.columnCount():
+            header = self.table.horizontalHeader()
+            self.headings = [header.sectionSizeHint(c) for c in range(self.model.columnCount())]
+        need = list(self.headings)
+        for row in range(first, last + 1):
+            for c, text in enumerate(self.model.row_texts(row)):
+                w = widths.get(text)
+                if w is None:
+                    w = widths[text] = fm.horizontalAdvance(text)
+                if w + pad > need[c]:
+                    need[c] = w + pad
+        return need
+
+    def fit(self) -> None:
+        """Every column to its longest text or heading (narrower ones shrink)."""
+        self.widths.clear()  # the language or font may be another
+        self.headings = []
+        header = self.table.horizontalHeader()
+        for c, w in enumerate(self._need(0, self.model.rowCount() - 1)):
+            if header.sectionSize(c) != w:
+                header.resizeSection(c, w)
+
+    def widen(self, first: int, last: int) -> None:
+        header = self.table.horizontalHeader()
+        for c, w in enumerate(self._need(first, last)):
+            if w > header.sectionSize(c):
+                header.resizeSection(c, w)
 
 
 class ResultViews:
@@ -36,10 +94,12 @@ class ResultViews:
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        # Size columns from the rows on screen only: measuring every row on each edit is slow.
-        self.table.horizontalHeader().setResizeContentsPrecision(0)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.column_fit = ColumnFit(self.table, self.table_model)
+        self._refit_columns = False  # a whole plan came in: the columns are fitted to it
+        self.document.changed.connect(self._plan_changed)
+        # The current row stays where it was when the model is reset (a keyboard user's row).
+        self.table_model.modelAboutToBeReset.connect(self._keep_current_row)
+        self.table_model.modelReset.connect(self._restore_current_row)
         # Typing over a Total, time-of-day or Days cell (F2, or a double click) shapes that step.
         self.table.setEditTriggers(QTableView.DoubleClicked | QTableView.EditKeyPressed)
         self.table.setContextMenuPolicy(Qt.ActionsContextMenu)
@@ -64,6 +124,19 @@ class ResultViews:
         for field in self.form.findChildren(DateField):  # a date that cannot be read, said with its field
             tie_message(field.message, field.edit)
         return table_box
+
+    def _plan_changed(self, field: str) -> None:
+        if field == WHOLE_PLAN:
+            self._refit_columns = True
+
+    def _keep_current_row(self) -> None:
+        index = self.table.currentIndex()
+        self._kept_cell = (index.row(), index.column()) if index.isValid() else None
+
+    def _restore_current_row(self) -> None:
+        kept = getattr(self, "_kept_cell", None)
+        if kept is not None and kept[0] < self.table_model.rowCount():
+            self.table.setCurrentIndex(self.table_model.index(*kept))
 
     # --- steps the prescriber shapes (the actions are in the Edit menu and the table's context menu) ---
 
@@ -113,6 +186,9 @@ class ResultViews:
         if self.canvas is not None:
             self.canvas.show_schedule(schedule)
         self.table_model.set_schedule(schedule)
+        if self._refit_columns:
+            self._refit_columns = False
+            self.column_fit.fit()
         self.table.setEnabled(True)
         self.stale.hide()
         parts = [liquid_dispense_text(x, schedule.profile) if x.form == LIQUID_FORM  # PRODUCTS (issue 14)
