@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
 
 from planner.app.problems_view import ProblemsList
@@ -24,61 +24,114 @@ from planner.text.units import LIQUID_FORM, liquid_dispense_text
 translate = QCoreApplication.translate
 
 
-class ColumnFit:
+class ColumnFit(QObject):
     """The table's column widths, from the font's measure of the headings and of the texts of
-    the rows that changed (never from data(): a view asks that for every cell it measures).
-    A column widens when a text needs it and is fitted again (it may shrink) when the model is
-    reset or a whole plan replaces the last; between, the user may drag a column wider."""
+    the rows on screen (never through data(): a view asks that for every cell it measures, and
+    rows off screen are not worded until shown). A column widens when a text on screen needs it,
+    checked after each change, scroll or resize of the table, and is fitted again (it may
+    shrink) when the model is reset or a whole plan replaces the last. A column the user drags
+    keeps its width until then; the last one stretches, at least as wide as its texts."""
 
     def __init__(self, table: QTableView, model: ScheduleTableModel) -> None:
+        super().__init__(table)
         self.table, self.model = table, model
         self.widths: dict[str, int] = {}  # a text's width in the table's font
         self.headings: list[int] = []  # the width each heading needs, measured on a reset
+        self.pending: list[int] = []  # the widths the rows measured since the last resize need
+        self.dragged: set[int] = set()  # columns the user sized
+        self._resizing = self._measuring = self._queued = False
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(True)  # and at least as wide as its longest text
+        header.setStretchLastSection(True)
+        header.sectionResized.connect(self._resized)
         model.modelReset.connect(self.fit)
         model.headerDataChanged.connect(lambda *_: self.fit())
-        model.rowsInserted.connect(lambda _parent, first, last: self.widen(first, last))
-        model.dataChanged.connect(lambda top, bottom, *_: self.widen(top.row(), bottom.row()))
+        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            signal.connect(lambda *_: self.widen())
+        table.verticalScrollBar().valueChanged.connect(lambda *_: self.widen())
+        table.viewport().installEventFilter(self)  # taller: more rows on screen
+        # A row worded while the view paints (one not measured yet): widened just after.
+        model.row_made.connect(self._made)
 
-    def _need(self, first: int, last: int) -> list[int]:
-        """The width each column needs for rows first..last (none: -1) and its heading."""
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Resize:
+            self.widen()
+        return False
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._resizing and column != self.model.columnCount() - 1:  # the last one stretches
+            self.dragged.add(column)
+
+    def _measure(self, texts: tuple[str, ...]) -> None:
+        columns = self.model.columnCount()
+        if len(self.headings) != columns:
+            header = self.table.horizontalHeader()
+            self.headings = [header.sectionSizeHint(c) for c in range(columns)]
+        if len(self.pending) != columns:
+            self.pending = list(self.headings)
         fm = self.table.fontMetrics()
-        style = self.table.style()
         # As QStyledItemDelegate pads a text, a pixel its rounding up of the text's width may
         # add, and one for the grid line.
-        pad = 2 * (style.pixelMetric(QStyle.PM_FocusFrameHMargin, None, self.table) + 1) + 2
-        widths = self.widths
+        pad = 2 * (self.table.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, self.table) + 1) + 2
+        widths, pending = self.widths, self.pending
         if len(widths) > 8192:
             widths.clear()
-        if len(self.headings) != self.model.columnCount():
-            header = self.table.horizontalHeader()
-            self.headings = [header.sectionSizeHint(c) for c in range(self.model.columnCount())]
-        need = list(self.headings)
-        for row in range(first, last + 1):
-            for c, text in enumerate(self.model.row_texts(row)):
-                w = widths.get(text)
-                if w is None:
-                    w = widths[text] = fm.horizontalAdvance(text)
-                if w + pad > need[c]:
-                    need[c] = w + pad
-        return need
+        for c, text in enumerate(texts):
+            w = widths.get(text)
+            if w is None:
+                w = widths[text] = fm.horizontalAdvance(text)
+            if w + pad > pending[c]:
+                pending[c] = w + pad
+
+    def _on_screen(self) -> range:
+        """The rows on screen, and one more each side."""
+        rows = self.model.rowCount()
+        height = max(1, self.table.verticalHeader().defaultSectionSize())
+        top = max(0, self.table.rowAt(0))
+        return range(max(0, top - 1), min(rows, top + self.table.viewport().height() // height + 2))
+
+    def _made(self, row: int) -> None:
+        if self._measuring:
+            return
+        self._measure(self.model.row_texts(row))
+        if not self._queued:
+            self._queued = True
+            QTimer.singleShot(0, self._apply)
+
+    def _apply(self, fitting: bool = False) -> None:
+        """Columns to the widths measured: wider only, or (fitting) exactly."""
+        self._queued = False
+        header = self.table.horizontalHeader()
+        self._resizing = True
+        try:
+            for c, w in enumerate(self.pending):
+                size = header.sectionSize(c)
+                if fitting and size != w or not fitting and w > size and c not in self.dragged:
+                    header.resizeSection(c, w)
+        finally:
+            self._resizing = False
+        self.pending = []
+
+    def _measure_screen(self) -> None:
+        self._measuring = True
+        try:
+            for row in self._on_screen():
+                self._measure(self.model.row_texts(row))
+        finally:
+            self._measuring = False
+        if not self.pending:  # no rows: the headings alone
+            self._measure(())
 
     def fit(self) -> None:
-        """Every column to its longest text or heading (narrower ones shrink)."""
+        """Every column to its longest text on screen or its heading (narrower ones shrink)."""
         self.widths.clear()  # the language or font may be another
-        self.headings = []
-        header = self.table.horizontalHeader()
-        for c, w in enumerate(self._need(0, self.model.rowCount() - 1)):
-            if header.sectionSize(c) != w:
-                header.resizeSection(c, w)
+        self.headings, self.pending, self.dragged = [], [], set()
+        self._measure_screen()
+        self._apply(fitting=True)
 
-    def widen(self, first: int, last: int) -> None:
-        header = self.table.horizontalHeader()
-        for c, w in enumerate(self._need(first, last)):
-            if w > header.sectionSize(c):
-                header.resizeSection(c, w)
+    def widen(self) -> None:
+        self._measure_screen()
+        self._apply()
 
 
 class ResultViews:

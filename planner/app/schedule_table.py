@@ -181,11 +181,13 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
 
 
 class ScheduleTableModel(QAbstractTableModel):
-    """Cell contents are made once per step, and an edit of the plan replaces only the rows
-    whose step changed: a view repaints what changed, its current row stays on its step."""
+    """An edit of the plan replaces only the rows whose step changed, and a row's cells are
+    worded when a view first asks for them (then kept): an edit costs what is on screen, not
+    the plan's length, a view repaints what changed, and its current row stays."""
 
     step_edit_asked = Signal(dict)  # a step_edits record for the document
     refused = Signal(str)  # a typed cell that is not a whole number, and why
+    row_made = Signal(int)  # a row's cells were worded (a view may measure them)
 
     def __init__(self) -> None:
         super().__init__()
@@ -193,7 +195,7 @@ class ScheduleTableModel(QAbstractTableModel):
         self._language: tuple = ()
         self._headers: tuple[str, ...] = column_names()
         self._steps: tuple[Step, ...] = ()
-        self._cells: list[Cells] = []
+        self._cells: list[Cells | None] = []  # None: not worded since its step changed
         self._editable: list[bool] = []
         self._described: dict = {}  # describe_units by units, in self._language
 
@@ -205,6 +207,11 @@ class ScheduleTableModel(QAbstractTableModel):
             text = self._described[units] = describe_units(units)
         return text
 
+    def _make(self, row: int) -> Cells:
+        cells = self._cells[row] = _cells(self._steps[row], self._describe)
+        self.row_made.emit(row)
+        return cells
+
     def set_schedule(self, schedule: Schedule | None) -> None:
         steps = schedule.steps if schedule is not None else ()
         language = (current_language(), column_names())
@@ -214,7 +221,7 @@ class ScheduleTableModel(QAbstractTableModel):
             self._shown, self._language, self._headers = schedule is not None, language, language[1]
             self._described = {}
             self._steps = steps
-            self._cells = [_cells(st, self._describe) for st in steps]
+            self._cells = [None] * len(steps)
             self._editable = [editable(st) for st in steps]
             self.endResetModel()
             return
@@ -226,22 +233,17 @@ class ScheduleTableModel(QAbstractTableModel):
         while s < min(n, m) - p and old[n - 1 - s] == steps[m - 1 - s]:
             s += 1
         k = min(n, m) - p - s  # rows p..p+k-1 are replaced in place; the rest are added or taken away
-        cells = self._cells[:p]
-        changed = []
-        for i in range(p, m - s):
-            if i < p + k and old[i] == steps[i]:
-                cells.append(self._cells[i])
-                continue
-            cells.append(_cells(steps[i], self._describe))
-            if i < p + k and (cells[i] != self._cells[i] or editable(steps[i]) != self._editable[i]):
-                changed.append(i)
-        cells += self._cells[n - s:]
+        changed = [i for i in range(p, p + k) if old[i] is not steps[i] and old[i] != steps[i]]
+        added = m - n if m > n else 0
+        cells = self._cells[:p + k] + [None] * added + self._cells[n - s:]
+        shapeable = self._editable[:p + k] + [False] * added + self._editable[n - s:]
+        for i in changed + list(range(p + k, p + k + added)):
+            cells[i], shapeable[i] = None, editable(steps[i])
         if m > n:
             self.beginInsertRows(QModelIndex(), p + k, p + k + m - n - 1)
         elif m < n:
             self.beginRemoveRows(QModelIndex(), p + k, p + k + n - m - 1)
-        self._steps, self._cells = steps, cells  # the new rows, before any view reads them
-        self._editable = [editable(st) for st in steps]
+        self._steps, self._cells, self._editable = steps, cells, shapeable  # before any view reads them
         if m > n:
             self.endInsertRows()
         elif m < n:
@@ -256,7 +258,8 @@ class ScheduleTableModel(QAbstractTableModel):
 
     def row_texts(self, row: int) -> tuple[str, ...]:
         """The row's cells as shown (what a view measures its columns by, without data())."""
-        return tuple(cell[_DISPLAY] for cell in self._cells[row])
+        cells = self._cells[row]
+        return tuple(cell[_DISPLAY] for cell in (cells if cells is not None else self._make(row)))
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._cells)
@@ -291,4 +294,7 @@ class ScheduleTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        return self._cells[index.row()][index.column()].get(role)
+        cells = self._cells[index.row()]
+        if cells is None:
+            cells = self._make(index.row())
+        return cells[index.column()].get(role)

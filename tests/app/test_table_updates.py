@@ -124,6 +124,27 @@ def test_an_edit_asks_data_for_the_cells_on_screen_once(window, calls):
     assert long <= short + max(0, long_rows - short_rows) * len(COLUMNS) * roles, counts
 
 
+def test_rows_off_screen_are_not_worded_by_an_edit(window):
+    """An edit that changes every row words only the rows on screen (and one each side): the
+    cost of an edit follows what is visible, not the plan's length."""
+    from datetime import timedelta
+
+    from planner.domain.schedule import compute_schedule
+
+    plan = load_example("gabapentin-slow-two-year")
+    window.load_plan(plan, None)
+    settle()
+    model = window.table_model
+    made = []
+    model.row_made.connect(made.append)
+    later = compute_schedule(replace(plan, start_date=plan.start_date + timedelta(days=1)))
+    model.set_schedule(later)  # every date moves: every row changed
+    settle()
+    assert model.rowCount() == len(later.steps) > 3 * visible_rows(window)
+    assert 0 < len(made) <= visible_rows(window) + 2, made
+    assert_same_as_fresh(model, later)  # and the rest are right when asked for
+
+
 def changes(model):
     """What the model signals, as a list: ("changed", first, last, first column, last column),
     ("inserted", first, last), ("removed", first, last), ("reset",)."""
@@ -249,20 +270,28 @@ def test_another_language_or_no_schedule_resets_the_table(qapp):
 
 
 def unclipped(win) -> list[str]:
-    """The columns narrower than a heading or a cell's text needs (the delegate's own measure)."""
+    """The columns narrower than a heading or a text on screen needs (the delegate's own
+    measure), the table scrolled from its first row to its last."""
     table, model = win.table, win.table_model
     header = table.horizontalHeader()
     delegate = table.itemDelegate()
     option = QStyleOptionViewItem()
     option.initFrom(table.viewport())
     option.font = table.font()
-    short = []
-    for c in range(model.columnCount()):
-        need = max([header.sectionSizeHint(c)] + [delegate.sizeHint(option, model.index(r, c)).width() + 1
-                                                   for r in range(model.rowCount())])
-        if header.sectionSize(c) < need:
-            short.append(f"{model.headerData(c, Qt.Horizontal)}: {header.sectionSize(c)} < {need}")
-    return short
+    scroll = table.verticalScrollBar()
+    short = set()
+    for value in range(scroll.minimum(), scroll.maximum() + 1):
+        scroll.setValue(value)
+        settle(3)
+        first, last = table.rowAt(0), table.rowAt(table.viewport().height() - 1)
+        rows = range(first, (last if last >= 0 else model.rowCount() - 1) + 1)
+        for c in range(model.columnCount()):
+            need = max([header.sectionSizeHint(c)] + [delegate.sizeHint(option, model.index(r, c)).width() + 1
+                                                       for r in rows])
+            if header.sectionSize(c) < need:
+                short.add(f"{model.headerData(c, Qt.Horizontal)}: {header.sectionSize(c)} < {need} (rows {rows})")
+    scroll.setValue(scroll.minimum())
+    return sorted(short)
 
 
 def some_edits(win):
