@@ -106,7 +106,7 @@ class ColumnFit(QObject):
         try:
             for c, w in enumerate(self.pending):
                 size = header.sectionSize(c)
-                if fitting and size != w or not fitting and w > size and c not in self.dragged:
+                if (size != w) if fitting else (w > size and c not in self.dragged):
                     header.resizeSection(c, w)
         finally:
             self._resizing = False

@@ -321,3 +321,21 @@ def test_no_column_is_narrower_than_its_text_in_spanish(qtbot, tmp_path):
         assert unclipped(win) == []
     finally:
         install_language("en")
+
+
+def test_a_column_the_user_drags_keeps_its_width_through_edits(window):
+    from PySide6.QtWidgets import QHeaderView
+
+    window.load_plan(twelve_weeks(), None)
+    header = window.table.horizontalHeader()
+    last = len(COLUMNS) - 1
+    assert all(header.sectionResizeMode(c) == QHeaderView.Interactive for c in range(last + 1))
+    assert header.stretchLastSection()
+    header.resizeSection(PHASE_COLUMN, 300)  # as the user's drag does
+    header.resizeSection(TOTAL_COLUMN, 30)  # narrower than its texts: the user's choice
+    window.form.target.setValue(2400)
+    window.document.edit_step({"step": 2, "hold_days": 7})
+    settle()
+    assert (header.sectionSize(PHASE_COLUMN), header.sectionSize(TOTAL_COLUMN)) == (300, 30)
+    window.load_plan(twelve_weeks(), None)  # a whole plan: fitted again
+    assert header.sectionSize(PHASE_COLUMN) < 300 and header.sectionSize(TOTAL_COLUMN) > 30
