@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
 
 from planner.app.problems_view import ProblemsList
 from planner.app.date_field import DateField
 from planner.app.form_rows import product_text
+from planner.app.document import WHOLE_PLAN
 from planner.app.screen_reader import describe_errors, tie_message
 from planner.app.schedule_table import HOLD_DAYS, TOTAL_COLUMN, ScheduleTableModel, editable
 from planner.domain.problems import Problem
@@ -21,6 +22,116 @@ from planner.text.kidney import kidney_limit_text
 from planner.text.units import LIQUID_FORM, liquid_dispense_text
 
 translate = QCoreApplication.translate
+
+
+class ColumnFit(QObject):
+    """The table's column widths, from the font's measure of the headings and of the texts of
+    the rows on screen (never through data(): a view asks that for every cell it measures, and
+    rows off screen are not worded until shown). A column widens when a text on screen needs it,
+    checked after each change, scroll or resize of the table, and is fitted again (it may
+    shrink) when the model is reset or a whole plan replaces the last. A column the user drags
+    keeps its width until then; the last one stretches, at least as wide as its texts."""
+
+    def __init__(self, table: QTableView, model: ScheduleTableModel) -> None:
+        super().__init__(table)
+        self.table, self.model = table, model
+        self.widths: dict[str, int] = {}  # a text's width in the table's font
+        self.headings: list[int] = []  # the width each heading needs, measured on a reset
+        self.pending: list[int] = []  # the widths the rows measured since the last resize need
+        self.dragged: set[int] = set()  # columns the user sized
+        self._resizing = self._measuring = self._queued = False
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        header.sectionResized.connect(self._resized)
+        model.modelReset.connect(self.fit)
+        model.headerDataChanged.connect(lambda *_: self.fit())
+        for signal in (model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            signal.connect(lambda *_: self.widen())
+        table.verticalScrollBar().valueChanged.connect(lambda *_: self.widen())
+        table.viewport().installEventFilter(self)  # taller: more rows on screen
+        # A row worded while the view paints (one not measured yet): widened just after.
+        model.row_made.connect(self._made)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Resize:
+            self.widen()
+        return False
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._resizing and column != self.model.columnCount() - 1:  # the last one stretches
+            self.dragged.add(column)
+
+    def _measure(self, texts: tuple[str, ...]) -> None:
+        columns = self.model.columnCount()
+        if len(self.headings) != columns:
+            header = self.table.horizontalHeader()
+            self.headings = [header.sectionSizeHint(c) for c in range(columns)]
+        if len(self.pending) != columns:
+            self.pending = list(self.headings)
+        fm = self.table.fontMetrics()
+        # As QStyledItemDelegate pads a text, a pixel its rounding up of the text's width may
+        # add, and one for the grid line.
+        pad = 2 * (self.table.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, self.table) + 1) + 2
+        widths, pending = self.widths, self.pending
+        if len(widths) > 8192:
+            widths.clear()
+        for c, text in enumerate(texts):
+            w = widths.get(text)
+            if w is None:
+                w = widths[text] = fm.horizontalAdvance(text)
+            if w + pad > pending[c]:
+                pending[c] = w + pad
+
+    def _on_screen(self) -> range:
+        """The rows on screen, and one more each side."""
+        rows = self.model.rowCount()
+        height = max(1, self.table.verticalHeader().defaultSectionSize())
+        top = max(0, self.table.rowAt(0))
+        return range(max(0, top - 1), min(rows, top + self.table.viewport().height() // height + 2))
+
+    def _made(self, row: int) -> None:
+        if self._measuring:
+            return
+        self._measure(self.model.row_texts(row))
+        if not self._queued:
+            self._queued = True
+            QTimer.singleShot(0, self._apply)
+
+    def _apply(self, fitting: bool = False) -> None:
+        """Columns to the widths measured: wider only, or (fitting) exactly."""
+        self._queued = False
+        header = self.table.horizontalHeader()
+        self._resizing = True
+        try:
+            for c, w in enumerate(self.pending):
+                size = header.sectionSize(c)
+                if (size != w) if fitting else (w > size and c not in self.dragged):
+                    header.resizeSection(c, w)
+        finally:
+            self._resizing = False
+        self.pending = []
+
+    def _measure_screen(self) -> None:
+        self._measuring = True
+        try:
+            for row in self._on_screen():
+                self._measure(self.model.row_texts(row))
+        finally:
+            self._measuring = False
+        if not self.pending:  # no rows: the headings alone
+            self._measure(())
+
+    def fit(self) -> None:
+        """Every column to its longest text on screen or its heading (narrower ones shrink)."""
+        self.widths.clear()  # the language or font may be another
+        self.headings, self.pending, self.dragged = [], [], set()
+        self._measure_screen()
+        self._apply(fitting=True)
+
+    def widen(self) -> None:
+        self._measure_screen()
+        self._apply()
 
 
 class ResultViews:
@@ -36,10 +147,12 @@ class ResultViews:
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        # Size columns from the rows on screen only: measuring every row on each edit is slow.
-        self.table.horizontalHeader().setResizeContentsPrecision(0)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.column_fit = ColumnFit(self.table, self.table_model)
+        self._refit_columns = False  # a whole plan came in: the columns are fitted to it
+        self.document.changed.connect(self._plan_changed)
+        # The current row stays where it was when the model is reset (a keyboard user's row).
+        self.table_model.modelAboutToBeReset.connect(self._keep_current_row)
+        self.table_model.modelReset.connect(self._restore_current_row)
         # Typing over a Total, time-of-day or Days cell (F2, or a double click) shapes that step.
         self.table.setEditTriggers(QTableView.DoubleClicked | QTableView.EditKeyPressed)
         self.table.setContextMenuPolicy(Qt.ActionsContextMenu)
@@ -64,6 +177,19 @@ class ResultViews:
         for field in self.form.findChildren(DateField):  # a date that cannot be read, said with its field
             tie_message(field.message, field.edit)
         return table_box
+
+    def _plan_changed(self, field: str) -> None:
+        if field == WHOLE_PLAN:
+            self._refit_columns = True
+
+    def _keep_current_row(self) -> None:
+        index = self.table.currentIndex()
+        self._kept_cell = (index.row(), index.column()) if index.isValid() else None
+
+    def _restore_current_row(self) -> None:
+        kept = getattr(self, "_kept_cell", None)
+        if kept is not None and kept[0] < self.table_model.rowCount():
+            self.table.setCurrentIndex(self.table_model.index(*kept))
 
     # --- steps the prescriber shapes (the actions are in the Edit menu and the table's context menu) ---
 
@@ -113,6 +239,9 @@ class ResultViews:
         if self.canvas is not None:
             self.canvas.show_schedule(schedule)
         self.table_model.set_schedule(schedule)
+        if self._refit_columns:
+            self._refit_columns = False
+            self.column_fit.fit()
         self.table.setEnabled(True)
         self.stale.hide()
         parts = [liquid_dispense_text(x, schedule.profile) if x.form == LIQUID_FORM  # PRODUCTS (issue 14)

@@ -19,7 +19,7 @@ from planner.domain.plan import SLOTS
 from planner.domain.schedule import Schedule, Step
 from planner.text.kidney import supplement_match_text
 from planner.text.units import describe_units
-from planner.text.catalogue import catalogue
+from planner.text.catalogue import catalogue, current_language
 
 translate = QCoreApplication.translate
 
@@ -58,10 +58,10 @@ def _dates(st: Step) -> str:
     return f"{_date(st.start)} – {_date(st.end)}"
 
 
-def _units(st: Step) -> str:
+def _units(st: Step, describe=describe_units) -> str:
     if not st.doses:
         return translate("Table", "stop")
-    texts = [describe_units(d.units) for d in st.doses]
+    texts = [describe(d.units) for d in st.doses]
     if len(set(texts)) == 1:
         out = translate("Table", "{units} each dose").format(units=texts[0]) if len(texts) > 1 else texts[0]
     else:
@@ -100,10 +100,10 @@ def _phase(st: Step) -> str:
     return phase_word(st.phase)
 
 
-def _row(st: Step) -> tuple[str, ...]:
+def _row(st: Step, describe=describe_units) -> tuple[str, ...]:
     by_slot = {d.slot: d for d in st.doses}
     slots = tuple(f"{by_slot[s].mg} mg" if s in by_slot else "" for s in SLOTS)
-    return (_dates(st), str(st.days), _phase(st), f"{st.total_mg} mg") + slots + (_units(st),)
+    return (_dates(st), str(st.days), _phase(st), f"{st.total_mg} mg") + slots + (_units(st, describe),)
 
 
 def editable(st: Step) -> bool:
@@ -132,54 +132,150 @@ def step_edit_for(st: Step, column: int, value: int) -> dict | None:
     return {"step": st.segment, "doses": doses, "total_mg": sum(doses.values())}
 
 
-def _tips(st: Step) -> tuple[str | None, ...]:
+def _tips(st: Step, describe=describe_units) -> tuple[str | None, ...]:
     by_slot = {d.slot: d for d in st.doses}
     return tuple(
-        f"{by_slot[s].time}: {describe_units(by_slot[s].units)}" if s in by_slot else None for s in SLOTS
+        f"{by_slot[s].time}: {describe(by_slot[s].units)}" if s in by_slot else None for s in SLOTS
     ) + (_units_tip(st),)
 
 
+# What data() answers for each role, made once per step (data() is one lookup).
+_DISPLAY, _EDIT, _BACKGROUND, _TIP, _ALIGN = (int(r) for r in (
+    Qt.DisplayRole, Qt.EditRole, Qt.BackgroundRole, Qt.ToolTipRole, Qt.TextAlignmentRole))
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_READ_ONLY = Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemNeverHasChildren  # as QAbstractTableModel's
+_EDITABLE = _READ_ONLY | Qt.ItemIsEditable
+_NUMBERS = frozenset((DAYS_COLUMN, TOTAL_COLUMN, *range(FIRST_SLOT_COLUMN, FIRST_SLOT_COLUMN + len(SLOTS))))
+Cells = tuple[dict[int, Any], ...]  # one row: per column, {role: value}
+
+
+def _cells(st: Step, describe=describe_units) -> Cells:
+    """Everything data() returns for a step's row, by column and role."""
+    texts, tips = _row(st, describe), _tips(st, describe)
+    shaped = st.edited or st.hold
+    #: The tooltip of the Phase cell of a step the prescriber shaped.
+    shaped_tip = translate("Table", "Shaped by the prescriber in this table. Edit > Remove step edits puts every step back.") if shaped else None
+    row = []
+    for col, text in enumerate(texts):
+        cell: dict[int, Any] = {_DISPLAY: text, _EDIT: text.split(" ")[0] if text else "0"}
+        if shaped:
+            cell[_BACKGROUND] = _MARKED
+        if 1 <= col <= 3 + len(SLOTS):
+            cell[_ALIGN] = _RIGHT
+        tip = shaped_tip if col == PHASE_COLUMN else tips[col - 4] if col >= 4 else None
+        if tip is not None:
+            cell[_TIP] = tip
+        row.append(cell)
+    return tuple(row)
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending row numbers as contiguous (first, last) ranges."""
+    out: list[tuple[int, int]] = []
+    for r in rows:
+        if out and out[-1][1] == r - 1:
+            out[-1] = (out[-1][0], r)
+        else:
+            out.append((r, r))
+    return out
+
+
 class ScheduleTableModel(QAbstractTableModel):
-    """Cell texts are made once per schedule: a view asks for them thousands of times."""
+    """An edit of the plan replaces only the rows whose step changed, and a row's cells are
+    worded when a view first asks for them (then kept): an edit costs what is on screen, not
+    the plan's length, a view repaints what changed, and its current row stays."""
 
     step_edit_asked = Signal(dict)  # a step_edits record for the document
     refused = Signal(str)  # a typed cell that is not a whole number, and why
+    row_made = Signal(int)  # a row's cells were worded (a view may measure them)
 
     def __init__(self) -> None:
         super().__init__()
+        self._shown = False  # a schedule is shown (an empty table shows none)
+        self._language: tuple = ()
+        self._headers: tuple[str, ...] = column_names()
         self._steps: tuple[Step, ...] = ()
-        self._rows: list[tuple[str, ...]] = []
-        self._tips: list[tuple[str | None, ...]] = []
+        self._cells: list[Cells | None] = []  # None: not worded since its step changed
+        self._editable: list[bool] = []
+        self._described: dict = {}  # describe_units by units, in self._language
+
+    def _describe(self, units) -> str:
+        text = self._described.get(units)
+        if text is None:
+            if len(self._described) > 4096:  # a long session of many plans: start again
+                self._described.clear()
+            text = self._described[units] = describe_units(units)
+        return text
+
+    def _make(self, row: int) -> Cells:
+        cells = self._cells[row] = _cells(self._steps[row], self._describe)
+        self.row_made.emit(row)
+        return cells
 
     def set_schedule(self, schedule: Schedule | None) -> None:
-        self.beginResetModel()
-        self._steps = schedule.steps if schedule is not None else ()
-        self._rows = [_row(st) for st in self._steps]
-        self._tips = [_tips(st) for st in self._steps]
-        self.endResetModel()
+        steps = schedule.steps if schedule is not None else ()
+        language = (current_language(), column_names())
+        if schedule is None or not self._shown or language != self._language:
+            # Another language re-words every cell and heading; None <-> a schedule: all rows.
+            self.beginResetModel()
+            self._shown, self._language, self._headers = schedule is not None, language, language[1]
+            self._described = {}
+            self._steps = steps
+            self._cells = [None] * len(steps)
+            self._editable = [editable(st) for st in steps]
+            self.endResetModel()
+            return
+        old, n, m = self._steps, len(self._steps), len(steps)
+        p = 0  # the rows before p and the last s rows are the same steps as before
+        while p < min(n, m) and old[p] == steps[p]:
+            p += 1
+        s = 0
+        while s < min(n, m) - p and old[n - 1 - s] == steps[m - 1 - s]:
+            s += 1
+        k = min(n, m) - p - s  # rows p..p+k-1 are replaced in place; the rest are added or taken away
+        changed = [i for i in range(p, p + k) if old[i] is not steps[i] and old[i] != steps[i]]
+        added = m - n if m > n else 0
+        cells = self._cells[:p + k] + [None] * added + self._cells[n - s:]
+        shapeable = self._editable[:p + k] + [False] * added + self._editable[n - s:]
+        for i in changed + list(range(p + k, p + k + added)):
+            cells[i], shapeable[i] = None, editable(steps[i])
+        if m > n:
+            self.beginInsertRows(QModelIndex(), p + k, p + k + m - n - 1)
+        elif m < n:
+            self.beginRemoveRows(QModelIndex(), p + k, p + k + n - m - 1)
+        self._steps, self._cells, self._editable = steps, cells, shapeable  # before any view reads them
+        if m > n:
+            self.endInsertRows()
+        elif m < n:
+            self.endRemoveRows()
+        last = len(COLUMNS) - 1
+        for first, end in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
 
     @property
     def steps(self) -> tuple[Step, ...]:
         return self._steps
 
+    def row_texts(self, row: int) -> tuple[str, ...]:
+        """The row's cells as shown (what a view measures its columns by, without data())."""
+        cells = self._cells[row]
+        return tuple(cell[_DISPLAY] for cell in (cells if cells is not None else self._make(row)))
+
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._cells)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return column_names()[section]
+            return self._headers[section]
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        col = index.column()
-        if index.isValid() and editable(self._steps[index.row()]) and (
-                col in (DAYS_COLUMN, TOTAL_COLUMN) or FIRST_SLOT_COLUMN <= col < FIRST_SLOT_COLUMN + len(SLOTS)):
-            return base | Qt.ItemIsEditable
-        return base
+        if not index.isValid():
+            return Qt.NoItemFlags
+        return _EDITABLE if self._editable[index.row()] and index.column() in _NUMBERS else _READ_ONLY
 
     def setData(self, index: QModelIndex, value: Any, role: int = Qt.EditRole) -> bool:  # noqa: N802 - Qt's name
         if role != Qt.EditRole or not (self.flags(index) & Qt.ItemIsEditable):
@@ -196,23 +292,9 @@ class ScheduleTableModel(QAbstractTableModel):
         return record is not None
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if role == Qt.DisplayRole:
-            return self._rows[index.row()][index.column()]
-        col = index.column()
-        st = self._steps[index.row()]
-        if role == Qt.EditRole:
-            text = self._rows[index.row()][col]
-            return text.split(" ")[0] if text else "0"
-        if role == Qt.BackgroundRole and (st.edited or st.hold):
-            return _MARKED
-        if role == Qt.ToolTipRole and col == PHASE_COLUMN and (st.edited or st.hold):
-            #: The tooltip of the Phase cell of a step the prescriber shaped.
-            return translate("Table", "Shaped by the prescriber in this table. Edit > Remove step edits puts every step back.")
-        if role == Qt.TextAlignmentRole and 1 <= col <= 3 + len(SLOTS):
-            return _RIGHT
-        if role == Qt.ToolTipRole and 4 <= col <= 4 + len(SLOTS):
-            return self._tips[index.row()][col - 4]
-        return None
-
-
-_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+        if not index.isValid():
+            return None
+        cells = self._cells[index.row()]
+        if cells is None:
+            cells = self._make(index.row())
+        return cells[index.column()].get(role)
