@@ -22,8 +22,8 @@ def _sun_rays(path: QPainterPath, cx: float, cy: float, r_in: float, r_out: floa
 
 # The icon's shapes at the origin by (slot, size): a month of the tick chart draws the same
 # few icons hundreds of times, and the sun's and moon's path intersections cost more than
-# drawing them. draw_slot_icon translates the painter to the icon's corner and draws these.
-_SHAPES: dict[tuple[str, float], dict[str, QPainterPath]] = {}
+# drawing them. draw_slot_icon moves these to the icon's corner.
+_SHAPES: dict[tuple[str, float], dict] = {}
 
 
 def _build_shapes(slot: str, s: float) -> dict[str, QPainterPath]:
@@ -72,53 +72,72 @@ def _build_shapes(slot: str, s: float) -> dict[str, QPainterPath]:
     return shapes
 
 
-def _shapes(slot: str, s: float) -> dict[str, QPainterPath]:
+def _shapes(slot: str, s: float) -> dict:
     key = (slot, s)
     shapes = _SHAPES.get(key)
     if shapes is None:
         if len(_SHAPES) > 256:  # sizes come from the page's metrics: a few per printout
             _SHAPES.clear()
-        shapes = _SHAPES[key] = _build_shapes(slot, s)
+        shapes = _SHAPES[key] = _kit(slot, s)
     return shapes
+
+
+_NO_PEN = Qt.PenStyle.NoPen
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_ANTIALIAS = QPainter.RenderHint.Antialiasing
+
+
+def _kit(slot: str, s: float) -> dict:
+    """What one icon of size s is drawn with: its paths at the origin, pens and fills."""
+    dark = QColor("#3b2a00")
+    kit: dict = {**_build_shapes(slot, s), "tile": QColor(SLOT_TILES.get(slot, "#cccccc")),
+                 "line": QPen(dark, s * 0.06, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap),
+                 "thin": QPen(dark, s * 0.04)}
+    if slot in ("morning", "evening"):
+        kit["fill"] = QColor("#f76707" if slot == "morning" else "#ff922b")
+    elif slot == "midday":
+        kit["fill"] = QColor("#ffd43b")
+    else:
+        kit["fill"] = QColor("#fff3bf")
+    return kit
 
 
 def draw_slot_icon(p: QPainter, slot: str, rect: QRectF) -> None:
     """A picture of the time of day (the AHRQ pill card's idea): sunrise, sun, sunset or
     moon on a tile in the chart's colour for that slot. Drawn with paths, no image files."""
     s = rect.width()
-    shapes = _shapes(slot, s)
+    x0, y0 = rect.x(), rect.y()
+    kit = _shapes(slot, s)
+    # The cached paths are moved to the icon (not the painter), so the page holds the same
+    # coordinates as when every icon built its own paths.
     p.save()
-    p.translate(rect.x(), rect.y())
-    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor(SLOT_TILES.get(slot, "#cccccc")))
-    p.drawRoundedRect(QRectF(0, 0, s, rect.height()), s * 0.18, s * 0.18)
-    dark = QColor("#3b2a00")
-    line = QPen(dark, s * 0.06, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-    cx = s / 2
+    p.setRenderHint(_ANTIALIAS, True)
+    p.setPen(_NO_PEN)
+    p.setBrush(kit["tile"])
+    p.drawRoundedRect(rect, s * 0.18, s * 0.18)
     if slot in ("morning", "evening"):
-        horizon = s * 0.66
-        p.setBrush(QColor("#f76707" if slot == "morning" else "#ff922b"))
-        p.setPen(QPen(dark, s * 0.04))
-        p.drawPath(shapes["sun"])
-        p.setPen(line)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawPath(shapes["rays"])
-        p.drawLine(QPointF(s * 0.12, horizon), QPointF(s * 0.88, horizon))
-        p.drawPath(shapes["arrow"])
+        horizon = y0 + s * 0.66
+        p.setBrush(kit["fill"])
+        p.setPen(kit["thin"])
+        p.drawPath(kit["sun"].translated(x0, y0))
+        p.setPen(kit["line"])
+        p.setBrush(_NO_BRUSH)
+        p.drawPath(kit["rays"].translated(x0, y0))
+        p.drawLine(QPointF(x0 + s * 0.12, horizon), QPointF(x0 + s * 0.88, horizon))
+        p.drawPath(kit["arrow"].translated(x0, y0))
     elif slot == "midday":
-        p.setPen(line)
-        p.drawPath(shapes["rays"])
-        p.setPen(QPen(dark, s * 0.04))
-        p.setBrush(QColor("#ffd43b"))
+        p.setPen(kit["line"])
+        p.drawPath(kit["rays"].translated(x0, y0))
+        p.setPen(kit["thin"])
+        p.setBrush(kit["fill"])
         r = s * 0.19
-        p.drawEllipse(QPointF(cx, s / 2), r, r)
+        p.drawEllipse(QPointF(x0 + s / 2, y0 + s / 2), r, r)
     else:  # bedtime: a crescent moon and two stars
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#fff3bf"))
-        p.drawPath(shapes["moon"])
+        p.setPen(_NO_PEN)
+        p.setBrush(kit["fill"])
+        p.drawPath(kit["moon"].translated(x0, y0))
         for sx, sy, sr in ((0.76, 0.26, 0.055), (0.8, 0.62, 0.04)):
-            p.drawEllipse(QPointF(s * sx, s * sy), s * sr, s * sr)
+            p.drawEllipse(QPointF(x0 + s * sx, y0 + s * sy), s * sr, s * sr)
     p.restore()
 
 
