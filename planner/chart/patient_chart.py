@@ -16,7 +16,7 @@ import numpy as np
 from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FixedLocator, MaxNLocator
 
 from planner.chart.geometry import step_polygon
 from planner.chart.style import SLOT_COLOURS, TOTAL_COLOUR
@@ -66,10 +66,13 @@ def draw_patient_chart(figure: Figure, schedule: Schedule, scale: float = 1.0):
     ax.set_ylim(0, top)
     _amounts(ax, figure, steps, end, size["amount"])
 
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=8)
-    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=8))
     ax.xaxis.set_major_formatter(DayMonthFormatter())
     ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=True, steps=[1, 2, 2.5, 5, 10]))
+    # The limits are set and the figure is drawn once, so the ticks are found once: matplotlib
+    # asks the locators again at every layout step and draw (about thirty times).
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.set_major_locator(FixedLocator(axis.get_major_locator()()))
     ax.tick_params(labelsize=size["ticks"], width=0.8 * scale, length=3.5 * scale)
     ax.set_ylabel(say("chart.patient.axis"), fontsize=size["axis"])
     ax.grid(axis="y", color="#d0d0d0", linewidth=0.5, zorder=0.5)

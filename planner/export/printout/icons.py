@@ -20,35 +20,27 @@ def _sun_rays(path: QPainterPath, cx: float, cy: float, r_in: float, r_out: floa
         path.lineTo(cx + r_out * math.cos(rad), cy - r_out * math.sin(rad))
 
 
-def draw_slot_icon(p: QPainter, slot: str, rect: QRectF) -> None:
-    """A picture of the time of day (the AHRQ pill card's idea): sunrise, sun, sunset or
-    moon on a tile in the chart's colour for that slot. Drawn with paths, no image files."""
-    s = rect.width()
-    x0, y0 = rect.x(), rect.y()
-    p.save()
-    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor(SLOT_TILES.get(slot, "#cccccc")))
-    p.drawRoundedRect(rect, s * 0.18, s * 0.18)
-    dark = QColor("#3b2a00")
-    line = QPen(dark, s * 0.06, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-    cx = x0 + s / 2
+# The icon's shapes at the origin by (slot, size): a month of the tick chart draws the same
+# few icons hundreds of times, and the sun's and moon's path intersections cost more than
+# drawing them. draw_slot_icon moves these to the icon's corner.
+_SHAPES: dict[tuple[str, float], dict] = {}
+
+
+def _build_shapes(slot: str, s: float) -> dict[str, QPainterPath]:
+    """The paths of one icon of size s with its top left corner at (0, 0)."""
+    cx = s / 2
+    shapes: dict[str, QPainterPath] = {}
     if slot in ("morning", "evening"):
-        horizon = y0 + s * 0.66
+        horizon = s * 0.66
         r = s * 0.22
         sun = QPainterPath()
         sun.addEllipse(QPointF(cx, horizon), r, r)
         clip = QPainterPath()
-        clip.addRect(QRectF(x0, y0, s, horizon - y0))
-        p.setBrush(QColor("#f76707" if slot == "morning" else "#ff922b"))
-        p.setPen(QPen(dark, s * 0.04))
-        p.drawPath(sun.intersected(clip))
+        clip.addRect(QRectF(0, 0, s, horizon))
+        shapes["sun"] = sun.intersected(clip)
         rays = QPainterPath()
         _sun_rays(rays, cx, horizon, r * 1.35, r * 1.85, (20, 55, 90, 125, 160))
-        p.setPen(line)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawPath(rays)
-        p.drawLine(QPointF(x0 + s * 0.12, horizon), QPointF(x0 + s * 0.88, horizon))
+        shapes["rays"] = rays
         # An arrow under the horizon: the sun coming up, or going down.
         ay0, ay1 = horizon + s * 0.08, horizon + s * 0.26
         arrow = QPainterPath()
@@ -64,27 +56,86 @@ def draw_slot_icon(p: QPainter, slot: str, rect: QRectF) -> None:
             arrow.moveTo(cx - s * 0.08, ay1 - s * 0.08)
             arrow.lineTo(cx, ay1)
             arrow.lineTo(cx + s * 0.08, ay1 - s * 0.08)
-        p.drawPath(arrow)
+        shapes["arrow"] = arrow
     elif slot == "midday":
-        cy = y0 + s / 2
-        r = s * 0.19
         rays = QPainterPath()
-        _sun_rays(rays, cx, cy, r * 1.4, r * 2.1, range(0, 360, 45))
-        p.setPen(line)
-        p.drawPath(rays)
-        p.setPen(QPen(dark, s * 0.04))
-        p.setBrush(QColor("#ffd43b"))
-        p.drawEllipse(QPointF(cx, cy), r, r)
-    else:  # bedtime: a crescent moon and two stars
-        cy = y0 + s * 0.52
+        _sun_rays(rays, cx, s / 2, s * 0.19 * 1.4, s * 0.19 * 2.1, range(0, 360, 45))
+        shapes["rays"] = rays
+    else:  # bedtime: a crescent moon
+        cy = s * 0.52
         r = s * 0.3
         moon = QPainterPath()
         moon.addEllipse(QPointF(cx - s * 0.04, cy), r, r)
         bite = QPainterPath()
         bite.addEllipse(QPointF(cx + s * 0.1, cy - s * 0.08), r * 0.85, r * 0.85)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#fff3bf"))
-        p.drawPath(moon.subtracted(bite))
+        shapes["moon"] = moon.subtracted(bite)
+    return shapes
+
+
+def _shapes(slot: str, s: float) -> dict:
+    key = (slot, s)
+    shapes = _SHAPES.get(key)
+    if shapes is None:
+        if len(_SHAPES) > 256:  # sizes come from the page's metrics: a few per printout
+            _SHAPES.clear()
+        shapes = _SHAPES[key] = _kit(slot, s)
+    return shapes
+
+
+_NO_PEN = Qt.PenStyle.NoPen
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_ANTIALIAS = QPainter.RenderHint.Antialiasing
+
+
+def _kit(slot: str, s: float) -> dict:
+    """What one icon of size s is drawn with: its paths at the origin, pens and fills."""
+    dark = QColor("#3b2a00")
+    kit: dict = {**_build_shapes(slot, s), "tile": QColor(SLOT_TILES.get(slot, "#cccccc")),
+                 "line": QPen(dark, s * 0.06, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap),
+                 "thin": QPen(dark, s * 0.04)}
+    if slot in ("morning", "evening"):
+        kit["fill"] = QColor("#f76707" if slot == "morning" else "#ff922b")
+    elif slot == "midday":
+        kit["fill"] = QColor("#ffd43b")
+    else:
+        kit["fill"] = QColor("#fff3bf")
+    return kit
+
+
+def draw_slot_icon(p: QPainter, slot: str, rect: QRectF) -> None:
+    """A picture of the time of day (the AHRQ pill card's idea): sunrise, sun, sunset or
+    moon on a tile in the chart's colour for that slot. Drawn with paths, no image files."""
+    s = rect.width()
+    x0, y0 = rect.x(), rect.y()
+    kit = _shapes(slot, s)
+    # The cached paths are moved to the icon (not the painter), so the page holds the same
+    # coordinates as when every icon built its own paths.
+    p.save()
+    p.setRenderHint(_ANTIALIAS, True)
+    p.setPen(_NO_PEN)
+    p.setBrush(kit["tile"])
+    p.drawRoundedRect(rect, s * 0.18, s * 0.18)
+    if slot in ("morning", "evening"):
+        horizon = y0 + s * 0.66
+        p.setBrush(kit["fill"])
+        p.setPen(kit["thin"])
+        p.drawPath(kit["sun"].translated(x0, y0))
+        p.setPen(kit["line"])
+        p.setBrush(_NO_BRUSH)
+        p.drawPath(kit["rays"].translated(x0, y0))
+        p.drawLine(QPointF(x0 + s * 0.12, horizon), QPointF(x0 + s * 0.88, horizon))
+        p.drawPath(kit["arrow"].translated(x0, y0))
+    elif slot == "midday":
+        p.setPen(kit["line"])
+        p.drawPath(kit["rays"].translated(x0, y0))
+        p.setPen(kit["thin"])
+        p.setBrush(kit["fill"])
+        r = s * 0.19
+        p.drawEllipse(QPointF(x0 + s / 2, y0 + s / 2), r, r)
+    else:  # bedtime: a crescent moon and two stars
+        p.setPen(_NO_PEN)
+        p.setBrush(kit["fill"])
+        p.drawPath(kit["moon"].translated(x0, y0))
         for sx, sy, sr in ((0.76, 0.26, 0.055), (0.8, 0.62, 0.04)):
             p.drawEllipse(QPointF(x0 + s * sx, y0 + s * sy), s * sr, s * sr)
     p.restore()

@@ -28,7 +28,7 @@ from planner.export.printout.blocks import (
     WarningBox,
 )
 from planner.export.printout.layout_boxes import emergency_geometry
-from planner.export.printout.layout_month import month_geometry, split_months
+from planner.export.printout.layout_month import month_geometry_found, split_months
 
 CHART_MIN_WIDTH_PT = 560.0
 MIN_TAKE_PT = 120.0  # the words of a dose keep at least this width beside its pictures
@@ -129,7 +129,7 @@ def measure(m: Metrics, b: Block, cache: dict[int, Any]) -> Box:
         height, geo = emergency_geometry(m, b)
         return Box(b, height, space, geo)
     if isinstance(b, MonthChart):
-        height, geo = month_geometry(m, b)
+        height, geo = month_geometry_found(m, b, cache)
         return Box(b, height, space, geo)
     raise TypeError(f"no layout for {type(b).__name__}")
 
@@ -252,7 +252,7 @@ def lay_out(m: Metrics, blocks: list[Block], page_h: float) -> list[Page]:
                              "take": max((m.text_w(d.take, BODY_PT) for d in cards), default=None),
                              "mg": max((m.text_w(d.amount, BODY_PT, True) for d in cards), default=None)}
     boxes, header = [], None
-    for b in split_months(m, blocks, page_h):  # a month of the tick chart too tall for a page: in parts
+    for b in split_months(m, blocks, page_h, cache):  # a month of the tick chart too tall for a page: in parts
         box = measure(m, b, cache)
         if isinstance(b, TableRow):
             if b.header:

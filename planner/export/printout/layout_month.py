@@ -189,12 +189,16 @@ def _plan_weeks(weeks):
     return weeks[first:last + 1]
 
 
-def split_month(m, b: MonthChart, page_h: float) -> list[MonthChart]:
+def split_month(m, b: MonthChart, page_h: float, found: dict | None = None) -> list[MonthChart]:
     """The month whole if it fits the page. Else its weeks with no day of the plan (before
     day 1, after the last day) are left off; then, if it still does not fit, its weeks go on
     the fewest pages that hold them (weeks 1-3 and 4-6), as evenly as they fit. The notes go
-    under the last part."""
-    if _fits(m, b, page_h):
+    under the last part. A whole month's geometry, worked out to see that it fits, is kept in
+    found (by the block's id, with the block) for the layout to use, not work out again."""
+    whole = month_geometry(m, b)
+    if whole[0] <= page_h:
+        if found is not None:
+            found[("month", id(b))] = (b, whole)
         return [b]
     weeks = _plan_weeks(b.weeks)
     if _fits(m, replace(b, weeks=weeks), page_h):
@@ -223,11 +227,17 @@ def _legend(b: MonthChart, weeks) -> tuple:
     return tuple((slot, words) for slot, words in b.legend if slot in used)
 
 
-def split_months(m, blocks: list[Block], page_h: float) -> list[Block]:
+def split_months(m, blocks: list[Block], page_h: float, found: dict | None = None) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
-        out += split_month(m, b, page_h) if isinstance(b, MonthChart) else [b]
+        out += split_month(m, b, page_h, found) if isinstance(b, MonthChart) else [b]
     return out
 
 
-__all__ = ["month_geometry", "split_month", "split_months", "TICK"]
+def month_geometry_found(m, b: MonthChart, found: dict) -> tuple[float, dict[str, Any]]:
+    """The month's geometry, as split_months found it if it did."""
+    kept = found.get(("month", id(b)))
+    return kept[1] if kept is not None and kept[0] is b else month_geometry(m, b)
+
+
+__all__ = ["month_geometry", "month_geometry_found", "split_month", "split_months", "TICK"]

@@ -18,10 +18,15 @@ def draw_text(p: QPainter, c, x: float, y: float, w: float, text: str, size: flo
     h = c.text_h(text, w, size, bold)
     p.setFont(c.font(size, bold))
     p.setPen(colour)
-    flags = int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+    flags = _FLAGS.get(align)
+    if flags is None:  # Qt's flag arithmetic costs more than drawing a short text: once per alignment
+        flags = _FLAGS[align] = int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
     # A little more room than measured, so rounding on the device never drops a last line.
     p.drawText(QRectF(x, y, w, h + c.line(size)), flags, text)
     return h
+
+
+_FLAGS: dict = {}
 
 
 __all__ = ["INK", "GREY", "RULE", "WARN_BORDER", "draw_text"]

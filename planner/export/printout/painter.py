@@ -66,6 +66,9 @@ class QtMetrics:
         self.height = float(device.height())
         self._fonts: dict[tuple[float, bool], QFont] = {}
         self._metrics: dict[tuple[float, bool], QFontMetricsF] = {}
+        # Wrapped heights measured once: the layout measures a text, the painter measures it
+        # again, and a month chart repeats the same few texts in every cell.
+        self._heights: dict[tuple[str, float, float, bool], float] = {}
 
     def pt(self, x: float) -> float:
         return x * self.k * self.px_per_pt
@@ -100,8 +103,12 @@ class QtMetrics:
         return self.fm(size, bold).horizontalAdvance(text)
 
     def text_h(self, text: str, width: float, size: float, bold: bool = False) -> float:
-        r = self.fm(size, bold).boundingRect(QRectF(0, 0, max(width, 1.0), 1e7), _WRAP, text)
-        return max(r.height(), self.line(size, bold))
+        key = (text, width, size, bold)
+        h = self._heights.get(key)
+        if h is None:
+            r = self.fm(size, bold).boundingRect(QRectF(0, 0, max(width, 1.0), 1e7), _WRAP, text)
+            h = self._heights[key] = max(r.height(), self.line(size, bold))
+        return h
 
 
 def _right(p: QPainter, c: QtMetrics, right: float, y: float, w: float, text: str, size: float) -> None:

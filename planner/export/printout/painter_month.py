@@ -49,20 +49,39 @@ def paint_month(p: QPainter, c, box: Box, y: float) -> None:
     pad = g["pad"]
     for name, rect in zip(g["names"], g["head"]):
         draw_text(p, c, rect[0] + pad, y + rect[1] + pad, rect[2] - 2 * pad, name, HEAD, True, INK, _CENTRE)
+    kit = _Kit(c)
     for cell in g["cells"]:
-        _paint_cell(p, c, cell, y)
+        _paint_cell(p, c, cell, y, kit)
     for tone_cell in (cell for cell in g["cells"] if cell["day"].tone and cell["day"].in_plan):
         _tone_border(p, c, tone_cell, y)
     for note, rect in g["notes"]:
         draw_text(p, c, rect[0], y + rect[1], rect[2], note, NOTE, True)
 
 
-def _paint_cell(p: QPainter, c, cell: dict, y: float) -> None:
+class _Kit:
+    """The pens and fills every cell of a month uses, made once per month, not per cell."""
+
+    def __init__(self, c) -> None:
+        self.rule = QPen(RULE, c.pt(0.6))
+        self.tick = QPen(INK, c.pt(1.0))
+        self.white = QColor("white")
+        self.radius = c.pt(2)
+        self.tints: dict[str, QColor] = {}
+
+    def tint(self, slot: str) -> QColor:
+        tint = self.tints.get(slot)
+        if tint is None:
+            tint = self.tints[slot] = QColor(SLOT_TILES.get(slot, "#cccccc"))
+            tint.setAlpha(BOX_TINT)
+        return tint
+
+
+def _paint_cell(p: QPainter, c, cell: dict, y: float, kit: _Kit) -> None:
     day = cell["day"]
     rect = _r(cell["rect"], y)
     p.save()
-    p.setPen(QPen(RULE, c.pt(0.6)))
-    fill = QColor("white")
+    p.setPen(kit.rule)
+    fill = kit.white
     if day.date is not None and not day.in_plan:
         fill = OUTSIDE_FILL
     elif day.tone == "stop":
@@ -78,14 +97,12 @@ def _paint_cell(p: QPainter, c, cell: dict, y: float) -> None:
         mx, my, mw, _ = cell["mark"]
         draw_text(p, c, mx, y + my, mw, day.mark, MARK, True, TONES.get(day.tone, INK))
     for dose, place in cell["doses"]:
-        tint = QColor(SLOT_TILES.get(dose.slot, "#cccccc"))
-        tint.setAlpha(BOX_TINT)
         p.save()
-        p.setPen(QPen(RULE, c.pt(0.6)))
-        p.setBrush(tint)
-        p.drawRoundedRect(_r(place["rect"], y), c.pt(2), c.pt(2))
-        p.setPen(QPen(INK, c.pt(1.0)))
-        p.setBrush(QColor("white"))
+        p.setPen(kit.rule)
+        p.setBrush(kit.tint(dose.slot))
+        p.drawRoundedRect(_r(place["rect"], y), kit.radius, kit.radius)
+        p.setPen(kit.tick)
+        p.setBrush(kit.white)
         p.drawRect(_r(place["tick"], y))
         p.restore()
         draw_slot_icon(p, dose.slot, _r(place["icon"], y))
