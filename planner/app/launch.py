@@ -13,8 +13,6 @@ from planner.export.fonts import register_fonts  # the printout draws with them 
 # and when the chart is painted (wall-clock seconds), then the peak memory, and exits.
 PROBE = "TITRATION_PLANNER_STARTUP_PROBE"
 PROBE_MODULES = "TITRATION_PLANNER_STARTUP_MODULES"  # a file: the modules imported at first paint
-# After the first paint, the window's first moments are the clinician's: the warm-up waits.
-WARM_UP_DELAY_MS = 1500
 
 
 def run_window(plan_path: str | None, screenshot: str | None) -> int:
@@ -69,9 +67,6 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
     share_panels(win, form_too=bool(screenshot) or not win.settings.contains("window/splitter"))
     # The window manager's frame is known once shown: the frame too must fit the screen.
     QTimer.singleShot(0, lambda: fit_window(win, keep_size=True))
-    # Once the window is painted and idle, the printout's machinery (matplotlib) is imported
-    # in the background, so the first print or export does not wait for it.
-    win.chart_painted.connect(lambda: warm_up.start_after(WARM_UP_DELAY_MS))
     if problem:
         QTimer.singleShot(0, lambda: QMessageBox.warning(win, APP_NAME, problem))
     if recovery is not None:  # after a crash: offer the unsaved plan back
@@ -85,8 +80,8 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
     finally:
         if signals is not None:
             signals.uninstall()
-        # A quit can come while matplotlib is still importing in its thread; letting Python
-        # tear down under it aborts the process (std::terminate).
+        # A quit can come while the warm-up is still importing matplotlib in its thread;
+        # letting Python tear down under it aborts the process (std::terminate).
         warm_up.ready(timeout=30)
 
 

@@ -23,7 +23,7 @@ from planner.app.chart_view import ChartCanvas
 from planner.app.document import PlanDocument
 from planner.app.file_actions import DEFAULT_PLAN, REMEMBERED, FileActions
 from planner.app.form import PlanForm
-from planner.app import keyboard
+from planner.app import keyboard, warm_up
 from planner.app.label_starts import LabelStarts
 from planner.app.print_actions import PrintActions
 from planner.app.recovery_prompts import RecoveryPrompts
@@ -89,6 +89,10 @@ class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, Result
             self.autosaver.failed.connect(self._autosave_failed)
             self.autosaver.saved.connect(self._autosaved)
         make_actions(self)
+        # The File menu is the way to Print and Export: opening it starts importing the printout's
+        # machinery (matplotlib, ~90 MB) in the background, so a session that only edits never
+        # holds it and the first print rarely waits for it (warm_up).
+        self.file_menu.aboutToShow.connect(warm_up.start)
         keyboard.set_up(self)  # Tab leaves the table; undo and redo keys undo plan changes
 
         # The document is the plan; everything else listens to it.

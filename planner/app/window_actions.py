@@ -24,7 +24,7 @@ def make_actions(win: QMainWindow) -> None:
             menu.addAction(a)
         return a
 
-    file_menu = win.menuBar().addMenu(translate("Menu", "&File"))
+    file_menu = win.file_menu = win.menuBar().addMenu(translate("Menu", "&File"))
     win.new_action = action(translate("Menu", "&New…"), lambda: win.ask_new(), QKeySequence.New, file_menu)
     win.open_action = action(translate("Menu", "&Open…"), lambda: win.open_plan(), QKeySequence.Open, file_menu)
     win.recent_menu = file_menu.addMenu(translate("Menu", "Open &Recent"))

@@ -114,3 +114,18 @@ def test_matplotlib_is_imported_by_one_thread_only(tmp_path):
     threads = out.stdout.strip().partition("threads ")[2]
     assert "printout-warm-up" in threads, out.stdout  # the warm-up did import it
     assert "while" not in threads, out.stdout  # and the GUI thread never looked for it meanwhile
+
+
+def test_opening_the_file_menu_starts_the_warm_up(win, monkeypatch):
+    from planner.app import warm_up
+
+    monkeypatch.setattr(warm_up, "_thread", None)
+    monkeypatch.setattr(warm_up, "_failed", [])
+    win.file_menu.popup(win.mapToGlobal(win.rect().center()))  # as a click on File
+    thread = warm_up._thread
+    win.file_menu.hide()
+    assert thread is not None and thread.name == "printout-warm-up"
+    assert warm_up.ready(timeout=120) and warm_up._failed == []  # every module it names exists
+    win.file_menu.popup(win.mapToGlobal(win.rect().center()))
+    win.file_menu.hide()
+    assert warm_up._thread is thread  # once per run
