@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from planner.domain import override_values as canonical
 from planner.domain.kinds import doses_per_day
 from planner.domain.problem import Problem
-from planner.domain.regimen import gap_rule, label_minimum, longest_gap_minutes
+from planner.domain.regimen import gap_rule, label_minimum, longest_gap_minutes, regimen_steady_from
 
 if TYPE_CHECKING:
     from planner.domain.profiles import Indication
@@ -27,10 +27,13 @@ def _fewer_than_label(s: "Schedule", days: list["Day"], indication: "Indication 
         return []
     n = doses_per_day(s.plan)
     worst = None
+    steady = regimen_steady_from(s.profile, indication)
     for d in days:
         m = label_minimum(s.profile, indication, s.kidney, d.day)
         if m is not None and m.doses > n and (worst is None or m.doses > worst[1].doses):
             worst = (d, m)
+        if d.day >= steady:
+            break  # every later day has this day's minimum: none of them is worse
     if worst is None:
         return []
     d, m = worst
@@ -50,8 +53,15 @@ def _gaps(s: "Schedule", days: list["Day"], indication: "Indication | None") -> 
     if rule is None:
         return []
     limit = rule.value * 60
-    over = [(d, longest_gap_minutes([x.time for x in d.doses])) for d in days if d.doses]
-    over = [(d, gap) for d, gap in over if gap > limit]
+    gaps: dict[int, int] = {}  # by the day's doses: the days of one run share them (one tuple)
+    over = []
+    for d in days:
+        if d.doses:
+            gap = gaps.get(id(d.doses))
+            if gap is None:
+                gap = gaps[id(d.doses)] = longest_gap_minutes([x.time for x in d.doses])
+            if gap > limit:
+                over.append((d, gap))
     if not over:
         return []
     first, gap = over[0]
