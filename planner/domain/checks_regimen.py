@@ -12,14 +12,15 @@ from planner.domain.regimen import gap_rule, label_minimum, longest_gap_minutes,
 
 if TYPE_CHECKING:
     from planner.domain.profiles import Indication
-    from planner.domain.days import Day, Schedule
+    from planner.domain.days import Schedule, Step
 
 
-def regimen_problems(s: "Schedule", days: list["Day"], indication: "Indication | None") -> list[Problem]:
-    return _fewer_than_label(s, days, indication) + _gaps(s, days, indication)
+def regimen_problems(s: "Schedule", dosed: list["Step"], indication: "Indication | None") -> list[Problem]:
+    """dosed: the steps with a dose (check_steps.dosed_steps)."""
+    return _fewer_than_label(s, dosed, indication) + _gaps(s, dosed, indication)
 
 
-def _fewer_than_label(s: "Schedule", days: list["Day"], indication: "Indication | None") -> list[Problem]:
+def _fewer_than_label(s: "Schedule", dosed: list["Step"], indication: "Indication | None") -> list[Problem]:
     """doses_per_day below the label's regimen: the fill cannot give what the label does.
     Not for a stop plan: its doses come from today's regimen and only get fewer as it
     tapers (the epilepsy gap rule still applies to every day, _gaps)."""
@@ -28,7 +29,8 @@ def _fewer_than_label(s: "Schedule", days: list["Day"], indication: "Indication 
     n = doses_per_day(s.plan)
     worst = None
     steady = regimen_steady_from(s.profile, indication)
-    for d in days:
+    # Day by day (the days with a dose, lazily) to the first day past the label's start days.
+    for d in (s.days[day - 1] for st in dosed for day in range(st.first_day, st.last_day + 1)):
         m = label_minimum(s.profile, indication, s.kidney, d.day)
         if m is not None and m.doses > n and (worst is None or m.doses > worst[1].doses):
             worst = (d, m)
@@ -45,7 +47,7 @@ def _fewer_than_label(s: "Schedule", days: list["Day"], indication: "Indication 
     )]
 
 
-def _gaps(s: "Schedule", days: list["Day"], indication: "Indication | None") -> list[Problem]:
+def _gaps(s: "Schedule", dosed: list["Step"], indication: "Indication | None") -> list[Problem]:
     """No more than the label's hours between doses on any day with doses: titration,
     maintenance and taper alike (the stop day has no doses)."""
     plan = s.plan
@@ -53,19 +55,13 @@ def _gaps(s: "Schedule", days: list["Day"], indication: "Indication | None") -> 
     if rule is None:
         return []
     limit = rule.value * 60
-    gaps: dict[int, int] = {}  # by the day's doses: the days of one run share them (one tuple)
-    over = []
-    for d in days:
-        if d.doses:
-            gap = gaps.get(id(d.doses))
-            if gap is None:
-                gap = gaps[id(d.doses)] = longest_gap_minutes([x.time for x in d.doses])
-            if gap > limit:
-                over.append((d, gap))
+    over = [(st, longest_gap_minutes([x.time for x in st.doses])) for st in dosed if st.doses]
+    over = [(st, gap) for st, gap in over if gap > limit]
     if not over:
         return []
-    first, gap = over[0]
+    first, gap = s.days[over[0][0].first_day - 1], over[0][1]
     longest = max(g for _, g in over)
+    over_days = sum(st.days for st, _ in over)
     field = "slot_times"
     if len(first.doses) < doses_per_day(plan):
         field = "slot_fill" if plan.slot_fill == "grow" and first.phase != "taper" else "doses_per_day"
@@ -76,6 +72,6 @@ def _gaps(s: "Schedule", days: list["Day"], indication: "Indication | None") -> 
     return [Problem(
         "gap-between-doses", "blocking", field, rule.source,
         value=canonical.gap(longest, rule.value),
-        values={"day": first, "more_days": len(over) - 1, "gap_minutes": gap, "indication": indication.name,
+        values={"day": first, "more_days": over_days - 1, "gap_minutes": gap, "indication": indication.name,
                 "label_hours": rule.value},
     )]
