@@ -139,10 +139,10 @@ def choose_products(days: list[Run], forms: tuple[Form, ...], plan: Plan,
     shapes: Counter = Counter()  # days of each shape over the plan
     first: dict[tuple, Run] = {}
     supplements: set[int] = set()
-    for d in days:
-        if not _solid(d):
+    keys = [_key(plan, d, keep) if _solid(d) else None for d in days]  # None: not capsules and tablets
+    for d, key in zip(days, keys):
+        if key is None:
             continue
-        key = _key(plan, d, keep)
         shapes[key] += d.count
         first.setdefault(key, d)
         if d.dialysis is not None and d.dialysis.units:
@@ -174,7 +174,7 @@ def choose_products(days: list[Run], forms: tuple[Form, ...], plan: Plan,
                     best = (score, subset, maker, made)
         if best is not None:
             _, subset, maker, made = best
-            out = _remade(days, plan, maker, made, keep)
+            out = _remade(days, keys, maker, made)
             return out, subset, _fewer(days, out)
     return days, forms, []  # not reached: the whole set makes its own layout
 
@@ -193,13 +193,13 @@ def _fewer(before: list[Run], after: list[Run]) -> list[Fewer]:
     return out
 
 
-def _remade(days: list[Run], plan: Plan, maker: DoseMaker, made: dict, keep: Callable[[Run], int]) -> list[Run]:
+def _remade(days: list[Run], keys: list[tuple | None], maker: DoseMaker, made: dict) -> list[Run]:
     out = []
-    for d in days:
-        if not _solid(d):
+    for d, key in zip(days, keys):
+        if key is None:
             out.append(d)
             continue
-        new = replace(d, doses=made[_key(plan, d, keep)])
+        new = replace(d, doses=made[key])
         if d.dialysis is not None and d.dialysis.units:
             new = replace(new, dialysis=replace(d.dialysis, units=maker.units_for(d.dialysis.mg)))
         out.append(new)

@@ -54,6 +54,8 @@ class _Builder:
         # plan moves to the oral solution.
         self.solid_maker = dose_maker(plan_forms(plan, profile))
         self.maker = plan_maker_all_liquid(plan, profile) or self.solid_maker
+        self.times = dict(plan.slot_times)  # Plan.slot_time, read once
+        self._doses: dict[tuple[int, int], tuple[tuple[Dose, ...], int]] = {}  # doses_for, by (total, n)
         self.roundings: list[Rounding] = []
         self.fewer: list[tuple[int, int, int, int]] = []  # (day, total, doses given, doses wanted)
         # The label's regimen: the default fill gives at least its doses a day, and in
@@ -87,14 +89,17 @@ class _Builder:
     # --- days -------------------------------------------------------------------------
 
     def doses_for(self, total: int, n: int) -> tuple[tuple[Dose, ...], int]:
+        if (total, n) in self._doses:
+            return self._doses[(total, n)]  # equal days share their doses (one tuple)
         split = self.maker.split_at_most(total, n)
         k = len(split.amounts)
         slots = SLOTS_FOR_DOSES[k]
         order = [s for s in self.plan.larger_dose_order if s in slots]
         by_slot = dict(zip(order, zip(split.amounts, split.units)))
         doses = tuple(
-            Dose(s, self.plan.slot_time(s), by_slot[s][0], by_slot[s][1]) for s in SLOTS if s in by_slot
+            Dose(s, self.times[s], by_slot[s][0], by_slot[s][1]) for s in SLOTS if s in by_slot
         )
+        self._doses[(total, n)] = doses, k
         return doses, k
 
     def doses_at(self, slots: tuple[tuple[str, int], ...], maker=None) -> tuple[Dose, ...]:
@@ -103,7 +108,7 @@ class _Builder:
         given = dict(slots)
         m = maker or self.maker
         return tuple(
-            Dose(s, self.plan.slot_time(s), given[s], m.units_for(given[s]) if m.makeable(given[s]) else ())
+            Dose(s, self.times[s], given[s], m.units_for(given[s]) if m.makeable(given[s]) else ())
             for s in SLOTS if given.get(s, 0) > 0
         )
 
