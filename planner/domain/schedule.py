@@ -7,9 +7,10 @@ doses equals the sum of their units exactly.
 Its parts, by what they hold: kinds.py (what each kind of plan starts from and aims at),
 segments.py (the plan's steps per kind, today's regimen, maintenance until review),
 taper.py (the taper's steps, evenly re-split or in a cut order), step_edits.py (the
-prescriber's edits to single steps), layout.py (the steps laid out day by day). The one
-DoseMaker (_Builder.maker) makes every amount; dispense.py counts what the plan uses;
-products.py chooses the products and liquid.py the oral solution.
+prescriber's edits to single steps), layout.py (the steps laid out as runs of equal days,
+days.Run: the work grows with the steps, not the days; the Schedule's days are made from the
+runs at the end). The one DoseMaker (_Builder.maker) makes every amount; dispense.py counts
+what the plan uses; products.py chooses the products and liquid.py the oral solution.
 """
 
 from __future__ import annotations
