@@ -22,6 +22,9 @@ class Builder(Protocol):
     solid_maker: "DoseMaker"  # the capsules and tablets allowed: today's regimen is made of these
     kidney: "KidneyAssessment | None"
     gap_doses: int  # the doses a day the epilepsy gap rule needs (0: no rule)
+    # From this day on no day's number changes what the engine gives it (the label's first
+    # days have their own regimen): equal days from here are laid out as one run.
+    steady_from: int
     roundings: list["Rounding"]
     fewer: list[tuple[int, int, int, int]]
 

@@ -5,18 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planner.domain import override_values as canonical
+from planner.domain.check_steps import first_day
 from planner.domain.dialysis import label_supplement
 from planner.domain.kinds import doses_per_day, starting_mg
 from planner.domain.problem import Problem
 from planner.domain.units import DoseMaker
 
 if TYPE_CHECKING:
-    from planner.domain.days import Day, Schedule
+    from planner.domain.days import Schedule, Step
     from planner.domain.profiles import Indication
 
 
-def kidney_problems(s: "Schedule", maker: DoseMaker, days: list["Day"], dose_field, peak: int,
+def kidney_problems(s: "Schedule", maker: DoseMaker, dosed: list["Step"], dose_field, peak: int,
                     indication: "Indication | None") -> list[Problem]:
+    """dosed: the steps with a dose (check_steps.dosed_steps)."""
     out: list[Problem] = []
     plan, profile = s.plan, s.profile
     k = s.kidney
@@ -32,7 +34,7 @@ def kidney_problems(s: "Schedule", maker: DoseMaker, days: list["Day"], dose_fie
                                values={**where, "doses": doses_per_day(plan), "label_doses": usual.value}))
     else:
         # The kidney table's minimum age is checked with the patient's age (checks_patient).
-        over_k = next((d for d in days if d.total_mg > k.max_daily_mg), None)
+        over_k = first_day(s, dosed, lambda st: st.total_mg > k.max_daily_mg)
         if over_k is not None:
             out.append(Problem(
                 "above-kidney-maximum", "blocking", dose_field(over_k), k.source,

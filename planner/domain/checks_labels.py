@@ -21,22 +21,23 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from planner.domain import override_values as canonical
+from planner.domain.check_steps import first_day, peak_mg
 from planner.domain.plan import OFF_LABEL
 from planner.domain.problem import Problem
 
 if TYPE_CHECKING:
-    from planner.domain.days import Day, Schedule
+    from planner.domain.days import Schedule, Step
 
 # The kinds of plan that start the drug, which the SmPC's minimum times are for.
 STARTING_KINDS = ("start", "start_and_stop")
 
 
-def label_problems(s: "Schedule", days: list["Day"]) -> list[Problem]:
-    """days: the schedule's days with a dose (as problems.check passes them)."""
-    return [*off_label_problems(s, days), *pace_problems(s, days), *review_problems(s)]
+def label_problems(s: "Schedule", dosed: list["Step"]) -> list[Problem]:
+    """dosed: the schedule's steps with a dose (check_steps.dosed_steps, as problems.check passes them)."""
+    return [*off_label_problems(s, dosed), *pace_problems(s, dosed), *review_problems(s)]
 
 
-def off_label_problems(s: "Schedule", days: list["Day"]) -> list[Problem]:
+def off_label_problems(s: "Schedule", dosed: list["Step"]) -> list[Problem]:
     plan, profile = s.plan, s.profile
     if plan.indication != OFF_LABEL:
         return []
@@ -54,9 +55,9 @@ def off_label_problems(s: "Schedule", days: list["Day"]) -> list[Problem]:
         out.append(Problem("stated-maximum-above-label", "blocking", "off_label.max_daily_mg", label.source,
                            value=canonical.stated_above_label(ol.max_daily_mg, label.value),
                            values={"drug": profile.name, "max_mg": ol.max_daily_mg, "label_mg": label.value}))
-    over = next((d for d in days if d.total_mg > ol.max_daily_mg), None)
+    over = first_day(s, dosed, lambda st: st.total_mg > ol.max_daily_mg)
     if over is not None:
-        peak = max(d.total_mg for d in days)
+        peak = peak_mg(dosed)
         out.append(Problem("above-stated-maximum", "blocking", "target_dose_mg", stated.source if stated else None,
                            value=canonical.above_maximum(peak, Decimal(ol.max_daily_mg)),
                            values={"day": over, "peak_mg": peak, "max_mg": ol.max_daily_mg,
@@ -64,12 +65,12 @@ def off_label_problems(s: "Schedule", days: list["Day"]) -> list[Problem]:
     return out
 
 
-def pace_problems(s: "Schedule", days: list["Day"]) -> list[Problem]:
+def pace_problems(s: "Schedule", dosed: list["Step"]) -> list[Problem]:
     pace = s.profile.titration_pace
     if pace is None or s.plan.kind not in STARTING_KINDS:
         return []
     for m in pace.minimums:
-        reached = next((d for d in days if d.total_mg >= m.mg), None)
+        reached = first_day(s, dosed, lambda st: st.total_mg >= m.mg)
         if reached is not None and reached.day - 1 < m.days:
             return [Problem("titration-too-fast", "warning", "step_days", pace.source,
                             values={"drug": s.profile.name, "day": reached, "mg": m.mg, "earliest_day": m.days + 1,

@@ -11,16 +11,15 @@ from planner.domain.kinds import from_current
 from planner.domain.problem import Problem
 
 if TYPE_CHECKING:
-    from planner.domain.days import Day, Schedule
+    from planner.domain.days import Schedule
     from planner.domain.profiles import Indication
 
 
-def start_problems(s: "Schedule", days: list["Day"], indication: "Indication | None") -> list[Problem]:
+def start_problems(s: "Schedule", indication: "Indication | None") -> list[Problem]:
     if from_current(s.plan):
         return []  # day 1 changes what the patient already takes: not the label's start
-    by_day = {d.day: d for d in days}
     for day, limit, source in _label_start(s, indication):
-        d = by_day.get(day)
+        d = s.days[day - 1] if day <= len(s.days) else None  # the label's first days only: day >= 1
         if d is None or d.total_mg <= limit:
             continue
         return [Problem(

@@ -7,7 +7,7 @@ the other through this module, so the two cannot call each other round a cycle.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from planner.domain.dialysis import DialysisSupplement
@@ -167,19 +167,80 @@ class Schedule:
         return self.days[-1].date if self.days else None
 
 
-def group_steps(days: tuple[Day, ...]) -> tuple[Step, ...]:
-    """Runs of consecutive days with the same phase, doses and dialysis supplement."""
+@dataclass(frozen=True)
+class Run:
+    """Consecutive days alike in all but their number and date, as the engine carries them
+    until it hands out the days (days_of): its work grows with the plan's steps, not its days.
+    Its fields are a Day's (day and date of its first day), so a step of the engine may re-make
+    a run as it re-makes a day (dataclasses.replace)."""
+
+    day: int  # its first day
+    date: date  # its first day's date
+    count: int  # how many days
+    phase: str
+    total_mg: int
+    doses: tuple[Dose, ...]
+    dialysis: DialysisSupplement | None = None
+    segment: int = 0
+    edited: bool = False
+    hold: bool = False
+
+    @property
+    def last_day(self) -> int:
+        return self.day + self.count - 1
+
+    @property
+    def end(self) -> date:
+        return self.date + timedelta(days=self.count - 1)
+
+
+def runs_of(days) -> list[Run]:
+    """Days as runs of one day each (what the engine's steps read, for callers holding days)."""
+    return [Run(d.day, d.date, 1, d.phase, d.total_mg, d.doses, d.dialysis, d.segment, d.edited, d.hold)
+            for d in days]
+
+
+def days_of(runs) -> tuple[Day, ...]:
+    """The runs' days, one Day each: the Schedule's days.
+
+    A run's first day is made as any Day is; its other days are copies of it with their own
+    number and date (the fields of a frozen dataclass set one by one cost twice as much, and a
+    two-year plan has 800 days). A copy has every field the first day has, whatever Day holds."""
+    out: list[Day] = []
+    add = out.append
+    new, set_fields = object.__new__, object.__setattr__
+    fromordinal = date.fromordinal
+    for r in runs:
+        head = Day(r.day, r.date, r.phase, r.total_mg, r.doses, r.dialysis, r.segment, r.edited, r.hold)
+        add(head)
+        fields = head.__dict__
+        first = r.date.toordinal() - r.day
+        for n in range(r.day + 1, r.day + r.count):
+            d = new(Day)
+            same = fields.copy()
+            same["day"] = n
+            same["date"] = fromordinal(first + n)
+            set_fields(d, "__dict__", same)
+            add(d)
+    return tuple(out)
+
+
+def group_steps(days) -> tuple[Step, ...]:
+    """Runs of consecutive days with the same phase, doses and dialysis supplement (days or Runs)."""
     steps: list[Step] = []
     for d in days:
+        if not isinstance(d, Run):
+            d = runs_of((d,))[0]
         last = steps[-1] if steps else None
         # Plan steps the strengths make equal (a rounding) show as one row, numbered by its
-        # first; a hold or an edited step is always its own row.
+        # first; a hold or an edited step is always its own row. (A run's days are alike: if its
+        # first day joins the row before, so do the rest.)
         same_run = last is not None and (last.segment == d.segment or not (d.hold or d.edited or last.edited or last.hold))
         if (same_run and last.phase == d.phase and last.doses == d.doses and last.dialysis == d.dialysis
                 and last.last_day + 1 == d.day):
-            steps[-1] = Step(last.first_day, d.day, last.start, d.date, d.phase, d.total_mg, d.doses,
+            steps[-1] = Step(last.first_day, d.last_day, last.start, d.end, d.phase, d.total_mg, d.doses,
                              d.dialysis, d.segment, d.edited, d.hold)
         else:
-            steps.append(Step(d.day, d.day, d.date, d.date, d.phase, d.total_mg, d.doses, d.dialysis,
+            steps.append(Step(d.day, d.last_day, d.date, d.end, d.phase, d.total_mg, d.doses, d.dialysis,
                               d.segment, d.edited, d.hold))
     return tuple(steps)

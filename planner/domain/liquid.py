@@ -32,7 +32,7 @@ from fractions import Fraction
 from functools import lru_cache
 from importlib import resources
 
-from planner.domain.days import Day, Dose, Rounding
+from planner.domain.days import Dose, Rounding, Run
 from planner.domain.plan import SLOTS, Plan
 from planner.domain.profiles import PROFILES_PACKAGE, Form, OralSolution, Profile, ProfileError
 from planner.domain.units import Split, SplitsAtMost, Unit
@@ -148,15 +148,16 @@ def plan_maker_all_liquid(plan: Plan, profile: Profile) -> LiquidMaker | None:
     return liquid_maker(plan, profile) if plan.liquid is not None and plan.liquid.use == "all" else None
 
 
-def with_liquid_taper_end(days: list[Day], plan: Plan, profile: Profile) -> tuple[list[Day], list[Rounding]]:
-    """The taper's days at or below plan.liquid.below_mg given as the solution (use "taper_end")."""
+def with_liquid_taper_end(days: list[Run], plan: Plan, profile: Profile) -> tuple[list[Run], list[Rounding]]:
+    """The taper's days at or below plan.liquid.below_mg given as the solution (use "taper_end").
+    days: runs of equal days (days.Run); a run's first day decides, its other days follow it."""
     liquid = plan.liquid
     if liquid is None or liquid.use != "taper_end" or liquid.below_mg is None:
         return days, []
     maker = liquid_maker(plan, profile)
-    out: list[Day] = []
+    out: list[Run] = []
     roundings: list[Rounding] = []
-    prev: Day | None = None  # the engine's day before, as laid out with capsules and tablets
+    prev: Run | None = None  # the engine's day before, as laid out with capsules and tablets
     for d in days:
         if d.phase != "taper" or not d.doses or d.total_mg > liquid.below_mg:
             out.append(d)
@@ -171,7 +172,7 @@ def with_liquid_taper_end(days: list[Day], plan: Plan, profile: Profile) -> tupl
         prev = d
     return out, roundings
 
-def _liquid_day(maker: LiquidMaker, plan: Plan, d: Day, before: int | None) -> tuple[int, tuple[Dose, ...]]:
+def _liquid_day(maker: LiquidMaker, plan: Plan, d: Run, before: int | None) -> tuple[int, tuple[Dose, ...]]:
     """The day's doses in mL: its amounts where each is measurable, else its total re-split
     (the nearest measurable total below the day before where the total itself is not)."""
     if all(maker.makeable(x.mg) for x in d.doses):
@@ -189,7 +190,7 @@ def _liquid_day(maker: LiquidMaker, plan: Plan, d: Day, before: int | None) -> t
     return total, doses
 
 
-def _liquid_supplement(maker: LiquidMaker, d: Day):
+def _liquid_supplement(maker: LiquidMaker, d: Run):
     """A dialysis supplement stays what the capsules made of it where the syringe cannot measure it."""
     dz = d.dialysis
     if dz is None or not dz.units or not maker.makeable(dz.mg):

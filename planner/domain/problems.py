@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from planner.domain import override_values as canonical
+from planner.domain.check_steps import dosed_steps, first_day, peak_mg
 from planner.domain.checks_kidney import kidney_problems
 from planner.domain.checks_labels import label_problems
 from planner.domain.checks_patient import patient_problems
@@ -48,7 +49,8 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int, int]
     # --- inputs that cannot make a plan -------------------------------------------------
     out.extend(shape_problems(s))
 
-    days = [d for d in s.days if d.total_mg > 0]
+    # The steps with a dose (their days are the days with a dose): the checks read them a step at a time.
+    dosed = dosed_steps(s)
     first_step_days = plan.step_days
 
     def dose_field(d: "Day") -> str:
@@ -59,8 +61,8 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int, int]
     indication = s.limits.indication
     where = {**drug, "indication": indication.name if indication is not None else None}
     limit = s.limits.label_maximum
-    peak = max((d.total_mg for d in days), default=0)
-    over = next((d for d in days if d.total_mg > limit.mg), None)
+    peak = peak_mg(dosed)
+    over = first_day(s, dosed, lambda st: st.total_mg > limit.mg)
     if over is not None:
         out.append(Problem(
             "above-label-maximum", "blocking", dose_field(over), limit.source,
@@ -69,16 +71,16 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int, int]
         ))
     rec = s.limits.recommended
     if rec is not None:
-        above = next((d for d in days if d.total_mg > rec.mg), None)
+        above = first_day(s, dosed, lambda st: st.total_mg > rec.mg)
         if above is not None and over is None:
             out.append(Problem("above-recommended-dose", "warning", dose_field(above), rec.source,
                                values={**where, "day": above, "limit_mg": rec.mg}))
     if indication is not None and indication.hold_before_raising is not None:
         hold = indication.hold_before_raising
         at, need = int(hold["at_mg"]), int(hold["days"])
-        first_above = next((d for d in days if d.total_mg > at), None)
+        first_above = first_day(s, dosed, lambda st: st.total_mg > at)
         if first_above is not None:
-            held = sum(1 for d in days if d.day < first_above.day and d.total_mg == at)
+            held = sum(st.days for st in dosed if st.last_day < first_above.day and st.total_mg == at)
             if held < need:
                 out.append(Problem(
                     "raised-too-soon", "blocking", "step_days", hold["source"],
@@ -86,29 +88,30 @@ def check(s: "Schedule", maker: DoseMaker, fewer: list[tuple[int, int, int, int]
                     values={**where, "day": first_above, "at_mg": at, "held": held, "need": need},
                 ))
 
-    out.extend(kidney_problems(s, maker, days, dose_field, peak, indication))
+    out.extend(kidney_problems(s, maker, dosed, dose_field, peak, indication))
     out.extend(patient_problems(s, indication))
 
     # --- time between doses ---------------------------------------------------------------
-    out.extend(regimen_problems(s, days, indication))
-    out.extend(start_problems(s, days, indication))
-    out.extend(label_problems(s, days))
+    out.extend(regimen_problems(s, dosed, indication))
+    out.extend(start_problems(s, indication))
+    out.extend(label_problems(s, dosed))
 
     # --- the taper ---------------------------------------------------------------------------
     # Every plan that stops the drug (a stop plan, or a start-and-stop plan's taper) tapers
     # over at least the label's minimum; a change down to a dose the patient keeps taking does not stop.
     if tapers_to_zero(plan) and s.days and not s.continues:
-        taper_days = [d for d in s.days if d.phase == "taper" and d.total_mg > 0]
+        tapering = [st for st in dosed if st.phase == "taper"]
+        taper_days = sum(st.days for st in tapering)
         minimum = profile.taper_min_days
-        if len(taper_days) < minimum.value:
+        if taper_days < minimum.value:
             path = [x.total_mg for x in s.steps if x.phase == "taper"]
-            start = taper_days[0].total_mg if taper_days else None
-            before = [d for d in s.days if d.phase != "taper"]
+            start = tapering[0].total_mg if tapering else None
+            before = [st for st in s.steps if st.phase != "taper"]
             first = before[-1].total_mg if before else (current_total(plan) or start or None)
             out.append(Problem(
                 "taper-too-short", "blocking", "taper.step_days", minimum.source,
-                value=canonical.taper_too_short(len(taper_days), minimum.value),
-                values={**drug, "taper_days": len(taper_days), "path": tuple(([first] if first is not None else []) + path),
+                value=canonical.taper_too_short(taper_days, minimum.value),
+                values={**drug, "taper_days": taper_days, "path": tuple(([first] if first is not None else []) + path),
                         "min_days": minimum.value},
             ))
 

@@ -38,11 +38,11 @@ from decimal import Decimal
 from collections.abc import Callable
 from itertools import combinations
 
-from planner.domain.days import Day, Dose
+from planner.domain.days import Dose, Run
 from planner.domain.plan import SLOTS, SLOTS_FOR_DOSES, Plan
 from planner.domain.profiles import Form
 from planner.domain.liquid import LIQUID_FORM
-from planner.domain.units import DoseMaker, Unit
+from planner.domain.units import DoseMaker, Unit, dose_maker
 
 
 def products_used(days) -> tuple[tuple[int, str], ...]:
@@ -56,11 +56,11 @@ def products_used(days) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(found))
 
 
-def _solid(d: Day) -> bool:
+def _solid(d: Run) -> bool:
     return bool(d.doses) and all(u.form != LIQUID_FORM for dose in d.doses for u in dose.units)
 
 
-def _fixed(plan: Plan, d: Day) -> bool:
+def _fixed(plan: Plan, d: Run) -> bool:
     """The prescriber set this day's split: it may not be re-split."""
     ordered_taper = d.phase == "taper" and plan.taper is not None and plan.taper.order is not None
     return d.edited or d.hold or ordered_taper
@@ -105,23 +105,45 @@ class _Layout:
         return None
 
 
+# What _Layout.day made of a day's doses with a set of forms, and its (halves, units, tablets):
+# the same for every plan with the same times of day and order of larger doses, so kept for
+# the program's life (an edit changes a few days' doses, not the whole plan's).
+_LAYOUTS: dict[tuple, tuple[tuple[Dose, ...], tuple[int, int, int]] | None] = {}
+_LAYOUTS_KEPT = 50_000
+
+
+def _laid_out(plan: Plan, maker: DoseMaker, key: tuple, doses: tuple[Dose, ...]):
+    """_Layout(plan, maker).day for the day, and what its doses take (_count); None where the
+    forms cannot make it."""
+    memo = (maker.forms, tuple((x.slot, x.time, x.mg) for x in doses), key[1], key[2],
+            plan.larger_dose_order, plan.slot_times)
+    if memo in _LAYOUTS:
+        return _LAYOUTS[memo]
+    made = _Layout(plan, maker).day(key, doses, key[1], key[2])
+    found = None if made is None else (made, _count(tuple(u for x in made for u in x.units)))
+    if len(_LAYOUTS) >= _LAYOUTS_KEPT:
+        _LAYOUTS.clear()
+    _LAYOUTS[memo] = found
+    return found
+
+
 Fewer = tuple[int, int, int, int]  # (day, total mg, doses given, doses laid out), as the engine records
 
 
-def choose_products(days: list[Day], forms: tuple[Form, ...], plan: Plan,
-                    keep: Callable[[Day], int] | None = None) -> tuple[list[Day], tuple[Form, ...], list[Fewer]]:
-    """The days re-made with the chosen products (see the module's rule), those products, and
-    the days given in fewer doses than laid out (once per run of equal days).
-    keep(day): the fewest doses the day may be given in; default: as many as it has."""
+def choose_products(days: list[Run], forms: tuple[Form, ...], plan: Plan,
+                    keep: Callable[[Run], int] | None = None) -> tuple[list[Run], tuple[Form, ...], list[Fewer]]:
+    """The days (runs of equal days, days.Run) re-made with the chosen products (see the
+    module's rule), those products, and the days given in fewer doses than laid out (once per
+    run of equal days). keep(run): the fewest doses its days may be given in; default: as many as they have."""
     keep = keep or (lambda d: len(d.doses))
-    shapes: Counter = Counter()
-    first: dict[tuple, Day] = {}
+    shapes: Counter = Counter()  # days of each shape over the plan
+    first: dict[tuple, Run] = {}
     supplements: set[int] = set()
-    for d in days:
-        if not _solid(d):
+    keys = [_key(plan, d, keep) if _solid(d) else None for d in days]  # None: not capsules and tablets
+    for d, key in zip(days, keys):
+        if key is None:
             continue
-        key = _key(plan, d, keep)
-        shapes[key] += 1
+        shapes[key] += d.count
         first.setdefault(key, d)
         if d.dialysis is not None and d.dialysis.units:
             supplements.add(d.dialysis.mg)
@@ -131,17 +153,18 @@ def choose_products(days: list[Day], forms: tuple[Form, ...], plan: Plan,
     for size in range(1, len(forms) + 1):
         best = None
         for subset in combinations(forms, size):
-            maker = DoseMaker(subset)
+            maker = dose_maker(subset)
             if not all(maker.makeable(mg) for mg in supplements):
                 continue
             made: dict[tuple, tuple[Dose, ...]] = {}
             cost = [0, 0, 0, 0]
             for key, n in shapes.items():
-                doses = _Layout(plan, maker).day(key, first[key].doses, key[1], key[2])
-                if doses is None:
+                found = _laid_out(plan, maker, key, first[key].doses)
+                if found is None:
                     break
+                doses, counts = found
                 made[key] = doses
-                for i, c in enumerate(_count(tuple(u for x in doses for u in x.units))):
+                for i, c in enumerate(counts):
                     cost[i] += c * n
                 cost[3] += n if len(doses) < len(first[key].doses) else 0
             else:
@@ -151,16 +174,16 @@ def choose_products(days: list[Day], forms: tuple[Form, ...], plan: Plan,
                     best = (score, subset, maker, made)
         if best is not None:
             _, subset, maker, made = best
-            out = _remade(days, plan, maker, made, keep)
+            out = _remade(days, keys, maker, made)
             return out, subset, _fewer(days, out)
     return days, forms, []  # not reached: the whole set makes its own layout
 
 
-def _key(plan: Plan, d: Day, keep: Callable[[Day], int]) -> tuple:
+def _key(plan: Plan, d: Run, keep: Callable[[Run], int]) -> tuple:
     return (tuple((x.slot, x.mg) for x in d.doses), _fixed(plan, d), min(keep(d), len(d.doses)))
 
 
-def _fewer(before: list[Day], after: list[Day]) -> list[Fewer]:
+def _fewer(before: list[Run], after: list[Run]) -> list[Fewer]:
     """Each way a day lost doses, once, at its first day (the engine notes a shortfall so)."""
     out: list[Fewer] = []
     for b, a in zip(before, after):
@@ -170,13 +193,13 @@ def _fewer(before: list[Day], after: list[Day]) -> list[Fewer]:
     return out
 
 
-def _remade(days: list[Day], plan: Plan, maker: DoseMaker, made: dict, keep: Callable[[Day], int]) -> list[Day]:
+def _remade(days: list[Run], keys: list[tuple | None], maker: DoseMaker, made: dict) -> list[Run]:
     out = []
-    for d in days:
-        if not _solid(d):
+    for d, key in zip(days, keys):
+        if key is None:
             out.append(d)
             continue
-        new = replace(d, doses=made[_key(plan, d, keep)])
+        new = replace(d, doses=made[key])
         if d.dialysis is not None and d.dialysis.units:
             new = replace(new, dialysis=replace(d.dialysis, units=maker.units_for(d.dialysis.mg)))
         out.append(new)

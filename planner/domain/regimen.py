@@ -53,6 +53,13 @@ def label_minimum(profile: "Profile", indication: "Indication | None",
     return least
 
 
+def regimen_steady_from(profile: "Profile", indication: "Indication | None") -> int:
+    """The first plan day from which label_minimum no longer depends on the day (the label's
+    start days are over), for the indications it reads."""
+    read = [indication] if indication is not None else list(profile.indications)
+    return 1 + max((len(ind.min_doses_start_days) for ind in read), default=0)
+
+
 def gap_rule(plan: Plan, profile: "Profile", kidney: "KidneyAssessment | None") -> "Cited | None":
     """The label's longest time between doses for this plan, where it applies.
 

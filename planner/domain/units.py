@@ -6,6 +6,7 @@ profile loads), so every sum here is exact integer arithmetic.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations_with_replacement
@@ -79,8 +80,17 @@ class DoseMaker(SplitsAtMost):
         # best[i]: (pieces, halves, counts per piece) for i * quantum mg, or None.
         self._best: list[tuple[int, int, tuple[int, ...]] | None] = [(0, 0, (0,) * len(self.pieces))]
         self._split_cache: dict[tuple[int, int], Split | None] = {}
+        # One maker may serve two threads (dose_maker): _best only grows, under the lock, and
+        # an entry once made never changes, so a reader needs no lock.
+        self._growing = threading.Lock()
 
     def _grow(self, upto: int) -> None:
+        if upto < len(self._best):
+            return
+        with self._growing:
+            self._grow_locked(upto)
+
+    def _grow_locked(self, upto: int) -> None:
         best = self._best
         q = self.quantum
         for i in range(len(best), upto + 1):
@@ -194,3 +204,21 @@ class DoseMaker(SplitsAtMost):
         if not candidates:
             return None
         return min(candidates, key=lambda t: (abs(t - wanted), -t if prefer_higher else t))
+
+
+_MAKERS: dict[tuple[Form, ...], DoseMaker] = {}
+_MAKERS_LOCK = threading.Lock()
+_MAKERS_KEPT = 512  # more sets of forms than a session meets (every subset of a drug's is 255)
+
+
+def dose_maker(forms: tuple[Form, ...]) -> DoseMaker:
+    """The DoseMaker of these forms, one for the program's life: what it works out (the fewest
+    pieces for each amount, each day's split) depends on the forms alone, so an edit of the
+    plan does not work it out again."""
+    with _MAKERS_LOCK:
+        maker = _MAKERS.get(forms)
+        if maker is None:
+            if len(_MAKERS) >= _MAKERS_KEPT:
+                _MAKERS.clear()
+            maker = _MAKERS[forms] = DoseMaker(forms)
+        return maker

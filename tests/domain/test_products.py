@@ -9,7 +9,7 @@ import pytest
 
 from conftest import make_plan
 from planner.domain import schedule as schedule_mod
-from planner.domain.days import Day, Dose
+from planner.domain.days import Day, Dose, runs_of
 from planner.domain.plan import Taper
 from planner.domain.products import choose_products, products_used
 from planner.domain.profiles import load_profile
@@ -108,8 +108,9 @@ def test_the_patients_strengths_restrict_the_choice():
 
 
 def _day(n, doses, **kw):
-    return Day(n, date(2026, 12, n), "titration", sum(mg for _, mg in doses),
-               tuple(Dose(slot, "08:00", mg, ()) for slot, mg in doses), **kw)
+    """A day as the engine hands it to choose_products: a run of one day."""
+    return runs_of([Day(n, date(2026, 12, n), "titration", sum(mg for _, mg in doses),
+                        tuple(Dose(slot, "08:00", mg, ()) for slot, mg in doses), **kw)])[0]
 
 
 def test_fewest_units_among_single_products_and_a_re_split_where_forced():
@@ -128,8 +129,8 @@ def test_a_split_the_prescriber_set_is_never_re_split():
     assert [f.strength_mg for f in chosen] == [100]
     assert [(x.slot, x.mg) for x in days[0].doses] == [("morning", 400), ("bedtime", 500)]
     ordered = make_plan(taper=Taper(step_days=7, step_mg=100, order=("morning", "midday", "evening", "bedtime")))
-    taper_day = Day(1, date(2026, 12, 1), "taper", 900,
-                    (Dose("morning", "08:00", 400, ()), Dose("bedtime", "22:00", 500, ())))
+    [taper_day] = runs_of([Day(1, date(2026, 12, 1), "taper", 900,
+                               (Dose("morning", "08:00", 400, ()), Dose("bedtime", "22:00", 500, ())))])
     days, chosen, _ = choose_products([taper_day], forms, ordered)
     assert [(x.slot, x.mg) for x in days[0].doses] == [("morning", 400), ("bedtime", 500)]
 
