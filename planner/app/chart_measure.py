@@ -54,7 +54,6 @@ class Texts:
                 self._texts.clear()
             st = QStaticText(text)
             st.setTextFormat(Qt.TextFormat.PlainText)
-            st.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
             font = self.font(pt)
             st.prepare(font=font)
             fm = QFontMetricsF(font)
