@@ -143,6 +143,7 @@ def _tips(st: Step, describe=describe_units) -> tuple[str | None, ...]:
 _DISPLAY, _EDIT, _BACKGROUND, _TIP, _ALIGN = (int(r) for r in (
     Qt.DisplayRole, Qt.EditRole, Qt.BackgroundRole, Qt.ToolTipRole, Qt.TextAlignmentRole))
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
 _READ_ONLY = Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemNeverHasChildren  # as QAbstractTableModel's
 _EDITABLE = _READ_ONLY | Qt.ItemIsEditable
 _NUMBERS = frozenset((DAYS_COLUMN, TOTAL_COLUMN, *range(FIRST_SLOT_COLUMN, FIRST_SLOT_COLUMN + len(SLOTS))))
@@ -270,6 +271,10 @@ class ScheduleTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
             return self._headers[section]
+        if role == Qt.TextAlignmentRole and orientation == Qt.Horizontal and section == len(COLUMNS) - 1:
+            # The units column is as wide as its longest text: a centred heading would sit out
+            # of sight, right of the window's edge, on a 1366-pixel screen.
+            return _LEFT
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:

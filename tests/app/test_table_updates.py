@@ -339,3 +339,23 @@ def test_a_column_the_user_drags_keeps_its_width_through_edits(window):
     assert (header.sectionSize(PHASE_COLUMN), header.sectionSize(TOTAL_COLUMN)) == (300, 30)
     window.load_plan(twelve_weeks(), None)  # a whole plan: fitted again
     assert header.sectionSize(PHASE_COLUMN) < 300 and header.sectionSize(TOTAL_COLUMN) > 30
+
+
+def test_every_heading_on_screen_can_be_read_on_a_small_screen(window):
+    """At 1366 pixels the units column runs past the window's edge (it scrolls): its heading
+    must start where the column does, not sit centred out of sight."""
+    window.resize(1366, 768)
+    window.load_plan(load_example("gabapentin-phn-to-1800-with-taper"), None)
+    settle()
+    table, model = window.table, window.table_model
+    header = table.horizontalHeader()
+    fm = header.fontMetrics()
+    seen = table.viewport().width()
+    for c in range(model.columnCount()):
+        start, width = header.sectionViewportPosition(c), header.sectionSize(c)
+        if start >= seen:
+            continue  # scrolled to, not shown now
+        text = fm.horizontalAdvance(model.headerData(c, Qt.Horizontal))
+        align = model.headerData(c, Qt.Horizontal, Qt.TextAlignmentRole) or int(header.defaultAlignment())
+        left = start if align & Qt.AlignLeft else start + (width - text) / 2
+        assert left + text <= seen, f"{model.headerData(c, Qt.Horizontal)} is drawn at {left:.0f}–{left + text:.0f}, the table shows 0–{seen}"
