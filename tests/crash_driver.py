@@ -3,8 +3,9 @@ it like a clinician, for test_recovery's crash test. Not a test module.
 
   python crash_driver.py edit      type into the plan, wait for the autosave, print
                                    AUTOSAVED and idle until the test kills the process
-  python crash_driver.py quit      close the window as soon as it shows (the chart's
-                                   modules are still loading in their thread)
+  python crash_driver.py quit      open the File menu as soon as the window shows (the
+                                   printout's modules start loading in their thread), close
+                                   the window at once
   python crash_driver.py restore OUT.json
                                    answer the restore offer with Restore, report the form,
                                    save to OUT.json, report the recovery folder, quit
@@ -71,7 +72,11 @@ def quit_at_once() -> None:
     if win is None:
         later(1, quit_at_once)
         return
-    report(chart_loaded=win.canvas is not None)
+    from planner.app import warm_up
+
+    win.file_menu.popup(win.mapToGlobal(win.rect().center()))  # starts the warm-up thread
+    win.file_menu.hide()
+    report(warm_up_running=warm_up._thread is not None and warm_up._thread.is_alive())
     win.close()
 
 

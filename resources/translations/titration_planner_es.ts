@@ -928,11 +928,6 @@ A plan file that cannot be read; {reason} says why.</extracomment>
         <translation>No hay planes recientes</translation>
     </message>
     <message>
-        <source>Drawing the chart…</source>
-        <extracomment>In place of the chart while matplotlib loads at start-up.</extracomment>
-        <translation>Dibujando el gráfico…</translation>
-    </message>
-    <message>
         <source>Autosave failed: {why}. Save the plan to keep it safe.</source>
         <extracomment>Status bar when the autosave to the recovery folder failed; {why} names the reason and folder.</extracomment>
         <translation>Falló el guardado automático: {why}. Guarde el plan para no perderlo.</translation>
