@@ -238,7 +238,10 @@ class ResultViews:
         describe_errors(self.form.rows)
         if self.canvas is not None:
             self.canvas.show_schedule(schedule)
+        shaping = self.current_step()  # the step the keyboard is on, as a step, not a row number
         self.table_model.set_schedule(schedule)
+        if shaping is not None:
+            self._follow_step(shaping.segment)
         if self._refit_columns:
             self._refit_columns = False
             self.column_fit.fit()
@@ -259,6 +262,18 @@ class ResultViews:
             self.form.set_kidney_result(f"<b>{html.escape(kidney_limit_text(k))}</b><br>{how}")
         else:
             self.form.set_kidney_result("")
+
+    def _follow_step(self, segment: int) -> None:
+        """Keep the current row on this plan step: an edit can split or merge the rows above it
+        (a new capsule strength splits the first step), and the next Hold or F2 must shape the
+        step the clinician was on, not whatever step now has its row number."""
+        index = self.table.currentIndex()
+        steps = self.table_model.steps
+        if 0 <= index.row() < len(steps) and steps[index.row()].segment == segment:
+            return
+        row = next((r for r, st in enumerate(steps) if st.segment == segment and editable(st)), None)
+        if row is not None:
+            self.table.setCurrentIndex(self.table_model.index(row, max(index.column(), 0)))
 
     def _show_invalid(self, errors: list[tuple[str, str]]) -> None:
         """Never leave a chart or table that looks valid when it does not match the inputs."""

@@ -193,3 +193,28 @@ def test_the_edit_menus_alt_letters_do_not_clash(win):
     letters = [m.group(1).lower() for a in edit.actions() for m in re.finditer(r"&([^&\s])", a.text())]
     # Undo, Redo, the three step actions, Override and Remove Override
     assert len(letters) == 7 and len(set(letters)) == 7, letters
+
+
+def test_the_keyboard_stays_on_the_step_it_shaped_when_rows_above_it_split(win, qtbot):
+    """1400 mg cannot be made of 300 mg capsules: the engine moves the plan to 100 mg capsules
+    and the first step splits into three rows. The next Hold must go to the step just typed
+    over, not to the step that now has its row number."""
+    from planner.files.planfile import load_example
+
+    win.load_plan(load_example("gabapentin-phn-to-1800-with-taper"), None)
+    model = win.table_model
+    row = next(r for r, st in enumerate(model.steps) if st.total_mg == 1500 and st.phase == "titration")
+    step = model.steps[row].segment
+    win.table.setFocus()
+    win.table.setCurrentIndex(cell(win, row, TOTAL_COLUMN))
+    qtbot.keyClick(win.table, Qt.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "1400")
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: win.schedule is not None and any(st.total_mg == 1400 for st in win.schedule.steps))
+    now = win.table.currentIndex()
+    assert now.row() != row  # the rows above did split (else this test shows nothing)
+    assert model.steps[now.row()].segment == step and model.steps[now.row()].total_mg == 1400
+    qtbot.keyClick(win.table, Qt.Key_H, Qt.ControlModifier | Qt.ShiftModifier)
+    assert win.document.state["step_edits"][-1] == {"step": step, "hold_days": 7}
