@@ -7,8 +7,10 @@ from pathlib import Path
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from contextlib import contextmanager
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from planner.app import warm_up
 from planner.app.override_dialog import ask_reason
@@ -124,10 +126,11 @@ class PrintActions:
     def print_preview(self) -> None:
         if not self._ready_to_print():
             return
-        warm_up.ready()  # never import matplotlib beside the warm-up's thread
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-        from planner.export.printout import paint_plan
+        with _busy():
+            warm_up.ready()  # never import matplotlib beside the warm-up's thread
+            from planner.export.printout import paint_plan
 
         schedule, options = self.schedule, self.print_options()
         printer = _printer(options)
@@ -145,22 +148,22 @@ class PrintActions:
     def print_plan(self, part: str = "patient") -> None:
         if not self._ready_to_print():
             return
-        warm_up.ready()
         from PySide6.QtPrintSupport import QPrintDialog
-
-        from planner.export.printout import paint_plan
 
         options = self.print_options(part)
         printer = _printer(options)
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.Accepted:
-            paint_plan(printer, self.schedule, replace(options, orientation=orientation_of(printer)))
+        if dialog.exec() == QPrintDialog.Accepted:  # the warm-up works on while the dialog is open
+            with _busy():
+                warm_up.ready()
+                from planner.export.printout import paint_plan
+
+                paint_plan(printer, self.schedule, replace(options, orientation=orientation_of(printer)))
 
     def export(self, suffix: str, path: str | Path | None = None, part: str = "patient") -> bool:
         if not self._ready_to_print():
             return False
-        warm_up.ready()
-        from planner.export.files import FORMATS, export_file
+        from planner.export.files import FORMATS, export_file  # light: the formats' names
 
         if path is None:
             stem = self.current_file.stem if self.current_file else "plan"
@@ -178,7 +181,9 @@ class PrintActions:
             path = path.with_name(path.name + suffix)
         existed = path.exists()
         try:
-            what = export_file(self.schedule, path, self.print_options(part))
+            with _busy():
+                warm_up.ready()  # the warm-up works on while the file dialog is open
+                what = export_file(self.schedule, path, self.print_options(part))
         except (OSError, ValueError) as exc:
             reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
             kept = translate("Window", "{name} on disk is unchanged: it still holds the export made before.").format(name=path.name) if existed else translate("Window", "No file was written.")
@@ -190,6 +195,16 @@ class PrintActions:
         return True
 
 #: Status bar after an export; {what} says what was written and checked.
+
+
+@contextmanager
+def _busy():
+    """The wait cursor while the printout is imported (the first time) and drawn."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def _printer(options):

@@ -21,6 +21,9 @@ HEAVY_MODULES = ("PySide6.QtSvg", "PySide6.QtPrintSupport", "planner.chart.sched
                  "planner.chart.patient_chart", "planner.export.printout.render", "planner.export.printout.painter",
                  "planner.export.files", "planner.export.registry", "planner.export.calendar")
 ROOT = Path(__file__).resolve().parents[2]
+# The modules whose import imports matplotlib (the export registry and files are light).
+MATPLOTLIB_USERS = ("planner.chart.schedule_chart", "planner.chart.patient_chart", "planner.export.printout.render",
+                    "planner.export.printout.painter", "planner.export.printout.chart_svg")
 
 
 def _env(tmp_path, **extra):
@@ -87,7 +90,7 @@ ONE_THREAD = textwrap.dedent("""
         return real_import(name, globals, locals, fromlist, level)
 
     builtins.__import__ = spy
-""" % (HEAVY_MODULES,)) + textwrap.dedent("""
+""" % (MATPLOTLIB_USERS,)) + textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     from planner.export.fonts import register_fonts
