@@ -205,13 +205,13 @@ def chart_title(schedule: Schedule) -> str:
 def limit_label(text: str, off_scale: bool, width: int = LABEL_WRAP) -> str:
     """A limit's label in the right margin, width characters a line; an off-scale limit
     is marked so."""
-    return wrap_label(f"↑ {text} (off scale)" if off_scale else text, width)
+    return wrap_label(say("chart.limit.off-scale", limit=text) if off_scale else text, width)
 
 
 def wrap_label(text: str, width: int = LABEL_WRAP) -> str:
     """Break before a bracket first, then at words, to fit the right margin; an amount
     stays on one line with its unit ("1800 mg/day")."""
-    text = text.replace(" mg/day", "\u00a0mg/day")  # textwrap does not break at a no-break space
+    text = text.replace(" mg/", "\u00a0mg/")  # "mg/day", "mg/día": textwrap does not break at a no-break space
     head, sep, tail = text.partition(" (")
     parts = [head] + ([f"({tail}"] if sep else [])
     return "\n".join(textwrap.fill(p, width) for p in parts)

@@ -33,3 +33,16 @@ def test_a_point_a_step_and_the_days_read_back(name):
     days, totals = m.day_totals()
     assert days[:-1] == [d.date for d in s.days] and totals[:-1] == [d.total_mg for d in s.days]
     assert m.marks[0] == (s.steps[0].start, s.steps[0].total_mg)
+
+
+def test_an_off_scale_limit_is_labelled_in_the_language_in_use():
+    from planner.text.catalogue import speaking
+
+    s = compute_schedule(load_example("gabapentin-kidney-30-59"))
+    english = [lim.label for lim in chart_model(s).limits if lim.off_scale]
+    assert english and all("(off scale)" in label for label in english)
+    with speaking("es"):
+        spanish = [lim.label for lim in chart_model(s).limits if lim.off_scale]
+    assert spanish and all("fuera de escala" in label and "off scale" not in label for label in spanish)
+    for label in spanish + english:  # an amount is never split from its unit
+        assert not any(line.endswith(tuple("0123456789")) for line in label.split("\n")[:-1]), label
