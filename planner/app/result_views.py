@@ -16,6 +16,7 @@ from planner.app.date_field import DateField
 from planner.app.form_rows import product_text
 from planner.app.document import WHOLE_PLAN
 from planner.app.screen_reader import describe_errors, tie_message
+from planner.app.table_cells import VisiblePartDelegate
 from planner.app.schedule_table import HOLD_DAYS, TOTAL_COLUMN, ScheduleTableModel, editable
 from planner.domain.problems import Problem
 from planner.text.kidney import kidney_limit_text
@@ -143,6 +144,7 @@ class ResultViews:
         self.table_model = ScheduleTableModel()
         self.table = QTableView()
         self.table.setModel(self.table_model)
+        self.table.setItemDelegate(VisiblePartDelegate(self.table))  # a number cut by the edge is never read in part
         self.table.setAccessibleName(translate("Window", "Schedule table"))
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectRows)
