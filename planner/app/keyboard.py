@@ -26,20 +26,6 @@ def let_tab_leave(table: QTableView) -> None:
     table.setTabKeyNavigation(False)
 
 
-def chart_in_tab_order(chart: QWidget, table: QTableView, form: QWidget) -> None:
-    """The chart is made after the rest (it joins the end of the Tab chain): if it takes the
-    focus, it comes where it is seen, between the form and the table."""
-    if not chart.focusPolicy() & Qt.TabFocus:
-        return
-    before = table.previousInFocusChain()  # the form's last stop (labels are in the chain too)
-    while before is not None and before is not table and not (
-            form.isAncestorOf(before) and before.focusPolicy() & Qt.TabFocus):
-        before = before.previousInFocusChain()
-    if before is not None and before is not table:
-        QWidget.setTabOrder(before, chart)
-        QWidget.setTabOrder(chart, table)
-
-
 class PlanUndoKeys(QObject):
     """Watches the focused widget of the window (an event filter put on each widget as it
     takes the focus) for the undo and redo keys."""

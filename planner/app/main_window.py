@@ -65,6 +65,7 @@ class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, Result
         self.form_scroll.setFocusPolicy(Qt.NoFocus)  # no blank Tab stop: the form scrolls to the focused field
 
         # The chart on screen is painted with QPainter (chart_view): no matplotlib at start-up.
+        # Made before the table, it comes between the form and the table in the Tab order.
         self.canvas = ChartCanvas()
         self.canvas.painted.connect(self.chart_painted)
         table_box = self._build_result_views()
@@ -108,7 +109,6 @@ class MainWindow(FileActions, LabelStarts, PrintActions, RecoveryPrompts, Result
         self._connect_label_starts()
 
         self.resize(1400, 900)
-        keyboard.chart_in_tab_order(self.canvas, self.table, self.form)
         self.remembered.check_all()
         self.new_plan(ask=False)
 

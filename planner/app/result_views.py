@@ -140,7 +140,7 @@ class ResultViews:
 
     def _build_result_views(self) -> QWidget:
         """The table with its stale notice and dispense line (returned as one box), and the
-        problems list; the chart comes later (make_chart)."""
+        problems list; the chart is the window's (main_window)."""
         self.table_model = ScheduleTableModel()
         self.table = QTableView()
         self.table.setModel(self.table_model)
@@ -238,8 +238,7 @@ class ResultViews:
         schedule = doc.schedule
         self.form.show_errors([])
         describe_errors(self.form.rows)
-        if self.canvas is not None:
-            self.canvas.show_schedule(schedule)
+        self.canvas.show_schedule(schedule)
         shaping = self.current_step()  # the step the keyboard is on, as a step, not a row number
         self.table_model.set_schedule(schedule)
         if shaping is not None:
@@ -289,8 +288,7 @@ class ResultViews:
         more = (translate("Window", " (and {n} more)") if len(errors) - 1 == 1 else translate("Window", " (and {n} more)")).format(n=len(errors) - 1) if len(errors) > 1 else ""
         #: On the greyed chart while the inputs are invalid; {first} is the first error, {more} window.and-more or empty.
         self.invalid_reason = translate("Window", "Not up to date: {first}{more}").format(first=first, more=more)
-        if self.canvas is not None:
-            self.canvas.show_invalid(self.invalid_reason)
+        self.canvas.show_invalid(self.invalid_reason)
         self.table.setEnabled(False)
         #: Above the greyed table while the inputs are invalid.
         self.stale.setText(translate("Window", "The chart and table show an earlier plan and do not match the inputs. Fix {first}{more}.").format(first=first, more=more))

@@ -146,7 +146,7 @@ _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 _LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
 _READ_ONLY = Qt.ItemIsSelectable | Qt.ItemIsEnabled | Qt.ItemNeverHasChildren  # as QAbstractTableModel's
 _EDITABLE = _READ_ONLY | Qt.ItemIsEditable
-_NUMBERS = frozenset((DAYS_COLUMN, TOTAL_COLUMN, *range(FIRST_SLOT_COLUMN, FIRST_SLOT_COLUMN + len(SLOTS))))
+NUMBER_COLUMNS = frozenset((DAYS_COLUMN, TOTAL_COLUMN, *range(FIRST_SLOT_COLUMN, FIRST_SLOT_COLUMN + len(SLOTS))))
 Cells = tuple[dict[int, Any], ...]  # one row: per column, {role: value}
 
 
@@ -161,7 +161,7 @@ def _cells(st: Step, describe=describe_units) -> Cells:
         cell: dict[int, Any] = {_DISPLAY: text, _EDIT: text.split(" ")[0] if text else "0"}
         if shaped:
             cell[_BACKGROUND] = _MARKED
-        if 1 <= col <= 3 + len(SLOTS):
+        if 1 <= col <= 3 + len(SLOTS):  # Days to Bedtime, the phase with them
             cell[_ALIGN] = _RIGHT
         tip = shaped_tip if col == PHASE_COLUMN else tips[col - 4] if col >= 4 else None
         if tip is not None:
@@ -280,7 +280,7 @@ class ScheduleTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.NoItemFlags
-        return _EDITABLE if self._editable[index.row()] and index.column() in _NUMBERS else _READ_ONLY
+        return _EDITABLE if self._editable[index.row()] and index.column() in NUMBER_COLUMNS else _READ_ONLY
 
     def setData(self, index: QModelIndex, value: Any, role: int = Qt.EditRole) -> bool:  # noqa: N802 - Qt's name
         if role != Qt.EditRole or not (self.flags(index) & Qt.ItemIsEditable):

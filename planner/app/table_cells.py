@@ -12,10 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from planner.app.schedule_table import DAYS_COLUMN, FIRST_SLOT_COLUMN, TOTAL_COLUMN
-from planner.domain.plan import SLOTS
+from planner.app.schedule_table import NUMBER_COLUMNS
 
-NUMBER_COLUMNS = frozenset({DAYS_COLUMN, TOTAL_COLUMN, *range(FIRST_SLOT_COLUMN, FIRST_SLOT_COLUMN + len(SLOTS))})
 CUT = "…"
 PADDING = 8  # the style's text margins on both sides, about
 

@@ -139,25 +139,9 @@ def test_the_arrow_keys_move_in_the_table_and_tab_leaves_it(win):
     assert focused() is not table and win.form.isAncestorOf(focused())
 
 
-def test_a_chart_that_takes_the_focus_comes_between_the_form_and_the_table(win):
-    """The chart is made last (matplotlib loads after the form): should it take the focus, its
-    stop is put where it is seen, not after the problems list."""
-    from planner.app import keyboard
-
-    chart = QWidget()
-    chart.setFocusPolicy(Qt.StrongFocus)
-    chart.setAccessibleName("chart")
-    win.problems.parentWidget().insertWidget(0, chart)  # the chart's place, made after the rest
-    keyboard.chart_in_tab_order(chart, win.table, win.form)
-    chain = walk(win)
-    assert chain.index(chart) + 1 == chain.index(win.table)
-    assert win.form.isAncestorOf(chain[chain.index(chart) - 1])
-
-
 def test_the_chart_is_a_tab_stop_between_the_form_and_the_table(win, qtbot):
     """The chart's description (the schedule in words) is what a screen reader user hears:
     Tab reaches it, where it is seen, and its focus is drawn."""
-    qtbot.waitUntil(lambda: win.canvas is not None, timeout=20000)
     chain = walk(win)
     assert chain.index(win.canvas) + 1 == chain.index(win.table)
     assert win.form.isAncestorOf(chain[chain.index(win.canvas) - 1])
