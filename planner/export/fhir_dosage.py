@@ -15,9 +15,9 @@ from typing import Any
 from planner.domain.schedule import Dose, Schedule, Step
 from planner.domain.units import Unit
 from planner.export.printout.words import AT_SLOT_IDS, units_text
-from planner.text.catalogue import say
+from planner.text.catalogue import profile_text, say
 from planner.text.numbers import fmt_decimal
-from planner.text.units import LIQUID_FORM, drug_name, is_liquid, oral_solution_text
+from planner.text.units import LIQUID_FORM, is_liquid, oral_solution_text
 
 UCUM = "http://unitsofmeasure.org"
 DOSE_RATE_TYPE = "http://terminology.hl7.org/CodeSystem/dose-rate-type"
@@ -139,7 +139,7 @@ def dosages(schedule: Schedule) -> list[dict[str, Any]]:
 
 def product_text(schedule: Schedule, strength: int, form: str) -> str:
     """'gabapentin 300 mg capsule'; 'gabapentin oral solution 250 mg per 5 mL'."""
-    drug = drug_name(schedule.profile, "fhir.product")
+    drug = profile_text(schedule.profile.name)  # lower case: the name inside a list or a sentence
     if form == LIQUID_FORM:
         return say("fhir.product.solution", drug=drug, solution=oral_solution_text(schedule.profile.oral_solution))
     return say("fhir.product", drug=drug, strength_mg=strength, form=form_word(form))
