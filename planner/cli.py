@@ -26,9 +26,11 @@ Plan how a patient starts (and stops) gabapentin or pregabalin step by step.
                     [--no-tick-chart] [--today YYYY-MM-DD]
   titration-planner new --drug DRUG --indication ID [--kind start|change|stop] [--start YYYY-MM-DD|today]
                     [--target MG] [--review YYYY-MM-DD] [--current TIME=MG,...] [-o PLAN.json]
+  titration-planner install-desktop [--uninstall] [--data-home DIR]
 """
 
 SUBCOMMANDS = ("schedule", "check", "export", "new")
+SUBCOMMANDS += ("install-desktop",)  # issue 18: the menu entry, file type and icons
 
 EXIT_OK, EXIT_BLOCKING, EXIT_UNUSABLE = 0, 1, 2
 
@@ -73,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     from planner import cli_new
 
     cli_new.add_parser(sub)
+    d = sub.add_parser("install-desktop", help="add Titration Planner to this user's applications menu, with its "
+                       "icon and the plan file type (*.tplan)")
+    d.add_argument("--uninstall", action="store_true", help="remove exactly what install-desktop installed")
+    d.add_argument("--data-home", metavar="DIR", default=None,
+                   help="where to install (default: $XDG_DATA_HOME, else ~/.local/share)")
     return p
 
 
@@ -149,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
             from planner import cli_new
 
             return cli_new.run(args)
+        if args.command == "install-desktop":
+            from planner.app import desktop_install  # Qt draws the icons: imported only here
+
+            return desktop_install.run(args)
         return _run(args)
     except KeyboardInterrupt:
         return 130
