@@ -3,8 +3,9 @@
 The bundle's executable runs as on a machine without Python: an environment emptied like
 `env -i` (PATH=/usr/bin:/bin, HOME a new temporary folder, QT_QPA_PLATFORM=offscreen, no
 PYTHONPATH or PYTHONHOME), and once from a copy of the folder moved elsewhere with a PATH that
-holds no program at all, while its memory map is watched: the libpython it runs on must be the
-bundle's own, and no file of this machine's Python may be loaded. It must
+holds no program at all and a fontconfig that finds no system font, while its memory map is
+watched: the libpython it runs on must be the bundle's own, and no file of this machine's Python
+may be loaded. It must
 
 - open the window on an example plan and save a screenshot: a PNG of the window's size on the
   1366x768 screen it is given, not blank; again on X11 (xcb) under Xvfb, when xvfb-run is there;
@@ -229,10 +230,21 @@ def same_text(name: str, got: str, want: str) -> list[str]:
 
 
 def smoke(bundle: Path, keep: Path | None = None) -> None:
-    """Run every smoke check on the bundle; raise SmokeError listing the failures."""
+    """Run every smoke check on the bundle; raise SmokeError listing the failures (the outputs
+    are then kept, and the message says where)."""
     started = time.monotonic()
     out = keep or Path(tempfile.mkdtemp(prefix="titration-smoke-"))
     out.mkdir(parents=True, exist_ok=True)
+    try:
+        _smoke(bundle, out)
+    except (SmokeError, subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+        raise SmokeError(f"{exc}\n(the smoke's screenshots, PDFs and page images are in {out})") from None
+    print(f"[smoke] all checks passed in {time.monotonic() - started:.0f} s (outputs in {out})", flush=True)
+    if keep is None:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def _smoke(bundle: Path, out: Path) -> None:
     home = out / "home"
     home.mkdir(exist_ok=True)
     screen = out / "screen.json"
@@ -259,7 +271,7 @@ def smoke(bundle: Path, keep: Path | None = None) -> None:
 
     # A copy moved elsewhere, without the .po files (so Spanish can only come from the compiled
     # messages.mo), run with no program at all on PATH: its process must map the copy's own
-    # libpython and no file of this machine's Python.
+    # libpython and no file of this machine's Python...
     moved = out / "moved" / NAME
     shutil.copytree(bundle, moved, symlinks=True)
     for po in (moved / "_internal" / "planner" / "resources" / "text").glob("*/*.po"):
@@ -268,7 +280,10 @@ def smoke(bundle: Path, keep: Path | None = None) -> None:
     empty_bin.mkdir(exist_ok=True)
     if shutil.which("python3", path=str(empty_bin)) or shutil.which("python", path=str(empty_bin)):
         raise SmokeError(f"{empty_bin} has a python")
-    bare = stripped_env(home, str(empty_bin), screen)
+    # ... and no system font either (fontconfig given no folder): only the bundle's DejaVu fonts.
+    no_fonts = out / "no-fonts.conf"
+    no_fonts.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n')
+    bare = {**stripped_env(home, str(empty_bin), screen), "FONTCONFIG_FILE": str(no_fonts)}
     moved_shot = out / "window-moved.png"
     _, mapped = run_bundle(moved / NAME, [EXAMPLE, "--screenshot", moved_shot], bare, out, watch=True)
     problems += png_problems(moved_shot, WINDOW)
@@ -291,6 +306,3 @@ def smoke(bundle: Path, keep: Path | None = None) -> None:
 
     if problems:
         raise SmokeError("the bundle failed its smoke checks:\n  " + "\n  ".join(problems))
-    print(f"[smoke] all checks passed in {time.monotonic() - started:.0f} s (outputs in {out})", flush=True)
-    if keep is None:
-        shutil.rmtree(out, ignore_errors=True)
