@@ -28,10 +28,8 @@ import fnmatch
 import importlib.util
 import os
 import shutil
-import site as site_module
 import subprocess
 import sys
-import sysconfig
 import tempfile
 import time
 import tomllib
@@ -155,10 +153,9 @@ def make_venv(work: Path, wheel: Path) -> Path:
     python = venv / "bin" / "python"
     site = Path(subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                                capture_output=True, text=True, check=True, env=_clean_env()).stdout.strip())
-    outer = [sysconfig.get_paths()[k] for k in ("purelib", "platlib")]
-    if site_module.ENABLE_USER_SITE:  # pip install --user
-        outer.append(site_module.getusersitepackages())
-    outer = [p for p in dict.fromkeys(outer) if Path(p).is_dir()]
+    # Every package folder this Python searches: its own, the user's (pip install --user), a
+    # system one it was made to see (venv --system-site-packages), Debian's dist-packages.
+    outer = [p for p in dict.fromkeys(sys.path) if Path(p).name in ("site-packages", "dist-packages") and Path(p).is_dir()]
     (site / "zz-outer-packages.pth").write_text("".join(f"{path}\n" for path in outer), encoding="utf-8")
     _run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--target", site, wheel],
          "installing the wheel in the venv", cwd=work, env=_clean_env())
