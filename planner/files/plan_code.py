@@ -6,8 +6,9 @@ a QR code prints it, a hand scanner types it back, and decode_plan gives the sam
 The JSON is the plan file's own (plan_writer.plan_to_dict, minified), so the code holds the
 whole plan and is read back by the plan-file reader: older plan versions are upgraded and every
 field is checked as when a file is opened. Patient-identifying fields (schema: identifying=True)
-are left out unless asked for. The CRC-32 covers the prefix and the JSON, so a damaged or cut
-code is refused, never read as another plan. docs/plan-code.md describes the format byte by
+are left out unless asked for. The CRC-32 covers the prefix and every compressed byte, so any
+changed character (even one deflate would ignore) or a cut code is refused, never read as
+another plan. docs/plan-code.md describes the format byte by
 byte; FORMAT 1 and its dictionary are frozen: a change of either is a new version.
 """
 
@@ -99,15 +100,17 @@ def without_identifying(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _crc(body: bytes) -> bytes:
-    return zlib.crc32(PREFIX.encode("ascii") + body).to_bytes(CRC_BYTES, "big")
+def _crc(packed: bytes) -> bytes:
+    """CRC-32 (ISO-HDLC, as zlib and PNG) of the prefix and the compressed bytes, big-endian."""
+    return zlib.crc32(PREFIX.encode("ascii") + packed).to_bytes(CRC_BYTES, "big")
 
 
 def encode_plan(plan: Plan, *, with_patient: bool = False) -> str:
     """The plan's code: "TP1" and base32 upper-case letters and digits (QR alphanumeric mode)."""
     body = plan_json(plan, with_patient=with_patient).encode("utf-8")
     packer = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, zdict=DICTIONARY_V1)
-    payload = packer.compress(body) + packer.flush() + _crc(body)
+    packed = packer.compress(body) + packer.flush()
+    payload = packed + _crc(packed)
     return PREFIX + base64.b32encode(payload).decode("ascii").rstrip("=")
 
 
@@ -146,12 +149,14 @@ def _body(text: str) -> str:
     if len(payload) <= CRC_BYTES:
         raise PlanCodeError(say("files.code.damaged"))
     packed, crc = payload[:-CRC_BYTES], payload[-CRC_BYTES:]
+    if _crc(packed) != crc:
+        raise PlanCodeError(say("files.code.damaged"))
     unpacker = zlib.decompressobj(-15, zdict=DICTIONARY_V1)
     try:
         body = unpacker.decompress(packed, MAX_FILE_BYTES + 1)
     except zlib.error:
         raise PlanCodeError(say("files.code.damaged")) from None
-    if not unpacker.eof or unpacker.unused_data or unpacker.unconsumed_tail or _crc(body) != crc:
+    if not unpacker.eof or unpacker.unused_data or unpacker.unconsumed_tail:
         raise PlanCodeError(say("files.code.damaged"))
     try:
         return body.decode("utf-8")

@@ -288,11 +288,11 @@ def plan_pages(schedule: Schedule, options: PrintOptions, printed_on: date) -> P
     # The clinician's and pharmacy's page only when asked for: never stapled by default to
     # what the patient takes home.
     if options.part == "clinician":
-        blocks = clinician(schedule) + [code_block(schedule.plan, options.code_with_patient)]
+        blocks = clinician(schedule, options.code_with_patient)
         blocks[0].new_page = False
         return Pages(blocks, footer_text(schedule, printed_on), plan_title(schedule))
     if options.part == "all":
-        theirs = clinician(schedule) + [code_block(schedule.plan, options.code_with_patient)]
+        theirs = clinician(schedule, options.code_with_patient)
         return Pages(patient + theirs, footer, title, clinician_start=theirs[0],
                      clinician_footer=footer_text(schedule, printed_on))
     return Pages(patient, footer, title)

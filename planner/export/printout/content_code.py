@@ -24,18 +24,19 @@ def qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(v) for v in row) for row in qr.matrix)
 
 
-def code_block(plan: Plan, with_patient: bool, top: float = 8.0) -> PlanCode:
+def code_block(plan: Plan, with_patient: bool, top: float = 8.0, **heading) -> PlanCode:
     """The code of the plan with its caption; the caption is in the language being spoken
-    (the clinician's page: the window's; the patient's pages: the handout's)."""
+    (the clinician's page: the window's; the patient's pages: the handout's). heading: the
+    title and subtitle (and new_page, space_after) when the block heads the clinician's page."""
     text = encode_plan(plan, with_patient=with_patient)
     try:
         modules = qr_modules(text)
     except segno.DataOverflowError:
-        return PlanCode(text=text, caption=say("printout.code.too-long"), size=SMALL, top=top)
+        return PlanCode(text=text, caption=say("printout.code.too-long"), size=SMALL, top=top, **heading)
     pt = plan.patient
     identified = with_patient and pt is not None and any((pt.name, pt.identifier, pt.date_of_birth))
     caption = say("printout.code.caption-with-patient" if identified else "printout.code.caption")
-    return PlanCode(text=text, modules=modules, caption=caption, size=SMALL, top=top)
+    return PlanCode(text=text, modules=modules, caption=caption, size=SMALL, top=top, **heading)
 
 
 __all__ = ["code_block", "qr_modules", "ERROR"]

@@ -1,6 +1,6 @@
 """Measuring the code on the paper (blocks.PlanCode) for layout: the QR code's module size, its
-quiet zone and where the caption goes. Through a layout.Metrics (layout imports this module);
-no Qt.
+quiet zone, and where its caption (and, heading the clinician's page, the title) go. Through a
+layout.Metrics (layout imports this module); no Qt.
 
 The module size is in millimetres of paper, not scaled for large print: about a 32 mm code,
 each module from 0.5 mm (a phone or a hand scanner reads 0.4 mm and up) to 1 mm, snapped to
@@ -17,8 +17,8 @@ QUIET = 4  # modules of light margin on every side: the QR standard's quiet zone
 TARGET_MM = 32.0  # the code's side with its quiet zone, where the modules can be this big
 MIN_MODULE_MM = 0.5
 MAX_MODULE_MM = 1.0
-GAP_PT = 10.0  # between the code and its caption
-CAPTION_MIN_PT = 120.0  # narrower beside the code: the caption goes under it
+GAP_PT = 10.0  # between the code and the words beside it
+BESIDE_MIN_PT = 120.0  # narrower beside the code: the words go above (title) or under it (caption)
 MM_PER_PT = 25.4 / 72
 
 
@@ -32,27 +32,42 @@ def module_px(m: Any, modules: int) -> float:
 
 
 def code_geometry(m: Any, b: PlanCode) -> tuple[float, dict[str, Any]]:
-    """The block's height and what its painter needs, measured with m (a layout.Metrics)."""
+    """The block's height and what its painter needs, measured with m (a layout.Metrics):
+    the code's module, quiet zone, side and place (qx, qy), and each text to draw as
+    (x, y, width, text, size, bold, colour name)."""
     top = m.pt(b.top)
-    if not b.modules:  # too long for a code: the caption alone
-        return top + m.text_h(b.caption, m.width, b.size, True), dict(top=top, side=0.0, module=0.0, quiet=0.0,
-                                                                       cx=0.0, cy=top, cw=m.width)
     n = len(b.modules)
-    module = module_px(m, n)
+    module = module_px(m, n) if n else 0.0
     quiet = QUIET * module
     side = n * module + 2 * quiet
-    gap = m.pt(GAP_PT)
-    cw = m.width - side - gap
-    if cw >= m.pt(CAPTION_MIN_PT):  # beside the code, level with its first module
-        ch = m.text_h(b.caption, cw, b.size, True)
-        height = top + max(side, quiet + ch)
-        cx, cy = side + gap, top + quiet
-    else:  # under it, from the code's left edge
-        cw = m.width
-        ch = m.text_h(b.caption, cw, b.size, True)
-        height = top + side + ch
-        cx, cy = 0.0, top + side
-    return height, dict(top=top, side=side, module=module, quiet=quiet, cx=cx, cy=cy, cw=cw)
+    gap = m.pt(GAP_PT) if n else 0.0
+    beside = m.width - side - gap
+    texts: list[tuple[float, float, float, str, float, bool, str]] = []
+
+    def stack(x: float, y: float, w: float, items) -> float:
+        for k, (text, size, bold, colour, after) in enumerate(items):
+            texts.append((x, y, w, text, size, bold, colour))
+            y += m.text_h(text, w, size, bold) + (m.pt(after) if k + 1 < len(items) else 0.0)
+        return y
+
+    caption = (b.caption, b.size, True, "ink", 0.0)
+    if b.title:  # heading the clinician's page: the words on the left, the code on the right
+        head = [(b.title, b.title_size, True, "ink", 2.0), (b.subtitle, b.subtitle_size, True, "grey", 6.0)]
+        if beside >= m.pt(BESIDE_MIN_PT):
+            bottom = stack(0.0, top, beside if n else m.width, head + [caption])
+            qx, qy = m.width - side, top
+            return max(bottom, top + side), _geo(top, module, quiet, side, qx, qy, texts)
+        y = stack(0.0, top, m.width, head) + m.pt(6)
+        top = y
+    if beside >= m.pt(BESIDE_MIN_PT):  # the caption beside the code, level with its first module
+        bottom = stack(side + gap, top + quiet, beside, [caption])
+        return max(bottom, top + side), _geo(top, module, quiet, side, 0.0, top, texts)
+    bottom = stack(0.0, top + side, m.width, [caption])  # under it
+    return bottom, _geo(top, module, quiet, side, 0.0, top, texts)
+
+
+def _geo(top, module, quiet, side, qx, qy, texts) -> dict[str, Any]:
+    return dict(top=top, module=module, quiet=quiet, side=side, qx=qx, qy=qy, texts=texts)
 
 
 __all__ = ["code_geometry", "module_px", "QUIET"]

@@ -10,10 +10,11 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath
 
 from planner.export.printout.blocks import PlanCode
 from planner.export.printout.layout import Box
-from planner.export.printout.paint_text import draw_text
+from planner.export.printout.paint_text import GREY, INK, draw_text
 
 DARK = QColor("#000000")
 LIGHT = QColor("#ffffff")
+COLOURS = {"ink": INK, "grey": GREY}
 
 
 def runs(row: tuple[bool, ...]) -> list[tuple[int, int]]:
@@ -29,25 +30,26 @@ def runs(row: tuple[bool, ...]) -> list[tuple[int, int]]:
 
 
 def paint_code(p: QPainter, c, box: Box, y: float) -> None:
-    """c: painter.QtMetrics."""
+    """c: painter.QtMetrics. y: the block's top on the page (the geometry's places are from it)."""
     b: PlanCode = box.block
     g = box.geo
     if b.modules:
         module, quiet, side = g["module"], g["quiet"], g["side"]
-        top = y + g["top"]
+        left, top = g["qx"], y + g["qy"]
         p.save()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(LIGHT)
-        p.drawRect(QRectF(0, top, side, side))  # the quiet zone, white even on tinted paper
+        p.drawRect(QRectF(left, top, side, side))  # the quiet zone, white even on tinted paper
         path = QPainterPath()
         path.setFillRule(Qt.FillRule.WindingFill)
         for r, row in enumerate(b.modules):
             for x, length in runs(row):
-                path.addRect(QRectF(quiet + x * module, top + quiet + r * module, length * module, module))
+                path.addRect(QRectF(left + quiet + x * module, top + quiet + r * module, length * module, module))
         p.fillPath(path, DARK)
         p.restore()
-    draw_text(p, c, g["cx"], y + g["cy"], g["cw"], b.caption, b.size, True)
+    for x, ty, w, text, size, bold, colour in g["texts"]:
+        draw_text(p, c, x, y + ty, w, text, size, bold, COLOURS[colour])
 
 
 __all__ = ["paint_code", "runs"]
