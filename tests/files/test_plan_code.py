@@ -199,3 +199,11 @@ def test_an_older_plan_format_inside_a_code_is_upgraded_as_a_file_is():
     data = json.loads(old.read_text("utf-8"))
     assert data["format_version"] == 1
     assert decode_plan(_code_of(data)) == load_plan_file(old)
+
+
+def test_the_format_document_shows_the_taper_examples_code_as_made():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "plan-code.md").read_text("utf-8")
+    assert encode_plan(load_example(TAPER)) in doc
+    assert plan_code.plan_json(load_example(TAPER)) in doc
