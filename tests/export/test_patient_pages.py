@@ -280,7 +280,7 @@ def test_the_clinicians_page_alone_says_whose_plan_it_is(qapp, tmp_path):
     assert "Page 1 of" in first
     nameless = replace(s, plan=replace(s.plan, patient=None))
     blocks = plan_pages(nameless, PrintOptions(part="clinician"), PRINTED).blocks
-    assert blocks[1].text == "Gabapentin plan · Starting gabapentin, then stopping it slowly"
+    assert blocks[0].subtitle == "Gabapentin plan · Starting gabapentin, then stopping it slowly"  # beside the code
     assert not blocks[0].new_page
 
 

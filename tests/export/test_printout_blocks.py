@@ -12,7 +12,7 @@ from pathlib import Path
 
 from planner.domain.schedule import compute_schedule
 from planner.export.print_options import PrintOptions
-from planner.export.printout.blocks import Chart, StepCard, StopBox, TableRow, Text
+from planner.export.printout.blocks import Chart, PlanCode, StepCard, StopBox, TableRow
 from planner.export.printout.content import plan_pages
 from planner.export.printout.layout import lay_out
 from planner.files.planfile import load_example
@@ -105,6 +105,7 @@ def test_layout_keeps_headings_with_what_follows_repeats_table_headers_and_split
         rows = [b for b, _ in page.items if isinstance(b.block, TableRow)]
         if rows:
             assert rows[0].block.header  # a page of taper rows starts with the header
+    # The clinician's page starts with its title beside the plan's code (issue 18).
     clinician = next(i for i, page in enumerate(pages)
-                     if isinstance(page.items[0][0].block, Text) and page.items[0][0].block.new_page)
-    assert pages[clinician].items[0][0].block.text == "For the prescriber and pharmacy"
+                     if isinstance(page.items[0][0].block, PlanCode) and page.items[0][0].block.new_page)
+    assert pages[clinician].items[0][0].block.title == "For the prescriber and pharmacy"

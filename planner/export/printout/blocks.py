@@ -148,6 +148,25 @@ class TableRow(Block):
     header: bool = False  # bold, shaded, time-of-day pictures; repeated on a page a row starts
 
 
+@dataclass
+class PlanCode(Block):
+    """The plan as a QR code (issue 18; content_code builds it), its caption beside it.
+    modules: the code's rows of dark (True) and light modules, without the quiet zone; empty
+    when the plan is too long for one code (the caption then says so). With a title, the block
+    heads the clinician's page: the title, the line under it and the caption on the left, the
+    code on the right, so the code is always on the page's first sheet and costs little room."""
+
+    text: str = ""  # what the code holds (planner.files.plan_code.encode_plan)
+    modules: tuple[tuple[bool, ...], ...] = ()
+    caption: str = ""
+    size: float = SMALL  # the caption's size
+    top: float = 0.0  # points of space above the block
+    title: str = ""  # the page's title (bold, title_size) beside the code
+    subtitle: str = ""  # the line under it (bold, grey, subtitle_size)
+    title_size: float = 17.0
+    subtitle_size: float = 12.5
+
+
 @dataclass(frozen=True)
 class Pages:
     """Every block of the printout, and the words of its footer."""
@@ -225,5 +244,5 @@ class MonthChart(Block):
 
 
 __all__ = ["heading", "paragraph", "bullets", "label_rows", "COLOUR_NAMES", "Block", "Text", "Bullet", "LabelColumn", "LabelRow", "WarningBox", "EmergencyBox", "DoseRow", "StepCard", "StopBox",
-           "Chart", "TableColumns", "TableRow", "Pages", "BODY", "SMALL",
+           "Chart", "TableColumns", "TableRow", "PlanCode", "Pages", "BODY", "SMALL",
            "TickDose", "TickDay", "MonthChart"]

@@ -8,7 +8,8 @@ from planner.domain import schema
 from planner.domain.plan import OFF_LABEL
 from planner.domain.problems import SEVERITIES, cite
 from planner.domain.schedule import Schedule
-from planner.export.printout.blocks import Block, LabelColumn, Text, heading, label_rows, paragraph
+from planner.export.printout.blocks import Block, LabelColumn, heading, label_rows, paragraph
+from planner.export.printout.content_code import code_block
 from planner.export.printout.words import (
     day_numbers, days_text, dispense_text, kind_heading, patient_details, patient_name, plan_title, slot_name,
     units_text,
@@ -231,11 +232,12 @@ def unreviewed_blocks(s: Schedule) -> list[Block]:
                       space_after=4)]
 
 
-def clinician(s: Schedule) -> list[Block]:
+def clinician(s: Schedule, code_with_patient: bool = False) -> list[Block]:
+    """The page's blocks, headed by its title beside the plan's code (issue 18; content_code):
+    code_with_patient puts the patient's identifying fields in the code."""
     plan, profile = s.plan, s.profile
-    out: list[Block] = [Text(text=say("printout.clinician.title"), size=17, bold=True, space_after=2,
-                             new_page=True),
-                        Text(text=title_line(s), size=12.5, bold=True, colour="grey", space_after=6)]
+    out: list[Block] = [code_block(plan, code_with_patient, top=0, title=say("printout.clinician.title"),
+                                   subtitle=title_line(s), space_after=6, new_page=True)]
     out += off_label_blocks(s)
     column = LabelColumn((say("printout.clinician.larger-first"),), 14)
     out += label_rows(plan_rows(s) + handout_language_rows(s), SIZE, column)
