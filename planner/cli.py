@@ -23,12 +23,13 @@ Plan how a patient starts (and stops) gabapentin or pregabalin step by step.
   titration-planner check PLAN.json [--format text|json] [--today YYYY-MM-DD]
   titration-planner export PLAN.json -o OUT.pdf|OUT.csv|OUT.ics [--paper A4|Letter] [--large-print]
                     [--landscape] [--pages patient|clinician|all] [--emergency-number NUMBER]
-                    [--no-tick-chart] [--today YYYY-MM-DD]
+                    [--no-tick-chart] [--code-on-patient-pages] [--code-with-patient] [--today YYYY-MM-DD]
   titration-planner new --drug DRUG --indication ID [--kind start|change|stop] [--start YYYY-MM-DD|today]
                     [--target MG] [--review YYYY-MM-DD] [--current TIME=MG,...] [-o PLAN.json]
+  titration-planner from-code (TEXT | --image FILE) [-o PLAN.json]
 """
 
-SUBCOMMANDS = ("schedule", "check", "export", "new")
+SUBCOMMANDS = ("schedule", "check", "export", "new", "from-code")
 
 EXIT_OK, EXIT_BLOCKING, EXIT_UNUSABLE = 0, 1, 2
 
@@ -62,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
                         "911, 999, 112, ...)")
     e.add_argument("--no-tick-chart", action="store_true",
                    help="PDF: no month tick chart; each step prints a tick box per day instead")
+    e.add_argument("--code-on-patient-pages", action="store_true",
+                   help="PDF: print the plan's code on the patient's pages too (the clinician's page always has it)")
+    e.add_argument("--code-with-patient", action="store_true",
+                   help="PDF: put the patient's name, identifier and date of birth in the plan's code "
+                        "(default: left out)")
     e.add_argument("--language", metavar="CODE", type=_language, default=None,
                    help="the language of the patient's pages, calendar or CSV (default: the plan's "
                         "handout_language): " + ", ".join(_language_codes()))
@@ -73,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     from planner import cli_new
 
     cli_new.add_parser(sub)
+    from planner import cli_code
+
+    cli_code.add_parser(sub)
     return p
 
 
@@ -149,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
             from planner import cli_new
 
             return cli_new.run(args)
+        if args.command == "from-code":
+            from planner import cli_code
+
+            return cli_code.run(args)
         return _run(args)
     except KeyboardInterrupt:
         return 130
@@ -259,7 +272,9 @@ def _export(args: argparse.Namespace, schedule) -> int:
         # --today is also the date the page says it was printed on, so a script's PDF is repeatable.
         options = fmt.make_options(paper=args.paper, large_print=args.large_print, printed_on=args.today,
                                    orientation="landscape" if args.landscape else "portrait", part=args.pages,
-                                   tick_chart=not args.no_tick_chart, emergency_number=args.emergency_number)
+                                   tick_chart=not args.no_tick_chart, emergency_number=args.emergency_number,
+                                   code_on_patient_pages=args.code_on_patient_pages,
+                                   code_with_patient=args.code_with_patient)
     except ImportError as exc:
         sys.stderr.write(f"titration-planner: -o: {out}: {fmt.name.upper()} export is not available: {exc}\n")
         return EXIT_UNUSABLE

@@ -42,6 +42,11 @@ class PrintOptions:
     part: str = "patient"  # "patient", "clinician" or "all" (PARTS)
     tick_chart: bool = True  # the month tick chart pages after the patient's doses
     emergency_number: str | None = None  # None: default_emergency_number() where printed
+    # The code that holds the plan (issue 18, planner.files.plan_code): always on the clinician's
+    # page; on the patient's pages too when chosen. The patient's name, identifier and date of
+    # birth go into it only when the clinician ticks that they may.
+    code_on_patient_pages: bool = False
+    code_with_patient: bool = False
 
 
 def default_paper() -> str:

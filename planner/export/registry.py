@@ -80,7 +80,8 @@ def _render_pdf(schedule: Schedule, options) -> tuple[bytes, int]:
 
 def _pdf_options(*, paper: str | None = None, large_print: bool = False, printed_on=None,
                  orientation: str = "portrait", part: str = "patient", tick_chart: bool = True,
-                 emergency_number: str | None = None):
+                 emergency_number: str | None = None, code_on_patient_pages: bool = False,
+                 code_with_patient: bool = False):
     """The PrintOptions of a PDF. ValueError naming the choice if one is not a known value."""
     from planner.export import print_options as po
     from planner.export.printout import render  # noqa: F401 - ImportError here: a PDF cannot be drawn
@@ -94,7 +95,8 @@ def _pdf_options(*, paper: str | None = None, large_print: bool = False, printed
         raise ValueError(say("export.bad-emergency-number", value=emergency_number, most=po.EMERGENCY_NUMBER_MAX))
     return po.PrintOptions(paper=paper or po.default_paper(), large_print=large_print, printed_on=printed_on,
                            orientation=orientation, part=part, tick_chart=tick_chart,
-                           emergency_number=emergency_number.strip() if emergency_number else None)
+                           emergency_number=emergency_number.strip() if emergency_number else None,
+                           code_on_patient_pages=code_on_patient_pages, code_with_patient=code_with_patient)
 
 
 def _render_csv(schedule: Schedule, options) -> tuple[bytes, int]:

@@ -148,6 +148,19 @@ class TableRow(Block):
     header: bool = False  # bold, shaded, time-of-day pictures; repeated on a page a row starts
 
 
+@dataclass
+class PlanCode(Block):
+    """The plan as a QR code (issue 18; content_code builds it), its caption beside it.
+    modules: the code's rows of dark (True) and light modules, without the quiet zone; empty
+    when the plan is too long for one code (the caption then says so)."""
+
+    text: str = ""  # what the code holds (planner.files.plan_code.encode_plan)
+    modules: tuple[tuple[bool, ...], ...] = ()
+    caption: str = ""
+    size: float = SMALL  # the caption's size
+    top: float = 0.0  # points of space above the block
+
+
 @dataclass(frozen=True)
 class Pages:
     """Every block of the printout, and the words of its footer."""
@@ -225,5 +238,5 @@ class MonthChart(Block):
 
 
 __all__ = ["heading", "paragraph", "bullets", "label_rows", "COLOUR_NAMES", "Block", "Text", "Bullet", "LabelColumn", "LabelRow", "WarningBox", "EmergencyBox", "DoseRow", "StepCard", "StopBox",
-           "Chart", "TableColumns", "TableRow", "Pages", "BODY", "SMALL",
+           "Chart", "TableColumns", "TableRow", "PlanCode", "Pages", "BODY", "SMALL",
            "TickDose", "TickDay", "MonthChart"]

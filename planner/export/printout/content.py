@@ -29,6 +29,7 @@ from planner.export.printout.blocks import (
     paragraph,
 )
 from planner.export.printout.content_clinician import clinician
+from planner.export.printout.content_code import code_block
 from planner.export.printout.content_course import continue_box, dose_row, current_card, review_rows, start_row
 from planner.export.printout.content_month import month_blocks
 from planner.export.printout.words import (
@@ -279,17 +280,19 @@ def plan_pages(schedule: Schedule, options: PrintOptions, printed_on: date) -> P
         patient = (header(schedule, printed_on) + taper_warning(schedule)
                    + schedule_blocks(schedule, options.tick_chart) + chart(schedule)
                    + taper_table(schedule) + advice(schedule, options.emergency_number or DEFAULT_EMERGENCY))
+        if options.code_on_patient_pages:  # the code that reopens the plan (issue 18), if chosen
+            patient.append(code_block(schedule.plan, options.code_with_patient, top=12))
         if options.tick_chart:  # the month tick chart, after the patient's advice
             patient += month_blocks(schedule)
         footer, title = footer_text(schedule, printed_on), plan_title(schedule)
     # The clinician's and pharmacy's page only when asked for: never stapled by default to
     # what the patient takes home.
     if options.part == "clinician":
-        blocks = clinician(schedule)
+        blocks = clinician(schedule) + [code_block(schedule.plan, options.code_with_patient)]
         blocks[0].new_page = False
         return Pages(blocks, footer_text(schedule, printed_on), plan_title(schedule))
     if options.part == "all":
-        theirs = clinician(schedule)
+        theirs = clinician(schedule) + [code_block(schedule.plan, options.code_with_patient)]
         return Pages(patient + theirs, footer, title, clinician_start=theirs[0],
                      clinician_footer=footer_text(schedule, printed_on))
     return Pages(patient, footer, title)

@@ -20,6 +20,7 @@ from planner.export.printout.blocks import (
     LabelColumn,
     LabelRow,
     MonthChart,
+    PlanCode,
     StepCard,
     StopBox,
     TableColumns,
@@ -28,6 +29,7 @@ from planner.export.printout.blocks import (
     WarningBox,
 )
 from planner.export.printout.layout_boxes import emergency_geometry
+from planner.export.printout.layout_code import code_geometry
 from planner.export.printout.layout_month import month_geometry_found, split_months
 
 CHART_MIN_WIDTH_PT = 560.0
@@ -127,6 +129,9 @@ def measure(m: Metrics, b: Block, cache: dict[int, Any]) -> Box:
         return _table_row(m, b, space, cache)
     if isinstance(b, EmergencyBox):
         height, geo = emergency_geometry(m, b)
+        return Box(b, height, space, geo)
+    if isinstance(b, PlanCode):
+        height, geo = code_geometry(m, b)
         return Box(b, height, space, geo)
     if isinstance(b, MonthChart):
         height, geo = month_geometry_found(m, b, cache)

@@ -23,6 +23,7 @@ from planner.export.printout.blocks import (
     EmergencyBox,
     LabelRow,
     MonthChart,
+    PlanCode,
     StepCard,
     StopBox,
     TableRow,
@@ -35,6 +36,7 @@ from planner.export.printout.pill_drawings import draw_picture
 from planner.export.printout.painter_month import paint_month
 from planner.export.printout.paint_text import GREY, INK, RULE, WARN_BORDER, draw_text
 from planner.export.printout.painter_boxes import paint_emergency
+from planner.export.printout.painter_code import paint_code
 from planner.export.printout.words import page_number
 
 FAMILY = "DejaVu Sans"
@@ -264,7 +266,7 @@ def paint_table_row(p: QPainter, c: QtMetrics, box: Box, y: float) -> None:
 
 PAINTERS = {Text: paint_text, Bullet: paint_bullet, LabelRow: paint_label_row, WarningBox: paint_warning,
             StepCard: paint_step, StopBox: paint_stop, Chart: paint_chart, TableRow: paint_table_row,
-            MonthChart: paint_month, EmergencyBox: paint_emergency}
+            MonthChart: paint_month, EmergencyBox: paint_emergency, PlanCode: paint_code}
 
 
 def paint_pages(device: QPagedPaintDevice, c: QtMetrics, pages: list[Page], footer_h: float, footer: str,
