@@ -66,6 +66,9 @@ class OpenFromCodeDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Room for the longest message, so a refusal is never cut off at the dialog's edge.
+        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 5)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Open | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)  # Enter: a scanner ends the code with it
@@ -80,7 +83,7 @@ class OpenFromCodeDialog(QDialog):
         if self.plan is not None:
             self.status.setText(describe(self.plan))
         else:
-            self.status.setText(why)
+            self.status.setText(sentence(why))
 
     def choose_image(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -98,7 +101,7 @@ class OpenFromCodeDialog(QDialog):
         try:
             text = code_text_from_image(path)
         except (OSError, ValueError) as exc:
-            self.status.setText(str(exc))
+            self.status.setText(sentence(str(exc)))
             return False
         self.text.setText(text)
         return True
@@ -107,6 +110,14 @@ class OpenFromCodeDialog(QDialog):
         self._check()
         if self.plan is not None:  # Enter on a code still being typed does nothing
             super().accept()
+
+
+def sentence(message: str) -> str:
+    """A decoder's message (worded to follow "from-code: ") standing alone: capitalised, with a full stop."""
+    message = message.strip()
+    if not message:
+        return message
+    return message[0].upper() + message[1:] + ("" if message.endswith((".", "?", "!")) else ".")
 
 
 def describe(plan: Plan) -> str:

@@ -32,6 +32,8 @@ def test_a_scanned_code_typed_with_enter_opens_the_plan(win, qtbot, monkeypatch)
     opened = {}
 
     def scan(dialog):  # a hand scanner types the text, then Enter
+        dialog.show()
+        dialog.text.setFocus()
         qtbot.keyClicks(dialog.text, code)
         assert dialog.buttons.button(QDialogButtonBox.Open).isEnabled()
         assert "no patient name" in dialog.status.text()
@@ -42,8 +44,10 @@ def test_a_scanned_code_typed_with_enter_opens_the_plan(win, qtbot, monkeypatch)
     monkeypatch.setattr(OpenFromCodeDialog, "exec", scan)
     assert window_actions.open_from_code(win)
     assert opened["result"] == OpenFromCodeDialog.Accepted
-    assert shown(win) == plan_to_dict(without_patient(plan))
     assert win.current_file is None and not win.isWindowModified()
+    from_code = shown(win)
+    assert win.load_plan(without_patient(plan), None)  # the same plan, as the file gives it
+    assert from_code == shown(win) and from_code["target_dose_mg"] == 1800
 
 
 def test_a_damaged_code_is_refused_in_words_and_the_plan_on_screen_stays(win, qtbot, monkeypatch):
@@ -53,6 +57,8 @@ def test_a_damaged_code_is_refused_in_words_and_the_plan_on_screen_stays(win, qt
     seen = {}
 
     def scan(dialog):
+        dialog.show()
+        dialog.text.setFocus()
         dialog.text.setText(damaged)
         seen["open"] = dialog.buttons.button(QDialogButtonBox.Open).isEnabled()
         seen["status"] = dialog.status.text()
