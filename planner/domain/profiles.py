@@ -26,6 +26,17 @@ PROFILES_PACKAGE = "planner.resources"
 
 
 @dataclass(frozen=True)
+class ProductCode:
+    """A product's code in a drug vocabulary (RxNorm), with where it was verified: the FHIR
+    export codes the Medication with it. A product with none is exported by its text alone."""
+
+    system: str
+    code: str
+    display: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Form:
     """A solid form the pharmacy can dispense: one strength of capsule or tablet."""
 
@@ -33,6 +44,8 @@ class Form:
     strength_mg: int
     scored: bool  # a scored tablet may be split in half
     source: str
+    # Not part of what a form is to the engine (a choice of products compares forms).
+    rxnorm: ProductCode | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -43,6 +56,7 @@ class OralSolution:
     per_ml: int
     bottle_ml: int | None = None  # the label's bottle (section 16 How Supplied); None: not stated
     bottle_source: str | None = None
+    rxnorm: ProductCode | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -184,9 +198,16 @@ def load_plausible() -> PlausibleInputs:
         raise ProfileError(f"resources/inputs/plausible.json is malformed: {exc!r}") from exc
 
 
+def _code(d: dict[str, Any] | None) -> ProductCode | None:
+    if d is None:
+        return None
+    return ProductCode(str(d["system"]), str(d["code"]), str(d["display"]), str(d["source"]))
+
+
 def _profile(d: dict[str, Any]) -> Profile:
     forms = tuple(
-        Form(f["form"], int(f["strength_mg"]), bool(f["scored"]), f["source"]) for f in d["forms"]
+        Form(f["form"], int(f["strength_mg"]), bool(f["scored"]), f["source"], _code(f.get("rxnorm")))
+        for f in d["forms"]
     )
     for f in forms:
         # Dose arithmetic is in whole mg: a split tablet must halve into whole mg.
@@ -204,7 +225,7 @@ def _profile(d: dict[str, Any]) -> Profile:
         forms=forms,
         oral_solution=OralSolution(int(sol["mg"]), int(sol["per_ml"]),
                                    int(sol["bottle_ml"]) if sol.get("bottle_ml") is not None else None,
-                                   sol.get("bottle_source")),
+                                   sol.get("bottle_source"), _code(sol.get("rxnorm"))),
         max_daily_mg=read_cited(d["max_daily_mg"]),
         usual_doses_per_day=read_cited(d["usual_doses_per_day"]),
         taper_min_days=read_cited(d["taper_min_days"]),

@@ -57,11 +57,22 @@ def register(fmt: ExportFormat) -> ExportFormat:
     return fmt
 
 
+# The plan file's own suffix: an export never writes it (the FHIR record is .fhir.json).
+PLAN_SUFFIX = ".json"
+
+
 def format_for(path: str | os.PathLike[str]) -> ExportFormat:
-    """The file's format from its suffix; ValueError naming the known suffixes otherwise."""
+    """The file's format from its suffix, a two-part one first (".fhir.json" before ".json");
+    ValueError naming the known suffixes otherwise, and for the plan file's own ".json"."""
+    suffixes = [s.lower() for s in Path(path).suffixes]
+    two = "".join(suffixes[-2:])
+    if len(suffixes) >= 2 and two in FORMATS:
+        return FORMATS[two]
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         known = ", ".join(FORMATS)
+        if suffix == PLAN_SUFFIX:
+            raise ValueError(say("export.plan-suffix", suffix=suffix, known=known))
         if suffix:
             raise ValueError(say("export.unknown-suffix", suffix=suffix, known=known))
         raise ValueError(say("export.no-suffix", known=known))
@@ -114,10 +125,34 @@ def _render_ics(schedule: Schedule, options) -> tuple[bytes, int]:
     return schedule_to_ics(schedule), sum(len(d.doses) or 1 for d in schedule.days) + len(course_events(schedule))
 
 
+def _render_fhir(schedule: Schedule, options) -> tuple[bytes, int]:
+    from planner.export.fhir import schedule_to_fhir_json
+
+    # The record is the clinician's: worded in the language in use (the window's), never the
+    # handout's. Any options with a date (FhirOptions, or the window's PrintOptions) date it.
+    when = getattr(options, "authored_on", None) or getattr(options, "printed_on", None)
+    return schedule_to_fhir_json(schedule, when)
+
+
+def _fhir_options(*, printed_on=None, **_pdf_choices):
+    """The FHIR export's options from the command line's: only the date (--today) is its."""
+    from planner.export.fhir import FhirOptions
+
+    return FhirOptions(authored_on=printed_on)
+
+
+def _check_fhir(data: bytes, schedule: Schedule, count: int) -> None:
+    from planner.export.fhir_check import check_fhir
+
+    check_fhir(data, schedule, count)
+
+
 register(ExportFormat("pdf", ".pdf", "export.filter.pdf", "export.count.pages", _render_pdf, checks.check_pdf,
                       options=_pdf_options, uses_qt=True))
 register(ExportFormat("csv", ".csv", "export.filter.csv", "export.count.rows", _render_csv, checks.check_csv))
 register(ExportFormat("ics", ".ics", "export.filter.ics", "export.count.events", _render_ics, checks.check_ics))
+register(ExportFormat("fhir", ".fhir.json", "export.filter.fhir", "export.count.dosages", _render_fhir, _check_fhir,
+                      options=_fhir_options))
 
 
-__all__ = ["ExportFormat", "FORMATS", "register", "format_for"]
+__all__ = ["ExportFormat", "FORMATS", "register", "format_for", "PLAN_SUFFIX"]

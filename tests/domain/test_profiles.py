@@ -13,6 +13,8 @@ LABEL = {"gabapentin": "Neurontin label", "pregabalin": "Lyrica label"}
 # review of issue 14), stated practice (the default taper) or a stated project choice.
 OTHER_AUTHORITIES = {"gabapentin": ("Gabapentin SmPC (UK), section",), "pregabalin": ()}
 NOT_LABEL = ("Practice, not a label number: ", "Project choice (issue 14), not a label number: ")
+# A product's RxNorm code (issue 18's FHIR export) cites where the code was verified.
+CODE_SOURCES = ("RxNorm code (NLM), clinical drug (SCD) ",)
 
 
 def raw(drug):
@@ -53,7 +55,7 @@ def test_every_number_cites_its_label_section(drug):
                 yield from sources(v)
 
     for s in sources({k: v for k, v in raw(drug).items() if k != "texts"}):
-        assert s.startswith((LABEL[drug] + ", section",) + OTHER_AUTHORITIES[drug] + NOT_LABEL), s
+        assert s.startswith((LABEL[drug] + ", section",) + OTHER_AUTHORITIES[drug] + NOT_LABEL + CODE_SOURCES), s
 
 
 def test_gabapentin_label_facts():
@@ -97,3 +99,27 @@ def test_patient_texts_are_complete(drug):
     text = json.dumps(t).lower()
     for words in ("drows", "dizz", "swelling", "suicid", "alcohol", "driv", "kidney"):
         assert words in text, words
+
+
+# The RxNorm clinical drug (SCD) of every product, as verified (see each code's source).
+RXNORM = {
+    "gabapentin": {("capsule", 100): "310430", ("capsule", 300): "310431", ("capsule", 400): "310432",
+                   ("tablet", 600): "310433", ("tablet", 800): "310434", "oral solution": "283523"},
+    "pregabalin": {("capsule", 25): "483442", ("capsule", 50): "483448", ("capsule", 75): "483450",
+                   ("capsule", 100): "483438", ("capsule", 150): "483440", ("capsule", 200): "483446",
+                   ("capsule", 225): "577127", ("capsule", 300): "483444", "oral solution": "898715"},
+}
+
+
+@pytest.mark.parametrize("drug", ["gabapentin", "pregabalin"])
+def test_every_product_has_its_verified_rxnorm_code(drug):
+    p = load_profile(drug)
+    found = {(f.form, f.strength_mg): f.rxnorm.code for f in p.forms}
+    found["oral solution"] = p.oral_solution.rxnorm.code
+    assert found == RXNORM[drug]
+    for f in p.forms:
+        # The code's name says the product: its strength and its form.
+        assert f.rxnorm.display == f"{drug} {f.strength_mg} MG Oral {f.form.capitalize()}"
+        assert f.rxnorm.system == "http://www.nlm.nih.gov/research/umls/rxnorm"
+    mg_per_ml = p.oral_solution.mg // p.oral_solution.per_ml
+    assert p.oral_solution.rxnorm.display == f"{drug} {mg_per_ml} MG/ML Oral Solution"

@@ -25,7 +25,7 @@ from planner.export.files import FORMATS, PAUSE_ENV, export_file
 from helpers import HalfWrite
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-SUFFIXES = [".pdf", ".csv", ".ics"]
+SUFFIXES = [".pdf", ".csv", ".ics", ".fhir.json"]
 
 
 @pytest.fixture(autouse=True)

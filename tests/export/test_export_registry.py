@@ -46,7 +46,7 @@ def days_format(monkeypatch):
 def test_a_registered_format_is_found_by_its_suffix_and_unknown_ones_are_named(days_format):
     fmt, _ = days_format
     assert format_for("plan.DAYS") is fmt
-    with pytest.raises(ValueError, match=r"'\.txt'.*\.pdf, \.csv, \.ics, \.days"):
+    with pytest.raises(ValueError, match=r"'\.txt'.*\.pdf, \.csv, \.ics, \.fhir\.json, \.days"):
         format_for("plan.txt")
 
 

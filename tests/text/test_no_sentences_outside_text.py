@@ -64,6 +64,8 @@ def sentences_in(path: Path) -> list[str]:
 
 # matplotlib's placement codes (a legend's loc): words, but no one reads them.
 PLACEMENT_CODES = {f"outside {v} {h}" for v in ("upper", "lower") for h in ("left", "center", "right")}
+# FHIR's identifier system for a value that is a URI (RFC 3986): a code a record reads, not words.
+PLACEMENT_CODES |= {"urn:ietf:rfc:3986"}
 
 
 # Not wording, by module: strings that look like words but are a file format.
