@@ -21,15 +21,17 @@ Plan how a patient starts (and stops) gabapentin or pregabalin step by step.
   titration-planner [PLAN.json] [--screenshot OUT.png]     open the window (with that plan)
   titration-planner schedule PLAN.json [--format text|json|csv] [--today YYYY-MM-DD]
   titration-planner check PLAN.json [--format text|json] [--today YYYY-MM-DD]
-  titration-planner export PLAN.json -o OUT.pdf|OUT.csv|OUT.ics [--paper A4|Letter] [--large-print]
+  titration-planner export PLAN.json -o OUT.pdf|OUT.csv|OUT.ics|OUT.fhir.json [--paper A4|Letter] [--large-print]
                     [--landscape] [--pages patient|clinician|all] [--emergency-number NUMBER]
                     [--no-tick-chart] [--code-on-patient-pages] [--code-with-patient] [--today YYYY-MM-DD]
   titration-planner new --drug DRUG --indication ID [--kind start|change|stop] [--start YYYY-MM-DD|today]
                     [--target MG] [--review YYYY-MM-DD] [--current TIME=MG,...] [-o PLAN.json]
   titration-planner from-code (TEXT | --image FILE) [-o PLAN.json]
+  titration-planner install-desktop [--uninstall] [--data-home DIR]
 """
 
 SUBCOMMANDS = ("schedule", "check", "export", "new", "from-code")
+SUBCOMMANDS += ("install-desktop",)  # issue 18: the menu entry, file type and icons
 
 EXIT_OK, EXIT_BLOCKING, EXIT_UNUSABLE = 0, 1, 2
 
@@ -48,9 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="print the problems of a plan file")
     c.add_argument("plan", metavar="PLAN.json")
     c.add_argument("--format", choices=("text", "json"), default="text")
-    e = sub.add_parser("export", help="write the patient's plan as a PDF, a CSV or phone reminders (.ics)")
+    e = sub.add_parser("export", help="write the patient's plan as a PDF, a CSV or phone reminders (.ics), or the record for the health record (.fhir.json)")
     e.add_argument("plan", metavar="PLAN.json")
-    e.add_argument("-o", "--output", required=True, metavar="OUT.pdf|OUT.csv|OUT.ics",
+    e.add_argument("-o", "--output", required=True, metavar="OUT.pdf|OUT.csv|OUT.ics|OUT.fhir.json",
                    help="the file to write; its suffix chooses the format")
     e.add_argument("--paper", choices=("A4", "Letter"), default=None,
                    help="PDF paper size (default: the usual size where you are)")
@@ -82,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
     from planner import cli_code
 
     cli_code.add_parser(sub)
+    d = sub.add_parser("install-desktop", help="add Titration Planner to this user's applications menu, with its "
+                       "icon and the plan file type (*.tplan)")
+    d.add_argument("--uninstall", action="store_true", help="remove exactly what install-desktop installed")
+    d.add_argument("--data-home", metavar="DIR", default=None,
+                   help="where to install (default: $XDG_DATA_HOME, else ~/.local/share)")
     return p
 
 
@@ -162,6 +169,10 @@ def main(argv: list[str] | None = None) -> int:
             from planner import cli_code
 
             return cli_code.run(args)
+        if args.command == "install-desktop":
+            from planner.app import desktop_install  # Qt draws the icons: imported only here
+
+            return desktop_install.run(args)
         return _run(args)
     except KeyboardInterrupt:
         return 130

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner.app import save_guard
+from planner.app.app_identity import PLAN_SUFFIX
 from planner.app.label_starts import DEFAULT_CHOICE
 from planner.app.settings_store import MAX_RECENT
 from planner.app.window_actions import APP_NAME
@@ -89,7 +90,7 @@ class FileActions:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, translate("Window", "Open plan"), self.last_folder(),
                                                   #: The title of the Open dialog.
-                                                  translate("Window", "Titration plans (*.json);;All files (*)"))
+                                                  translate("Window", "Titration plans (*.tplan *.json);;All files (*)"))
             #: The file types of the Open dialog.
             if not path:
                 return False
@@ -135,13 +136,20 @@ class FileActions:
         self.load_plan(plan, path)
 
     def save_as(self) -> bool:
-        suggested = str(self.current_file or Path(self.last_folder()) / "plan.json")
-        path, _ = QFileDialog.getSaveFileName(self, translate("Window", "Save plan"), suggested, translate("Window", "Titration plans (*.json)"))
+        # A plan is saved as .tplan (the desktop opens it in the planner, issue 18) unless it is a .json already.
+        suggested = self.current_file or Path(self.last_folder()) / f"plan{PLAN_SUFFIX}"
+        title = translate("Window", "Save plan")
+        #: Save dialog: the file type of a plan for the desktop (the plan JSON, with its own extension).
+        tplan = translate("Window", "Titration plan (*.tplan)")
+        #: Save dialog: the same plan as a plain .json file.
+        json = translate("Window", "Titration plan as JSON (*.json)")
+        chosen = json if suggested.suffix.lower() == ".json" else tplan
+        path, chosen = QFileDialog.getSaveFileName(self, title, str(suggested), f"{tplan};;{json}", chosen)
         #: The title of the Save dialog.
         if not path:
             return False
-        if not path.endswith(".json"):
-            path += ".json"
+        if Path(path).suffix.lower() not in (PLAN_SUFFIX, ".json"):
+            path += ".json" if chosen == json else PLAN_SUFFIX
         return self.write(Path(path))
 
     def write(self, path: Path) -> bool:

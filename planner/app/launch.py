@@ -31,6 +31,10 @@ def run_window(plan_path: str | None, screenshot: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("TitrationPlanner")
     app.setApplicationName(APP_NAME)
+    # The desktop matches the window to its menu entry (and icon) by this name (issue 18).
+    from planner.app.app_identity import APP_ID, window_icon
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(window_icon())
     register_fonts(app)
     # The window's language (the setting, else the system's when there is a translation, else
     # English), before any widget is made: Qt's words, ours and the text catalogue's.

@@ -870,9 +870,9 @@ Do you want to save them?</source>
         <translation>Abrir plan</translation>
     </message>
     <message>
-        <source>Titration plans (*.json);;All files (*)</source>
+        <source>Titration plans (*.tplan *.json);;All files (*)</source>
         <extracomment>The title of the Open dialog.</extracomment>
-        <translation>Planes de titulación (*.json);;Todos los archivos (*)</translation>
+        <translation>Planes de titulación (*.tplan *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Could not open {name}:
@@ -884,13 +884,19 @@ A plan file that cannot be read; {reason} says why.</extracomment>
 {reason}</translation>
     </message>
     <message>
+        <source>Titration plan (*.tplan)</source>
+        <extracomment>Save dialog: the file type of a plan for the desktop (the plan JSON, with its own extension).</extracomment>
+        <translation>Plan de titulación (*.tplan)</translation>
+    </message>
+    <message>
+        <source>Titration plan as JSON (*.json)</source>
+        <extracomment>Save dialog: the same plan as a plain .json file.</extracomment>
+        <translation>Plan de titulación en JSON (*.json)</translation>
+    </message>
+    <message>
         <source>Save plan</source>
         <extracomment>A plan file that cannot be read; {reason} says why.</extracomment>
         <translation>Guardar plan</translation>
-    </message>
-    <message>
-        <source>Titration plans (*.json)</source>
-        <translation>Planes de titulación (*.json)</translation>
     </message>
     <message>
         <source>The plan cannot be saved until this is fixed:
