@@ -50,7 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="print the problems of a plan file")
     c.add_argument("plan", metavar="PLAN.json")
     c.add_argument("--format", choices=("text", "json"), default="text")
-    e = sub.add_parser("export", help="write the patient's plan as a PDF, a CSV or phone reminders (.ics), or the record for the health record (.fhir.json)")
+    e = sub.add_parser("export", help="write the patient's plan as a PDF, a CSV or phone reminders (.ics), "
+                       "or a FHIR record for the health record (.fhir.json)")
     e.add_argument("plan", metavar="PLAN.json")
     e.add_argument("-o", "--output", required=True, metavar="OUT.pdf|OUT.csv|OUT.ics|OUT.fhir.json",
                    help="the file to write; its suffix chooses the format")
