@@ -40,6 +40,7 @@ class PlanDocument(QObject):
     recomputed = Signal()  # after every recompute, valid or not
     file_changed = Signal()  # current_file is another file (or none)
     modified_changed = Signal(bool)
+    loaded = Signal()  # another plan (opened, new, from a code, recovered): per-plan choices start afresh
 
     def __init__(self, today: Callable[[], date] = date.today, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +117,7 @@ class PlanDocument(QObject):
         self._set_file(path)
         self.put(state, WHOLE_PLAN)
         self.undo_stack.setClean()
+        self.loaded.emit()
 
     def restore(self, state: dict[str, Any], source_file: Path | None) -> None:
         """Unsaved work brought back from recovery: modified, since it matches no file."""
@@ -123,6 +125,7 @@ class PlanDocument(QObject):
         self._set_file(source_file)
         self.put(state, WHOLE_PLAN)
         self.undo_stack.resetClean()
+        self.loaded.emit()
 
     def saved(self, path: Path) -> None:
         """The plan as it is now was written to path."""

@@ -93,7 +93,9 @@ class PrintActions:
         return PrintOptions(paper=paper, large_print=self.large_print_action.isChecked(),
                             orientation=orientation or (chosen.data() if chosen else "portrait"), part=part,
                             tick_chart=self.tick_chart_action.isChecked(),
-                            emergency_number=self.remembered.get("print/emergency_number") or None)
+                            emergency_number=self.remembered.get("print/emergency_number") or None,
+                            code_on_patient_pages=self.code_patient_pages_action.isChecked(),
+                            code_with_patient=self.code_name_action.isChecked())
 
     def ask_emergency_number(self) -> None:
         from planner.app.print_options_dialog import ask_emergency_number
@@ -177,7 +179,7 @@ class PrintActions:
             if not path:
                 return False
         path = Path(path)
-        if path.suffix.lower() != suffix:
+        if not path.name.lower().endswith(suffix):  # ".fhir.json" is two suffixes
             path = path.with_name(path.name + suffix)
         existed = path.exists()
         try:

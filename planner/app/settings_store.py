@@ -175,6 +175,7 @@ SETTINGS = {s.key: s for s in (
     Setting("print/orientation", "Page orientation", orientation, lambda: "portrait"),
     Setting("print/tick_chart", "Tick chart pages", boolean, lambda: True),
     Setting("print/emergency_number", "Emergency number", emergency_text, str),
+    Setting("print/code_on_patient_pages", "Plan code on the patient's pages", boolean, lambda: False),
     Setting("recent_files", "Recent plans", recent_list, list),
     Setting("last_folder", "Last folder used", path_text, lambda: str(Path.home())),
     Setting("window/geometry", "Window size and place", binary, lambda: None),

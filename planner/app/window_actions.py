@@ -29,6 +29,8 @@ def make_actions(win: QMainWindow) -> None:
     win.open_action = action(translate("Menu", "&Open…"), lambda: win.open_plan(), QKeySequence.Open, file_menu)
     win.recent_menu = file_menu.addMenu(translate("Menu", "Open &Recent"))
     win.recent_menu.aboutToShow.connect(win.fill_recent_menu)
+    #: File menu: read a plan back from the code printed on its clinician's page; & marks its Alt letter.
+    win.open_code_action = action(translate("Menu", "Open &from Code…"), lambda: open_from_code(win), None, file_menu)
     file_menu.addSeparator()
     win.save_action = action(translate("Menu", "&Save"), lambda: win.save(), QKeySequence.Save, file_menu)
     win.save_as_action = action(translate("Menu", "Save &As…"), lambda: win.save_as(), QKeySequence.SaveAs, file_menu)
@@ -48,6 +50,9 @@ def make_actions(win: QMainWindow) -> None:
     win.export_csv_action = action(translate("Menu", "Export as &CSV…"), lambda: win.export(".csv"), None, file_menu)
     win.export_ics_action = action(translate("Menu", "Export to Ca&lendar (.ics)…"), lambda: win.export(".ics"), None,
                                    file_menu)
+    #: File menu: export the plan as a FHIR record for the health record system; & marks its Alt letter.
+    win.export_fhir_action = action(translate("Menu", "Export for the &Health Record (FHIR)…"),
+                                    lambda: win.export(".fhir.json"), None, file_menu)
     paper_menu = file_menu.addMenu(translate("Menu", "Pr&intout Options"))
     win.paper_group = QActionGroup(win)
     win.paper_actions = {}
@@ -127,6 +132,35 @@ def _printout_options(win: QMainWindow, menu) -> None:
     win.emergency_action = QAction(translate("Menu", "&Emergency number…"), win)
     win.emergency_action.triggered.connect(lambda: win.ask_emergency_number())
     menu.addAction(win.emergency_action)
+    menu.addSeparator()
+    # The code on the clinician's page holds the plan; on the patient's pages only if asked.
+    #: File > Printout Options: print the plan's code on the patient's pages too (it is always on the clinician's page).
+    win.code_patient_pages_action = QAction(translate("Menu", "Plan &code on the patient's pages"), win, checkable=True)
+    win.code_patient_pages_action.setChecked(win.remembered.get("print/code_on_patient_pages"))
+    win.code_patient_pages_action.toggled.connect(lambda on: win.remembered.remember("print/code_on_patient_pages", on))
+    menu.addAction(win.code_patient_pages_action)
+    # Never remembered: the name goes into a code only for the plan the clinician ticked it for.
+    #: File > Printout Options: let the plan's code hold the patient's name, identifier and date of birth; & marks its Alt letter.
+    win.code_name_action = QAction(translate("Menu", "Patient's &name in the plan code"), win, checkable=True)
+    win.document.loaded.connect(lambda: win.code_name_action.setChecked(False))
+    menu.addAction(win.code_name_action)
+
+
+def open_from_code(win: QMainWindow) -> bool:
+    """File > Open from Code: the plan in a code, as a new unsaved plan (the one on screen is
+    saved or dropped first, as for Open)."""
+    from planner.app.code_dialog import OpenFromCodeDialog
+
+    if not win.maybe_save():
+        return False
+    dialog = OpenFromCodeDialog(win, win.last_folder())
+    if dialog.exec() != OpenFromCodeDialog.Accepted or dialog.plan is None:
+        return False
+    if not win.load_plan(dialog.plan, None):
+        return False
+    #: Status bar after File > Open from Code.
+    win.statusBar().showMessage(translate("Menu", "Opened the plan from its code. Save it to keep it."), 8000)
+    return True
 
 
 def about(win: QMainWindow) -> None:

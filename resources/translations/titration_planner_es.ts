@@ -462,6 +462,11 @@
         <translation>Abrir &amp;reciente</translation>
     </message>
     <message>
+        <source>Open &amp;from Code…</source>
+        <extracomment>File menu: read a plan back from the code printed on its clinician&apos;s page; &amp; marks its Alt letter.</extracomment>
+        <translation>A&amp;brir desde un código…</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
@@ -498,6 +503,11 @@
     <message>
         <source>Export to Ca&amp;lendar (.ics)…</source>
         <translation>Exportar al ca&amp;lendario (.ics)…</translation>
+    </message>
+    <message>
+        <source>Export for the &amp;Health Record (FHIR)…</source>
+        <extracomment>File menu: export the plan as a FHIR record for the health record system; &amp; marks its Alt letter.</extracomment>
+        <translation>Exportar para la &amp;historia clínica (FHIR)…</translation>
     </message>
     <message>
         <source>Pr&amp;intout Options</source>
@@ -573,6 +583,21 @@
         <source>&amp;Emergency number…</source>
         <extracomment>File &gt; Printout Options: the emergency number printed on the patient&apos;s pages; &amp; marks its Alt letter.</extracomment>
         <translation>Número de &amp;emergencia…</translation>
+    </message>
+    <message>
+        <source>Plan &amp;code on the patient&apos;s pages</source>
+        <extracomment>File &gt; Printout Options: print the plan&apos;s code on the patient&apos;s pages too (it is always on the clinician&apos;s page).</extracomment>
+        <translation>Có&amp;digo del plan en las páginas del paciente</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s &amp;name in the plan code</source>
+        <extracomment>File &gt; Printout Options: let the plan&apos;s code hold the patient&apos;s name, identifier and date of birth; &amp; marks its Alt letter.</extracomment>
+        <translation>&amp;Nombre del paciente en el código del plan</translation>
+    </message>
+    <message>
+        <source>Opened the plan from its code. Save it to keep it.</source>
+        <extracomment>Status bar after File &gt; Open from Code.</extracomment>
+        <translation>Se abrió el plan desde su código. Guárdelo para conservarlo.</translation>
     </message>
     <message>
         <source>&amp;Window Language</source>
@@ -1340,6 +1365,46 @@ El archivo: {path}</translation>
     <message>
         <source>Some remembered settings could not be used, so they were reset:</source>
         <translation>No se pudieron usar algunos ajustes guardados, así que se restablecieron:</translation>
+    </message>
+    <message>
+        <source>Open from code</source>
+        <extracomment>The title of File &gt; Open from Code.</extracomment>
+        <translation>Abrir desde un código</translation>
+    </message>
+    <message>
+        <source>Scan the code on the plan&apos;s clinician page with a hand scanner, paste its text, or read it from a picture of the code.</source>
+        <extracomment>Open from Code: what to do; the code is the square pattern on the clinician&apos;s page.</extracomment>
+        <translation>Lea el código de la página del clínico con un lector de mano, pegue su texto o tómelo de una imagen del código.</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <extracomment>Open from Code: the label of the box the scanner types into; &amp; marks its Alt letter.</extracomment>
+        <translation>&amp;Código:</translation>
+    </message>
+    <message>
+        <source>From &amp;Image…</source>
+        <extracomment>Open from Code: a button that reads the code from an image file; &amp; marks its Alt letter.</extracomment>
+        <translation>Desde una &amp;imagen…</translation>
+    </message>
+    <message>
+        <source>Picture of the code</source>
+        <extracomment>The title of the file dialog that picks an image of a plan&apos;s code.</extracomment>
+        <translation>Imagen del código</translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns});;All files (*)</source>
+        <extracomment>The file types of the picture dialog.</extracomment>
+        <translation>Imágenes ({patterns});;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>{drug}, starting {start}, for {name}.</source>
+        <extracomment>Open from Code, a code read: {drug} is the drug (Gabapentin), {start} the first day, {name} the patient.</extracomment>
+        <translation>{drug}, desde el {start}, para {name}.</translation>
+    </message>
+    <message>
+        <source>{drug}, starting {start}. The code holds no patient name: add it before you print.</source>
+        <extracomment>Open from Code, a code read that holds no patient name.</extracomment>
+        <translation>{drug}, desde el {start}. El código no lleva el nombre del paciente: añádalo antes de imprimir.</translation>
     </message>
 </context>
 </TS>
