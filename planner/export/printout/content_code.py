@@ -32,7 +32,7 @@ def segno_encoder():
         return sys.modules[f"{_ENCODER}.encoder"]
     spec = importlib.util.find_spec("segno")  # finds the package; runs none of it
     if spec is None or not spec.submodule_search_locations:
-        raise ImportError("segno is not installed")
+        raise ModuleNotFoundError(name="segno")  # as "import segno" would
     package = types.ModuleType(_ENCODER)
     package.__path__ = list(spec.submodule_search_locations)
     sys.modules[_ENCODER] = package
