@@ -138,7 +138,7 @@ def _body(text: str) -> str:
     if not code.startswith(MAGIC) or len(code) < len(PREFIX):
         raise PlanCodeError(say("files.code.not-a-code"))
     version = code[len(MAGIC)]
-    if version.isdigit() and int(version) > VERSION:
+    if version in "0123456789" and int(version) > VERSION:
         raise PlanCodeError(say("files.code.newer", version=version, known=VERSION))
     if version != str(VERSION):
         raise PlanCodeError(say("files.code.not-a-code"))

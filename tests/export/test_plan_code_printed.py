@@ -5,6 +5,7 @@ plan comes back: without the patient's details unless the clinician ticked that 
 import shutil
 import subprocess
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +25,7 @@ from planner.files.plan_writer import plan_to_dict  # noqa: E402
 from planner.files.planfile import example_names, load_example  # noqa: E402
 
 EXAMPLES = example_names()
+ROOT = Path(__file__).resolve().parents[2]
 CAPTION = "Scan to open this plan in Titration Planner."
 
 
@@ -189,3 +191,27 @@ def test_caption_says_whose_details_are_in_the_code():
     assert code_block(replace(plan, patient=None), True).caption.endswith("No patient name in the code.")
     assert code_block(replace(plan, patient=Patient(identifier="A1")), True).caption.endswith(
         "The patient's details are in the code.")
+
+
+def test_making_the_code_loads_no_networking_module_and_draws_segnos_matrix():
+    """segno/__init__ pulls in xml.sax.saxutils, hence urllib.request and http.client: the code
+    is made by segno's encoder alone (content_code.segno_encoder), the same matrix as make_qr."""
+    script = (
+        "import sys\n"
+        "from planner.export.printout.content_code import code_block\n"
+        "from planner.files.planfile import load_example\n"
+        "assert code_block(load_example('gabapentin-stop-es'), False).modules\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('http', 'ssl', 'segno', 'xml')"
+        " or m == 'urllib.request'))\n")
+    import os
+    import sys
+
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT)
+    assert (r.returncode, r.stdout.strip()) == (0, "[]"), r.stderr
+    import segno
+
+    text = encode_plan(load_example("gabapentin-phn-to-1800-with-taper"))
+    made = segno.make_qr(text, error="m")
+    assert code_block(load_example("gabapentin-phn-to-1800-with-taper"), False).modules == \
+        tuple(tuple(bool(v) for v in row) for row in made.matrix)

@@ -148,7 +148,7 @@ def test_a_newer_version_says_update():
     assert "newer" in _refused("TP9AAAA")
 
 
-@pytest.mark.parametrize("text", ["hello", "TPX" + "A" * 20, "TP0AAAA", "TP1AB=C", "TP1ABC8", "TP1ÄBC",
+@pytest.mark.parametrize("text", ["hello", "TPX" + "A" * 20, "TP0AAAA", "TP\u0662AAAA", "TP1AB=C", "TP1ABC8", "TP1ÄBC",
                                   "https://example.org", "1234"])
 def test_a_text_that_is_no_plan_code_says_so(text):
     assert "not a Titration Planner plan code" in _refused(text)
