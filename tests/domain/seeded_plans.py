@@ -172,10 +172,15 @@ def _scalar(x):
 _FIELDS: dict[type, tuple[str, ...] | None] = {}
 
 
+NOT_COMPUTED = {"rxnorm"}
+
+
 def _fields(t: type) -> tuple[str, ...] | None:
-    """The dataclass's field names, or None for any other type."""
+    """The dataclass's field names, or None for any other type. A product's RxNorm code (issue 18)
+    names a product the engine chose; it is not part of what the engine computed."""
     if t not in _FIELDS:
-        _FIELDS[t] = tuple(f.name for f in dataclasses.fields(t)) if dataclasses.is_dataclass(t) else None
+        _FIELDS[t] = (tuple(f.name for f in dataclasses.fields(t) if f.name not in NOT_COMPUTED)
+                      if dataclasses.is_dataclass(t) else None)
     return _FIELDS[t]
 
 
