@@ -74,6 +74,14 @@ class ReadOnlyFile(PermissionError):
         self.path = path
 
 
+class NotARegularFile(OSError):
+    """The target exists and is not a regular file (a device, a pipe, a folder): it is not replaced."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EEXIST, say("safefile.not-a-file"), str(path))
+        self.path = path
+
+
 def real_target(target: str | os.PathLike[str]) -> Path:
     """The file a write to target lands in: symbolic links followed (also a dangling
     one: the file is then created where it points)."""
@@ -98,6 +106,9 @@ def replacing(target: str | os.PathLike[str]) -> Iterator[str]:
         old = None
     if old is not None and stat.S_ISREG(old.st_mode) and is_read_only(old, real):
         raise ReadOnlyFile(Path(target))
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        # A device (-o /dev/null run as root), a pipe or a folder is never replaced by a file.
+        raise NotARegularFile(Path(target))
     sweep_stale(real.parent)
     # mkstemp makes the file with mode 0o600 and a name no one else can race for.
     fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.{os.getpid()}.", suffix=f".tmp{real.suffix}",

@@ -103,3 +103,27 @@ def test_the_window_says_the_file_on_disk_is_unchanged_and_keeps_the_work(qtbot,
     assert win.form.target.value() == 1800 and win.isWindowModified()
     assert json.loads(win.autosaver.path.read_text())["state"]["target_dose_mg"] == 1800
     assert sorted(os.listdir(tmp_path)) == ["plan.json", "recovery", "settings.ini"]
+
+
+def test_a_device_a_pipe_or_a_folder_is_never_replaced_by_a_file(tmp_path):
+    # Run as root, "-o /dev/null" once replaced the device with a 0600 file (issue 18's trial).
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    folder = tmp_path / "folder.ics"
+    folder.mkdir()
+    targets = [pipe, folder]
+    if os.geteuid() == 0:  # only root may make a device node: a second /dev/null, here
+        device = tmp_path / "null"
+        os.mknod(device, 0o666 | 0o020000, os.makedev(1, 3))
+        targets.append(device)
+    schedule = compute_schedule(make_plan())
+    for target in targets:
+        kind = os.lstat(target).st_mode
+        with pytest.raises(safefile.NotARegularFile) as refused:
+            save_plan_file(make_plan(), target)
+        assert str(target) in str(refused.value) and "not a regular file" in str(refused.value)
+        if target.suffix:  # an export by its suffix; the device has none
+            with pytest.raises(safefile.NotARegularFile):
+                export_file(schedule, target, None)
+        assert os.lstat(target).st_mode == kind  # still the device, pipe or folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(t.name for t in targets)  # no file left beside
