@@ -238,7 +238,7 @@ def test_a_frozen_program_installs_its_own_executable(tmp_path):
     home = tmp_path / "data"
     bundle = tmp_path / "Titration Planner" / "titration-planner"
     bundle.parent.mkdir()
-    bundle.write_text("#!/bin/sh\n")
+    bundle.write_text('#!/bin/sh\necho "usage: titration-planner [PLAN.json]"\n')  # its --help, as the bundle's
     bundle.chmod(0o755)
     code = ("import sys; sys.frozen = True; sys.executable = %r\n"
             "from planner.cli import main; sys.exit(main(['install-desktop', '--data-home', %r]))") % (str(bundle), str(home))
@@ -246,3 +246,28 @@ def test_a_frozen_program_installs_its_own_executable(tmp_path):
     assert out.returncode == 0, out.stdout + out.stderr
     assert _installed_entry(home)["Exec"] == f'"{bundle}" %f'
     validate_desktop_entry(home / "applications" / f"{APP_ID}.desktop")
+
+
+def test_a_menu_entry_that_would_start_nothing_is_said_and_another_program_on_path_is_not_taken(tmp_path):
+    # The trial: a stale titration-planner on PATH (an old editable install) became the menu's command,
+    # and the menu entry then started nothing, without a word (Terminal=false).
+    tool("desktop-file-validate")
+    home, stale = tmp_path / "data", tmp_path / "bin" / "titration-planner"
+    stale.parent.mkdir()
+    stale.write_text("#!/bin/sh\nexit 1\n")
+    stale.chmod(0o755)
+    env = {**_env(home), "PATH": f"{stale.parent}{os.pathsep}{os.environ['PATH']}"}
+    out = subprocess.run([sys.executable, "-m", "planner", "install-desktop", "--data-home", str(home)],
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert str(stale) not in _installed_entry(home)["Exec"] and "-m planner" in _installed_entry(home)["Exec"]
+    # A frozen program whose executable does not start: the entry is written, and the clinician is told.
+    broken = tmp_path / "broken" / "titration-planner"
+    broken.parent.mkdir()
+    broken.write_text("#!/bin/sh\necho 'error while loading shared libraries' >&2\nexit 127\n")
+    broken.chmod(0o755)
+    code = ("import sys; sys.frozen = True; sys.executable = %r\n"
+            "from planner.cli import main; sys.exit(main(['install-desktop', '--data-home', %r]))") % (str(broken), str(home))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(home), timeout=300)
+    assert out.returncode == 1
+    assert "does not start" in out.stderr and "error while loading shared libraries" in out.stderr

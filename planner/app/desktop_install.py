@@ -55,21 +55,35 @@ def installed_files(home: Path) -> list[Path]:
 
 
 def program_command() -> list[str]:
-    """The absolute command that starts this program: the frozen bundle's executable, the
-    titration-planner script that is running or is on PATH, else this Python with -m planner."""
+    """The absolute command that starts this program, the one running now: the frozen bundle's
+    executable, the titration-planner script that is running, else this Python with -m planner
+    (with the checkout on PYTHONPATH when that is where planner comes from). Never another
+    titration-planner found on PATH: that may be an older or broken install (the trial found a
+    stale one), and the menu entry would start it, or nothing."""
     if getattr(sys, "frozen", False):
         return [str(Path(sys.executable).absolute())]
     argv0 = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
     if argv0 is not None and argv0.name == "titration-planner" and argv0.is_file():
         return [str(argv0.absolute())]
-    found = shutil.which("titration-planner")
-    if found:
-        return [str(Path(found).absolute())]
     command = [str(Path(sys.executable).absolute()), "-m", "planner"]
     root = Path(__file__).resolve().parents[2]  # a checkout run with PYTHONPATH: the menu needs it too
     if str(root) in os.environ.get("PYTHONPATH", "").split(os.pathsep):
         command = ["env", f"PYTHONPATH={root}"] + command
     return command
+
+
+def starts(command: list[str]) -> str | None:
+    """None when the command starts the planner from a desktop's clean environment (its --help,
+    which needs no display); else what went wrong, in its own words."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
+    try:
+        done = subprocess.run([*command, "--help"], capture_output=True, text=True, env=env, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return str(exc)
+    if done.returncode != 0 or "titration-planner" not in done.stdout:
+        lines = (done.stderr or done.stdout).strip().splitlines()
+        return lines[-1] if lines else say("desktop.exit-code", code=done.returncode)
+    return None
 
 
 def exec_argument(arg: str) -> str:
@@ -204,7 +218,11 @@ def install(home: Path) -> Outcome:
         if "icons" not in path.parts:
             outcome.tell(say("desktop.wrote", path=path))
     outcome.tell(say("desktop.wrote-icons", count=n_icons, folder=home / "icons" / "hicolor"))
-    outcome.tell(say("desktop.runs", command=exec_value(program_command())))
+    command = program_command()
+    outcome.tell(say("desktop.runs", command=exec_value(command)))
+    failed = starts(command)
+    if failed is not None:  # a menu entry that starts nothing would fail without a word (Terminal=false)
+        outcome.problem(say("desktop.does-not-start", command=exec_value(command), why=failed), EXIT_PARTLY)
     _refresh(home, outcome)
     if outcome.code == EXIT_OK:
         outcome.tell(say("desktop.installed"))

@@ -32,7 +32,9 @@ def segno_encoder():
         return sys.modules[f"{_ENCODER}.encoder"]
     spec = importlib.util.find_spec("segno")  # finds the package; runs none of it
     if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError(name="segno")  # as "import segno" would
+        import segno.encoder  # not there: Python's own ModuleNotFoundError, naming it
+
+        return segno.encoder
     package = types.ModuleType(_ENCODER)
     package.__path__ = list(spec.submodule_search_locations)
     sys.modules[_ENCODER] = package
