@@ -186,8 +186,8 @@ class PrintActions:
             with _busy():
                 warm_up.ready()  # the warm-up works on while the file dialog is open
                 what = export_file(self.schedule, path, self.print_options(part))
-        except (OSError, ValueError) as exc:
-            reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
+        except (OSError, ValueError, ImportError) as exc:  # ImportError: an install without a part the printout needs
+            reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) and exc.strerror else str(exc)
             kept = translate("Window", "{name} on disk is unchanged: it still holds the export made before.").format(name=path.name) if existed else translate("Window", "No file was written.")
             #: In window.could-not-export: the file existed before.
             QMessageBox.warning(self, APP_NAME, translate("Window", "Could not export {name}: {reason}.\n\n{kept}").format(name=path.name, reason=reason, kept=kept))

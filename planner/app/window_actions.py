@@ -158,6 +158,8 @@ def open_from_code(win: QMainWindow) -> bool:
         return False
     if not win.load_plan(dialog.plan, None):
         return False
+    # Not on disk yet: unsaved, so closing or opening another plan asks first and autosave keeps it.
+    win.document.undo_stack.resetClean()
     #: Status bar after File > Open from Code.
     win.statusBar().showMessage(translate("Menu", "Opened the plan from its code. Save it to keep it."), 8000)
     return True

@@ -44,7 +44,8 @@ def test_a_scanned_code_typed_with_enter_opens_the_plan(win, qtbot, monkeypatch)
     monkeypatch.setattr(OpenFromCodeDialog, "exec", scan)
     assert window_actions.open_from_code(win)
     assert opened["result"] == OpenFromCodeDialog.Accepted
-    assert win.current_file is None and not win.isWindowModified()
+    # Not saved anywhere yet: closing or opening another plan asks first (the trial lost one).
+    assert win.current_file is None and win.isWindowModified()
     from_code = shown(win)
     assert win.load_plan(without_patient(plan), None)  # the same plan, as the file gives it
     assert from_code == shown(win) and from_code["target_dose_mg"] == 1800
@@ -118,3 +119,18 @@ def test_fhir_export_from_the_window(win, tmp_path):
     assert written["resourceType"] == "Bundle"
     assert win.export(".fhir.json", tmp_path / "again.fhir.json")
     assert not (tmp_path / "again.fhir.json.fhir.json").exists()
+
+
+def test_an_export_that_cannot_import_a_part_says_so_and_writes_nothing(win, tmp_path, monkeypatch):
+    # The trial: a bundle without the QR encoder printed a traceback to stderr and showed nothing.
+    from planner.export.printout import content_code
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]) or QMessageBox.Ok)
+
+    def missing():
+        raise ModuleNotFoundError("No module named 'segno'", name="segno")
+
+    monkeypatch.setattr(content_code, "segno_encoder", missing)
+    assert not win.export(".pdf", tmp_path / "plan.pdf", part="clinician")
+    assert not (tmp_path / "plan.pdf").exists() and "segno" in said[0] and "No file was written" in said[0]
