@@ -67,7 +67,7 @@ class OpenFromCodeDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Room for the longest message, so a refusal is never cut off at the dialog's edge.
-        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 5)
+        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 7)
         self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Open | QDialogButtonBox.Cancel)
