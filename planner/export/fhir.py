@@ -28,7 +28,7 @@ from planner.domain.products import products_used
 from planner.domain.regimen import chosen_indication
 from planner.domain.schedule import Schedule
 from planner.export.fhir_dosage import dosages, form_word, product_text, quantity
-from planner.export.fhir_notes import notes, product_code
+from planner.export.fhir_notes import has_dialysis_supplement, notes, product_code
 from planner.export.gate import refuse_unexportable
 from planner.files.plan_writer import dump_plan
 from planner.text.catalogue import current_language, profile_text, say
@@ -129,9 +129,11 @@ def _medication(schedule: Schedule) -> dict[str, Any]:
 
 
 def _dispense(schedule: Schedule, pharmacy: dict[str, str] | None) -> dict[str, Any] | None:
-    """The pharmacy, and the quantity where the plan uses one product (the engine's count)."""
+    """The pharmacy, and the quantity where the plan uses one product (the engine's count). Not
+    with haemodialysis supplements: the engine's count is the daily doses only, and how many
+    sessions fall in the plan is not known, so any number would be short (a note says so)."""
     out: dict[str, Any] = {}
-    if len(schedule.dispense) == 1:
+    if len(schedule.dispense) == 1 and not has_dialysis_supplement(schedule):
         line = schedule.dispense[0]
         out["quantity"] = quantity(line.count, "mL") if line.form == LIQUID_FORM else \
             {"value": int(line.count), "unit": form_word(line.form)}

@@ -251,6 +251,20 @@ def test_a_dialysis_supplement_is_one_more_dosage_of_its_step():
     assert len(extra) == len(steps)
     assert all("haemodialysis" in d["timing"]["code"]["text"] for d in extra)
     check_fhir(data, s, count)
+    # The engine's dispense counts the daily doses only: a quantity would leave the pharmacist
+    # short of the supplements, so there is none, and a note says why.
+    assert len(s.dispense) == 1 and "quantity" not in mr.get("dispenseRequest", {})
+    notes = [n["text"] for n in mr["note"]]
+    assert any(t.startswith("No quantity to dispense is stated") and "haemodialysis" in t for t in notes)
+    assert any(t.startswith("Dispense for the whole plan: ") for t in notes)
+
+
+def test_a_one_product_plan_without_dialysis_states_the_engines_quantity():
+    s = compute_schedule(make_plan(), today=TODAY)
+    (line,) = s.dispense
+    mr = request_of(schedule_to_fhir(s, TODAY))
+    assert mr["dispenseRequest"]["quantity"] == {"value": line.count, "unit": "capsule"}
+    assert not any(n["text"].startswith("No quantity to dispense") for n in mr["note"])
 
 
 def test_the_texts_are_in_the_language_in_use_and_say_which():
