@@ -6,8 +6,11 @@ MedicationRequest whose dosageInstruction holds one Dosage per engine step and t
 element for it).
 
 Written as plain JSON with the standard library: no FHIR library at run time (the tests
-validate it with the fhir.resources R4B models). Ids are stable UUIDs from the plan's identity
-(plan_identity), so a re-export of an edited plan names the same resources. Every word is the
+validate it with the fhir.resources R4B models). Ids are UUIDs from the plan's plan_id where it
+has one (a re-export of an edited saved plan names the same resources, and the request's
+identifier carries it); a plan without one (an example, `titration-planner new`) has no identity
+to keep, so its ids come from its whole content and it gets no identifier: two such plans never
+share an id, and the same plan exports byte for byte the same. Every word is the
 clinician's, in the language in use (the window's), stated in each resource's `language`.
 docs/fhir-mapping.md documents every mapping.
 """
@@ -20,13 +23,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from planner.domain.plan import plan_identity
+from planner.domain.plan import Patient, plan_identity
 from planner.domain.products import products_used
 from planner.domain.regimen import chosen_indication
 from planner.domain.schedule import Schedule
 from planner.export.fhir_dosage import dosages, form_word, product_text, quantity
-from planner.export.fhir_notes import notes, product_code
+from planner.export.fhir_notes import has_dialysis_supplement, notes, product_code
 from planner.export.gate import refuse_unexportable
+from planner.files.plan_writer import dump_plan
 from planner.text.catalogue import current_language, profile_text, say
 from planner.text.units import LIQUID_FORM, drug_name
 
@@ -41,8 +45,13 @@ class FhirOptions:
     authored_on: date | None = None  # the day the request is written (default: today)
 
 
-def _plan_uuid(schedule: Schedule) -> uuid.UUID:
-    """The plan's identity (a UUID; a plan_id that is not one is hashed into one)."""
+def _plan_uuid(schedule: Schedule) -> uuid.UUID | None:
+    """The plan's own identity, its plan_id (a UUID; one that is not is hashed into one); None
+    for a plan without one. plan_identity's fallback (drug and patient) is NOT used: every
+    example without a patient would share it, and a record matching by identifier would put
+    one patient's order over another's."""
+    if not schedule.plan.plan_id:
+        return None
     ident = plan_identity(schedule.plan)
     try:
         return uuid.UUID(ident)
@@ -50,9 +59,26 @@ def _plan_uuid(schedule: Schedule) -> uuid.UUID:
         return uuid.uuid5(uuid.NAMESPACE_URL, f"titration-planner:{ident}")
 
 
+def _root(schedule: Schedule) -> uuid.UUID:
+    """What every resource id is derived from: the plan_id; without one, the whole plan as its
+    file holds it (planner.files.plan_writer.dump_plan), so different plans never share ids."""
+    own = _plan_uuid(schedule)
+    if own is not None:
+        return own
+    return uuid.uuid5(uuid.NAMESPACE_URL, "titration-planner:plan-content:" + dump_plan(schedule.plan))
+
+
 def _uuid(schedule: Schedule, what: str) -> str:
     """A resource's id: the same for every export of the plan."""
-    return str(uuid.uuid5(_plan_uuid(schedule), f"fhir/{what}"))
+    return str(uuid.uuid5(_root(schedule), f"fhir/{what}"))
+
+
+def _patient_key(schedule: Schedule) -> str:
+    """The Patient's id key: the patient's details too, so a plan_id reused for another patient
+    never gives two patients one Patient id (the Practitioner and Organizations: their names)."""
+    p = schedule.plan.patient or Patient()
+    dob = p.date_of_birth.isoformat() if p.date_of_birth else ""
+    return "Patient/" + "\x1f".join((p.identifier or "", p.name or "", dob))
 
 
 class _Bundle:
@@ -103,9 +129,11 @@ def _medication(schedule: Schedule) -> dict[str, Any]:
 
 
 def _dispense(schedule: Schedule, pharmacy: dict[str, str] | None) -> dict[str, Any] | None:
-    """The pharmacy, and the quantity where the plan uses one product (the engine's count)."""
+    """The pharmacy, and the quantity where the plan uses one product (the engine's count). Not
+    with haemodialysis supplements: the engine's count is the daily doses only, and how many
+    sessions fall in the plan is not known, so any number would be short (a note says so)."""
     out: dict[str, Any] = {}
-    if len(schedule.dispense) == 1:
+    if len(schedule.dispense) == 1 and not has_dialysis_supplement(schedule):
         line = schedule.dispense[0]
         out["quantity"] = quantity(line.count, "mL") if line.form == LIQUID_FORM else \
             {"value": int(line.count), "unit": form_word(line.form)}
@@ -138,26 +166,29 @@ def schedule_to_fhir(schedule: Schedule, authored_on: date | None = None) -> dic
     plan, language = schedule.plan, current_language()
     authored = (authored_on or date.today()).isoformat()
     b = _Bundle(schedule)
-    patient = b.add("Patient", _patient(schedule))
+    patient = b.add("Patient", _patient(schedule), _patient_key(schedule))
     requester = pharmacy = None
     pr = plan.prescriber
     if pr is not None and pr.name:
-        requester = b.add("Practitioner", {"name": [{"text": pr.name}], **_phone(pr.phone)})
+        requester = b.add("Practitioner", {"name": [{"text": pr.name}], **_phone(pr.phone)},
+                          f"Practitioner/{pr.name}")
     if pr is not None and pr.organisation:
         org = b.add("Organization", {"name": pr.organisation, **({} if requester else _phone(pr.phone))},
-                    "Organization/prescriber")
+                    f"Organization/prescriber/{pr.organisation}")
         if requester is not None:
             b.add("PractitionerRole", {"practitioner": requester, "organization": org})
         else:
             requester = org
     ph = plan.pharmacy
     if ph is not None and ph.name:
-        pharmacy = b.add("Organization", {"name": ph.name, **_phone(ph.phone)}, "Organization/pharmacy")
+        pharmacy = b.add("Organization", {"name": ph.name, **_phone(ph.phone)}, f"Organization/pharmacy/{ph.name}")
     medication = b.add("Medication", _medication(schedule))
 
+    own = _plan_uuid(schedule)  # the plan's own identity only: see _plan_uuid
+    identifier = [{"system": URI_SYSTEM, "value": f"urn:uuid:{own}"}] if own is not None else None
     request: dict[str, Any] = {
         "language": language,
-        "identifier": [{"system": URI_SYSTEM, "value": f"urn:uuid:{_plan_uuid(schedule)}"}],
+        **({"identifier": identifier} if identifier else {}),
         "status": "active",
         "intent": "order",
         "medicationReference": medication,

@@ -1,7 +1,8 @@
 """The FHIR export's notes (MedicationRequest.note): what the record must say that no
 structured element of FHIR R4 holds, or holds only in part: the plan's problems and the
 clinician's overrides with their reasons, how the plan ends (a stop, or the dose it continues
-at and the review), today's regimen before a change, the kidney limit, what to dispense, and
+at and the review), today's regimen before a change, the kidney limit, what to dispense (and,
+with haemodialysis, that the supplements come on top of it), and
 the products with their codes where the plan uses more than one. Worded in the language in
 use (the clinician's: the window's); docs/fhir-mapping.md says which note holds what.
 """
@@ -68,6 +69,11 @@ def dispense_note(schedule: Schedule) -> str:
     return say("fhir.note.dispense", lines=say("fhir.list").join(lines))
 
 
+def has_dialysis_supplement(schedule: Schedule) -> bool:
+    """A step with a supplement after each haemodialysis session: one more Dosage of that step."""
+    return any(st.dialysis is not None and st.dialysis.units for st in schedule.steps)
+
+
 def products_note(schedule: Schedule, product_text) -> str | None:
     """Where the plan uses more than one product: each with its RxNorm code (the Medication,
     one concept, cannot hold two)."""
@@ -95,10 +101,13 @@ def notes(schedule: Schedule, product_text) -> list[dict[str, Any]]:
     texts += problem_notes(schedule)
     if schedule.dispense:
         texts.append(dispense_note(schedule))
+    if has_dialysis_supplement(schedule):
+        # The engine's dispense counts the daily doses only; the request then has no quantity.
+        texts.append(say("fhir.note.dispense-dialysis"))
     products = products_note(schedule, product_text)
     if products:
         texts.append(products)
     return [{"text": t} for t in texts]
 
 
-__all__ = ["notes", "problem_notes", "course_note", "product_code"]
+__all__ = ["notes", "problem_notes", "course_note", "product_code", "has_dialysis_supplement"]

@@ -174,6 +174,36 @@ def test_ids_are_the_same_for_every_export_of_the_plan():
     assert schedule_to_fhir_json(s, TODAY) == schedule_to_fhir_json(s, TODAY)
 
 
+def test_plans_without_a_plan_id_never_share_ids_and_carry_no_identifier():
+    """Examples and `titration-planner new` output have no plan_id: their ids come from the whole
+    plan, so two plans (even with no patient, even of the same drug) never name one resource,
+    and no identifier lets a record put one patient's order over another's."""
+    bundles = [schedule_to_fhir(example(n), TODAY) for n in EXAMPLES]
+    bundles.append(schedule_to_fhir(compute_schedule(make_plan(), today=TODAY), TODAY))
+    bundles.append(schedule_to_fhir(compute_schedule(make_plan(target_dose_mg=1200), today=TODAY), TODAY))
+    for kind in ("MedicationRequest", "Patient", "Medication"):
+        ids = [resources_of(b, kind)[0]["id"] for b in bundles]
+        assert len(set(ids)) == len(bundles), kind
+    assert len({b["id"] for b in bundles}) == len(bundles)
+    assert all("identifier" not in request_of(b) for b in bundles)
+
+
+def test_a_plan_id_is_the_identifier_and_names_the_same_request_after_an_edit():
+    plan = make_plan(plan_id="6F1C2E3A-9B0D-4C5E-8A7B-1234567890AB",
+                     patient=Patient("Alex Example", date(1980, 4, 2), "NHS 943 476 5919"))
+    first = schedule_to_fhir(compute_schedule(plan, today=TODAY), TODAY)
+    edited = schedule_to_fhir(compute_schedule(replace(plan, target_dose_mg=1800), today=TODAY), TODAY)
+    for b in (first, edited):
+        assert request_of(b)["identifier"] == [{"system": "urn:ietf:rfc:3986",
+                                                 "value": "urn:uuid:6f1c2e3a-9b0d-4c5e-8a7b-1234567890ab"}]
+    assert request_of(first)["id"] == request_of(edited)["id"]
+    assert resources_of(first, "Patient")[0]["id"] == resources_of(edited, "Patient")[0]["id"]
+    # The same plan_id for another patient (a plan copied as a template): never one Patient id.
+    other = replace(plan, patient=Patient("Jo Example", date(1985, 9, 17), "NHS 401 023 2137"))
+    moved = schedule_to_fhir(compute_schedule(other, today=TODAY), TODAY)
+    assert resources_of(moved, "Patient")[0]["id"] != resources_of(first, "Patient")[0]["id"]
+
+
 def test_a_liquid_taper_gives_ml_and_names_each_product_with_its_code():
     s = example("pregabalin-stop-liquid-taper.json")
     bundle = schedule_to_fhir(s, TODAY)
@@ -221,6 +251,20 @@ def test_a_dialysis_supplement_is_one_more_dosage_of_its_step():
     assert len(extra) == len(steps)
     assert all("haemodialysis" in d["timing"]["code"]["text"] for d in extra)
     check_fhir(data, s, count)
+    # The engine's dispense counts the daily doses only: a quantity would leave the pharmacist
+    # short of the supplements, so there is none, and a note says why.
+    assert len(s.dispense) == 1 and "quantity" not in mr.get("dispenseRequest", {})
+    notes = [n["text"] for n in mr["note"]]
+    assert any(t.startswith("No quantity to dispense is stated") and "haemodialysis" in t for t in notes)
+    assert any(t.startswith("Dispense for the whole plan: ") for t in notes)
+
+
+def test_a_one_product_plan_without_dialysis_states_the_engines_quantity():
+    s = compute_schedule(make_plan(), today=TODAY)
+    (line,) = s.dispense
+    mr = request_of(schedule_to_fhir(s, TODAY))
+    assert mr["dispenseRequest"]["quantity"] == {"value": line.count, "unit": "capsule"}
+    assert not any(n["text"].startswith("No quantity to dispense") for n in mr["note"])
 
 
 def test_the_texts_are_in_the_language_in_use_and_say_which():
