@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -50,9 +50,12 @@ def _plan_uuid(schedule: Schedule) -> uuid.UUID | None:
     for a plan without one. plan_identity's fallback (drug and patient) is NOT used: every
     example without a patient would share it, and a record matching by identifier would put
     one patient's order over another's."""
-    if not schedule.plan.plan_id:
+    plan = schedule.plan
+    if not plan.plan_id or plan.plan_id.lower() == plan_identity(replace(plan, plan_id=None)):
+        # None, or the fallback the window kept for a file without one (file_actions.load_plan):
+        # that is the drug and patient, shared by every anonymous plan of the drug.
         return None
-    ident = plan_identity(schedule.plan)
+    ident = plan_identity(plan)
     try:
         return uuid.UUID(ident)
     except ValueError:

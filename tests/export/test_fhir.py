@@ -327,3 +327,24 @@ def test_the_command_line_writes_the_fhir_file(tmp_path, capsys):
     assert "the plan file's own ending" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.fhir.json"]
 
+
+
+def test_the_fallback_identity_the_window_keeps_for_a_file_without_a_plan_id_is_not_an_identifier():
+    # The window gives an example without plan_id its fallback identity (drug and patient) as plan_id,
+    # so two anonymous gabapentin plans opened in the window would have shared one request identity.
+    from dataclasses import replace as with_
+
+    from planner.domain.plan import plan_identity
+    from planner.export.fhir import schedule_to_fhir
+    from planner.files.planfile import load_example
+
+    bundles = []
+    for name in ("gabapentin-kidney-30-59", "gabapentin-slow-two-year"):
+        plan = load_example(name)
+        assert plan.plan_id is None and plan.patient is None
+        shown = with_(plan, plan_id=plan_identity(plan))  # as file_actions.load_plan keeps it
+        bundles.append(schedule_to_fhir(compute_schedule(shown, today=TODAY), TODAY))
+    requests = [next(e["resource"] for e in b["entry"] if e["resource"]["resourceType"] == "MedicationRequest")
+                for b in bundles]
+    assert requests[0]["id"] != requests[1]["id"]
+    assert "identifier" not in requests[0] and "identifier" not in requests[1]
