@@ -16,6 +16,8 @@ may be loaded. It must
   (messages.mo) is in the bundle and is what it reads;
 - write the same PDF text (pdftotext) as the checkout, in both languages, and print the same
   schedule (schedule --format json) as the checkout's engine;
+- read the plan's code back from a picture of the clinician's page (from-code --image: zxing-cpp
+  and Pillow in the bundle) and write the FHIR record, each the same as the checkout's;
 - write nothing into the user's cache (the wheel reads its compiled catalogue, compiles nothing).
 
 The expected words and doses come from the checkout (python -m planner, its catalogue), so the
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -229,6 +232,31 @@ def same_text(name: str, got: str, want: str) -> list[str]:
     return [f"{name}: its text differs from the checkout's PDF (length {len(got)} against {len(want)})"]
 
 
+def code_and_record_problems(exe: Path, env: dict[str, str], pdf: Path, out: Path) -> list[str]:
+    """The plan's code read back by the bundle from a picture of the clinician's page (the PDF's
+    last page: zxing-cpp and Pillow are in the bundle), and its FHIR record: each the same as the
+    checkout gives."""
+    page = out / "clinician-150"
+    pages = int(re.search(r"Pages:\s+(\d+)", _tool(["pdfinfo", pdf])).group(1))
+    _tool(["pdftoppm", "-r", "150", "-png", "-singlefile", "-f", str(pages), "-l", str(pages), pdf, page])
+    checkout = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+
+    def in_checkout(*args) -> str:
+        return subprocess.run([sys.executable, "-m", "planner", *map(str, args)], capture_output=True, text=True,
+                              env=checkout, cwd=ROOT, check=True, timeout=TIMEOUT).stdout
+
+    problems = []
+    decoded, _ = run_bundle(exe, ["from-code", "--image", f"{page}.png"], env, out)
+    if decoded != in_checkout("from-code", "--image", f"{page}.png") or '"format_version"' not in decoded:
+        problems.append("from-code --image of the clinician's page gives another plan than the checkout's")
+    record, want = out / "bundle.fhir.json", out / "checkout.fhir.json"
+    run_bundle(exe, ["export", EXAMPLE, "-o", record, "--today", TODAY], env, out)
+    in_checkout("export", EXAMPLE, "-o", want, "--today", TODAY)
+    if record.read_bytes() != want.read_bytes():
+        problems.append("the FHIR record differs from the checkout's")
+    return problems
+
+
 def smoke(bundle: Path, keep: Path | None = None) -> None:
     """Run every smoke check on the bundle; raise SmokeError listing the failures (the outputs
     are then kept, and the message says where)."""
@@ -264,6 +292,8 @@ def _smoke(bundle: Path, out: Path) -> None:
     run_bundle(exe, export_args(pdf, "en"), env, out)
     problems += pdf_problems(pdf, [en["heading"], *en["totals"]], [es["heading"]], pages_dir=out)
     problems += same_text(pdf.name, _tool(["pdftotext", "-layout", pdf, "-"]), en["pdf_text"])
+
+    problems += code_and_record_problems(exe, env, pdf, out)
 
     schedule, _ = run_bundle(exe, ["schedule", EXAMPLE, "--format", "json", "--today", TODAY], env, out)
     if schedule != expected["schedule"]:
