@@ -30,8 +30,7 @@ Plan how a patient starts (and stops) gabapentin or pregabalin step by step.
   titration-planner install-desktop [--uninstall] [--data-home DIR]
 """
 
-SUBCOMMANDS = ("schedule", "check", "export", "new", "from-code")
-SUBCOMMANDS += ("install-desktop",)  # issue 18: the menu entry, file type and icons
+SUBCOMMANDS = ("schedule", "check", "export", "new", "from-code", "install-desktop")
 
 EXIT_OK, EXIT_BLOCKING, EXIT_UNUSABLE = 0, 1, 2
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.app.app_identity import APP_ID, PLAN_MIME_TYPE, icon_svg, resource
+from planner.files import safefile
 from planner.text.catalogue import say
 
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
@@ -154,15 +155,11 @@ def contents(home: Path) -> dict[Path, bytes]:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Whole or not at all: a half-written menu entry would be a broken one."""
+    """Whole or not at all (a half-written menu entry would be a broken one), by the program's
+    one safe write; then readable by the desktop's programs, as nothing here is private."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    safefile.write_bytes(path, data)
+    os.chmod(path, FILE_MODE)
 
 
 @dataclass
